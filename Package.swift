@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "slutrapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "slutrapport", targets: ["slutrapport"]),
+        .library(name: "SlutrapportKit", targets: ["SlutrapportKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark-gfm with its core extensions (table, strikethrough, autolink, tagfilter).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libxml2 under a name of our own: Foundation links its own libxml2 module.
+        .systemLibrary(
+            name: "CSlutrapportXML2",
+            path: "Sources/CSlutrapportXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SlutrapportKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                "CCmarkGFM",
+                "CSlutrapportXML2",
+            ]
+        ),
+        .executableTarget(
+            name: "slutrapport",
+            dependencies: [
+                "SlutrapportKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SlutrapportKitTests",
+            dependencies: ["SlutrapportKit"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,129 @@
+/// Every number a report shows, computed once from the tally at the as-of
+/// date (SPEC §4). Renderers see only this, never a participant.
+public struct Figures: Sendable {
+    public var asOf: Day
+    public var source: Tally.Source
+    public var overall: Breakdown
+    /// One per subproject, in project.yaml's order.
+    public var subprojects: [Breakdown]
+    /// One per subproject group, in order of first appearance.
+    public var groups: [GroupBreakdown]
+    public var goals: [GoalOutcome]
+    public var lateStarters: Int
+}
+
+/// Participants, active/ended and exits by gender for one scope.
+public struct Breakdown: Sendable {
+    public var participants: GenderCounts
+    public var active: GenderCounts
+    public var ended: GenderCounts
+    /// One per exit reason, in the configured order.
+    public var exits: [GenderCounts]
+    /// One per activity: participants who took part in it.
+    public var activities: [GenderCounts]
+}
+
+public struct GroupBreakdown: Sendable {
+    public var name: String
+    public var subprojects: [Int]
+    public var granted: Int?
+    public var figures: Breakdown
+}
+
+public struct GoalOutcome: Sendable {
+    public struct GenderPart: Sendable {
+        public var gender: Gender
+        public var target: Int
+        public var outcome: Int?
+        public var met: Bool?
+    }
+
+    public var goal: Goal
+    /// A count for `participants`, a percentage otherwise; nil when the data
+    /// to measure it is absent (no CSV, or a zero denominator).
+    public var outcome: Decimal1?
+    public var met: Bool?
+    public var byGender: [GenderPart]
+}
+
+extension Figures {
+    public static func compute(project: Project, tally: Tally, asOf: Day) -> Figures {
+        let sub = project.subprojects.indices.map { breakdown(tally, slots: [$0]) }
+        let overall = breakdown(tally, slots: Array(0..<tally.slots))
+        var groups: [GroupBreakdown] = []
+        for (i, s) in project.subprojects.enumerated() {
+            guard let name = s.group else { continue }
+            if let g = groups.firstIndex(where: { $0.name == name }) {
+                groups[g].subprojects.append(i)
+            } else {
+                groups.append(GroupBreakdown(name: name, subprojects: [i], granted: nil, figures: overall))
+            }
+        }
+        for g in groups.indices {
+            groups[g].figures = breakdown(tally, slots: groups[g].subprojects)
+            let amounts = groups[g].subprojects.compactMap { project.subprojects[$0].granted }
+            groups[g].granted = amounts.isEmpty ? nil : amounts.reduce(0, +)
+        }
+        let goals = project.goals.map { outcome(of: $0, tally: tally, overall: overall, subprojects: sub) }
+        return Figures(asOf: asOf, source: tally.source, overall: overall, subprojects: sub, groups: groups,
+                       goals: goals, lateStarters: tally.lateStarters)
+    }
+
+    static func breakdown(_ t: Tally, slots: [Int]) -> Breakdown {
+        func counts(_ state: Int) -> GenderCounts {
+            GenderCounts(women: t.count(slots: slots, gender: .woman, state: state),
+                         men: t.count(slots: slots, gender: .man, state: state),
+                         other: t.count(slots: slots, gender: .other, state: state))
+        }
+        let exits = (0..<t.reasons).map(counts)
+        let active = counts(t.reasons)
+        let ended = exits.reduce(GenderCounts(), +)
+        let activities = (0..<t.activities).map { a in
+            GenderCounts(women: t.activityCount(slots: slots, gender: .woman, activity: a),
+                         men: t.activityCount(slots: slots, gender: .man, activity: a),
+                         other: t.activityCount(slots: slots, gender: .other, activity: a))
+        }
+        return Breakdown(participants: active + ended, active: active, ended: ended, exits: exits, activities: activities)
+    }
+
+    static func outcome(of goal: Goal, tally: Tally, overall: Breakdown, subprojects: [Breakdown]) -> GoalOutcome {
+        let scope = goal.subproject.map { subprojects[$0] } ?? overall
+        let measured = tally.source != .none
+        var result = GoalOutcome(goal: goal, outcome: nil, met: nil, byGender: goal.byGender.map {
+            GoalOutcome.GenderPart(gender: $0.0, target: $0.1, outcome: nil, met: nil)
+        })
+        switch goal.metric {
+        case .participants:
+            guard measured else { break }
+            let total = scope.participants.total
+            result.outcome = Decimal1(total)
+            var met = total * 10 >= goal.target.tenths
+            for i in result.byGender.indices {
+                let n = scope.participants[result.byGender[i].gender]
+                result.byGender[i].outcome = n
+                result.byGender[i].met = n >= result.byGender[i].target
+                met = met && n >= result.byGender[i].target
+            }
+            result.met = met
+        case .exitShare:
+            guard measured else { break }
+            let hits = goal.reasons.reduce(0) { $0 + scope.exits[$1].total }
+            if let share = Share(hits, of: scope.ended.total) {
+                result.outcome = share.oneDecimal
+                result.met = share.isAtLeast(goal.target)
+            }
+        case .activityShare:
+            guard tally.source == .participants, let a = goal.activity else { break }
+            if let share = Share(scope.activities[a].total, of: scope.participants.total) {
+                result.outcome = share.oneDecimal
+                result.met = share.isAtLeast(goal.target)
+            }
+        case .reported:
+            if let value = goal.reported {
+                result.outcome = value
+                result.met = value >= goal.target
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+/// A position in an input file: 1-based line and column (column counts characters).
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+public enum Severity: String, Sendable, Comparable {
+    case warning
+    case error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// One finding about the inputs. The library never prints: it hands these to
+/// the command line, which alone decides how they look.
+public struct Diagnostic: Hashable, Sendable {
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var location: SourceLocation
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+}
+
+/// Collects the diagnostics of one project. Value type: each project owns one,
+/// so parallel builds never share it.
+public struct DiagnosticLog: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errorCount: Int { all.count { $0.severity == .error } }
+    public var warningCount: Int { all.count { $0.severity == .warning } }
+
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        all.append(Diagnostic(.error, code, message, at: location))
+    }
+
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        all.append(Diagnostic(.warning, code, message, at: location))
+    }
+
+    public mutating func append(contentsOf other: DiagnosticLog) {
+        all.append(contentsOf: other.all)
+    }
+
+    /// `--strict`: every warning becomes an error.
+    public mutating func promoteWarnings() {
+        for i in all.indices { all[i].severity = .error }
+    }
+}

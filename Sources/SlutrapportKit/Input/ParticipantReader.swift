@@ -1,0 +1,208 @@
+/// Reads participants.csv row by row, checks every rule of SPEC §3.2 and
+/// folds each valid row into a `Tally` at once; no row is kept.
+///
+/// Ids and birth years are personal data: diagnostics name the line and
+/// column, never the value.
+struct ParticipantReader {
+    let project: Project
+    let asOf: Day
+    let file: String
+    private(set) var log = DiagnosticLog()
+    private(set) var tally: Tally
+
+    private let subprojectSlots: [String: Int]
+    private let reasonIndex: ExitReasonIndex
+    private let activityIndex: [String: Int]
+    private var firstLineOfID: [String: Int] = [:]
+
+    init(project: Project, asOf: Day, file: String, lang: Language) {
+        self.project = project
+        self.asOf = asOf
+        self.file = file
+        tally = Tally(source: .participants, subprojects: project.subprojects.count,
+                      reasons: project.exitReasons.count, activities: project.activities.count)
+        subprojectSlots = Dictionary(project.subprojects.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        reasonIndex = ExitReasonIndex(project.exitReasons, aliases: ExitReason.defaults(lang: lang == .sv ? .en : .sv))
+        activityIndex = Dictionary(project.activities.enumerated().map { ($1.code.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func read(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
+        var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+        reader.run(path: path)
+        return (reader.tally, reader.log)
+    }
+
+    private mutating func run(path: String) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let tokenizer: CSVTokenizer
+        do { tokenizer = try CSVTokenizer(path: path) } catch {
+            log.error(.fileUnreadable, "cannot read the file", at: start)
+            return
+        }
+        tokenizer.skipByteOrderMark()
+        tokenizer.detectDelimiter()
+        do {
+            guard try tokenizer.nextRecord() else {
+                log.error(.csvEmpty, "the file is empty; it needs a header row", at: start)
+                return
+            }
+            var required: [Column] = [.id, .gender, .startDate]
+            if !project.subprojects.isEmpty { required.append(.subproject) }
+            guard let columns = ColumnMap.read(tokenizer, file: file,
+                                               allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
+                                               required: required, log: &log)
+            else { return }
+            if (columns[.endDate] == nil) != (columns[.exitReason] == nil) {
+                let missing: Column = columns[.endDate] == nil ? .endDate : .exitReason
+                log.error(.csvMissingColumn, "the header has '\(missing == .endDate ? "exit_reason" : "end_date")' but lacks '\(missing.rawValue)'",
+                          at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
+                return
+            }
+            while try tokenizer.nextRecord() {
+                row(tokenizer, columns)
+            }
+        } catch {
+            if case .unterminatedQuote(let line, let column) = error {
+                log.error(.csvUnterminatedQuote, "a quoted field is never closed", at: SourceLocation(file: file, line: line, column: column))
+            }
+        }
+        if tally.lateStarters > 0 {
+            log.warning(.startsAfterAsOf, "\(tally.lateStarters) participant\(tally.lateStarters == 1 ? "" : "s") start after the as-of date \(asOf) and are left out",
+                        at: start)
+        }
+    }
+
+    private func at(_ t: CSVTokenizer, _ i: Int) -> SourceLocation {
+        let f = t.fields[i]
+        return SourceLocation(file: file, line: f.line, column: f.column)
+    }
+
+    private mutating func row(_ t: CSVTokenizer, _ columns: ColumnMap) {
+        guard t.fields.count == columns.fieldCount else {
+            let column = t.fields.count > columns.fieldCount ? t.fields[columns.fieldCount].column : t.fields[t.fields.count - 1].column
+            log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",
+                      at: SourceLocation(file: file, line: t.recordLine, column: column))
+            return
+        }
+        var ok = true
+        func value(_ c: Column) -> (String, Int)? {
+            guard let i = columns[c] else { return nil }
+            let s = String(t.string(i).trimmingSpaces)
+            return s.isEmpty ? nil : (s, i)
+        }
+
+        // id
+        let idColumn = columns[.id] ?? 0
+        if let (id, _) = value(.id) {
+            if let first = firstLineOfID[id] {
+                log.error(.duplicateParticipant, "duplicate participant id (first on line \(first))", at: at(t, idColumn))
+                ok = false
+            } else {
+                firstLineOfID[id] = t.recordLine
+            }
+        } else {
+            log.error(.emptyValue, "the participant id is empty", at: at(t, idColumn))
+            ok = false
+        }
+
+        // gender
+        var gender = Gender.other
+        if let (text, i) = value(.gender) {
+            if let g = Gender(label: text) { gender = g } else {
+                log.error(.unknownGender, "unknown gender '\(text)'; use kvinna, man or annat", at: at(t, i))
+                ok = false
+            }
+        } else {
+            log.error(.emptyValue, "the gender is empty", at: at(t, columns[.gender] ?? 0))
+            ok = false
+        }
+
+        // subproject
+        var slot = project.subprojects.count
+        if let (text, i) = value(.subproject) {
+            if let s = subprojectSlots[text.lowercased()] { slot = s } else {
+                let message = project.subprojects.isEmpty
+                    ? "subproject '\(text)' given, but project.yaml lists no subprojects"
+                    : "unknown subproject '\(text)'"
+                log.error(.unknownSubproject, message, at: at(t, i))
+                ok = false
+            }
+        } else if !project.subprojects.isEmpty {
+            log.error(.emptyValue, "the subproject is empty", at: at(t, columns[.subproject] ?? 0))
+            ok = false
+        }
+
+        // dates
+        var start: Day?
+        if let (text, i) = value(.startDate) {
+            start = Day(iso: text)
+            if start == nil {
+                log.error(.invalidDate, "start date '\(text)' is not a date YYYY-MM-DD", at: at(t, i))
+                ok = false
+            }
+        } else {
+            log.error(.emptyValue, "the start date is empty", at: at(t, columns[.startDate] ?? 0))
+            ok = false
+        }
+        var end: Day?
+        if let (text, i) = value(.endDate) {
+            end = Day(iso: text)
+            if end == nil {
+                log.error(.invalidDate, "end date '\(text)' is not a date YYYY-MM-DD", at: at(t, i))
+                ok = false
+            } else if let s = start, let e = end, e < s {
+                log.error(.endBeforeStart, "end date \(e) is before the start date \(s)", at: at(t, i))
+                ok = false
+            }
+        }
+
+        // exit reason
+        var reason: Int?
+        if let (text, i) = value(.exitReason) {
+            if let r = reasonIndex.index(of: text) { reason = r } else {
+                log.error(.unknownExitReason, "unknown exit reason '\(text)'", at: at(t, i))
+                ok = false
+            }
+            if end == nil && value(.endDate) == nil {
+                log.error(.exitWithoutEnd, "an exit reason is given but no end date", at: at(t, i))
+                ok = false
+            }
+        } else if let (_, i) = value(.endDate) {
+            log.error(.endWithoutExit, "an end date is given but no exit reason", at: at(t, i))
+            ok = false
+        }
+
+        // birth year: checked, never shown
+        if let (text, i) = value(.birthYear) {
+            let latest = start?.year ?? 9999
+            if let year = Int(text), (1900...max(1900, latest)).contains(year) {} else {
+                log.error(.birthYearRange, "the birth year is not a year from 1900 to the start year", at: at(t, i))
+                ok = false
+            }
+        }
+
+        // activities
+        var activities: [Int] = []
+        if let (text, i) = value(.activities) {
+            for code in text.split(whereSeparator: { $0 == ";" || $0 == "|" }) {
+                let key = String(code.trimmingSpaces).lowercased()
+                if key.isEmpty { continue }
+                if let a = activityIndex[key] {
+                    if !activities.contains(a) { activities.append(a) }
+                } else {
+                    log.error(.unknownActivity, "unknown activity '\(code.trimmingSpaces)'", at: at(t, i))
+                    ok = false
+                }
+            }
+        }
+
+        guard ok, let start else { return }
+        guard start <= asOf else {
+            tally.lateStarters += 1
+            return
+        }
+        let ended = end.map { $0 <= asOf } ?? false
+        tally.add(slot: slot, gender: gender, reason: ended ? reason : nil)
+        for a in activities { tally.addActivity(a, slot: slot, gender: gender) }
+    }
+}

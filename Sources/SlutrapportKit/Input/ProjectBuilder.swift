@@ -1,0 +1,243 @@
+import Foundation
+import Yams
+
+/// Walks the composed `project.yaml` tree into a `Project`, one key at a time.
+struct ProjectBuilder {
+    var reader: YAMLNodeReader
+    let folder: String
+    let langOverride: Language?
+
+    init(reader: YAMLNodeReader, folder: String, langOverride: Language?) {
+        self.reader = reader
+        self.folder = folder
+        self.langOverride = langOverride
+    }
+
+    mutating func build(_ root: Node) -> Project? {
+        guard let top = reader.mapping(root, "project.yaml", known: ProjectLoader.topKeys) else { return nil }
+        let rootLocation = reader.location(root)
+
+        let id = projectID(top)
+        let name = reader.requiredString(top, "name", "project.yaml")
+        let period = top["period"].flatMap { self.period($0) }
+        if top["period"] == nil {
+            reader.log.error(.yamlMissingKey, "project.yaml is missing the required key 'period'", at: rootLocation)
+        }
+        let settings = top["report"].map { reportSettings($0) } ?? ReportSettings()
+        let lang = langOverride ?? settings.lang ?? .sv
+
+        let exitReasons = top["exit_reasons"].map { self.exitReasons($0) } ?? ExitReason.defaults(lang: lang)
+        var project = Project(id: id ?? "", name: name ?? "", period: period ?? Period(start: .epoch, end: .epoch),
+                              exitReasons: exitReasons, folder: folder, location: rootLocation)
+        project.report = settings
+        project.caseNumber = reader.optionalString(top, "case_number")
+        project.programmeArea = reader.optionalString(top, "programme_area")
+        project.phase = reader.optionalString(top, "phase")
+        project.owner = reader.optionalString(top, "owner")
+        project.region = reader.optionalString(top, "region")
+        project.contact = top["contact"].flatMap { contact($0) }
+        project.funding = top["funding"].flatMap { funding($0) }
+        project.partners = top["partners"].map { reader.stringList($0, "'partners'") } ?? []
+        project.municipalities = top["municipalities"].map { reader.stringList($0, "'municipalities'") } ?? []
+        project.subprojects = top["subprojects"].map { subprojects($0) } ?? []
+        project.activities = top["activities"].map { activities($0) } ?? []
+        if let bands = top["age_bands"] { project.ageBands = ageBands(bands) }
+        project.goals = top["goals"].map { goals($0, project) } ?? []
+        project.budget = top["budget"].flatMap { budget($0) }
+        project.sections = top["sections"].map { sections($0) } ?? []
+        return project
+    }
+
+    // MARK: Scalars and small mappings
+
+    mutating func projectID(_ top: YAMLMapping) -> String? {
+        if let node = top["id"] {
+            guard let id = reader.string(node, "'id'") else { return nil }
+            guard Self.isValidID(id) else {
+                reader.log.error(.invalidID, "project id '\(id)' may hold only a-z, 0-9 and '-'", at: reader.location(node))
+                return nil
+            }
+            return id
+        }
+        let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        guard Self.isValidID(folderName) else {
+            reader.log.error(.invalidID, "the folder name '\(folderName)' is not a valid project id (a-z, 0-9, '-'); add 'id:' to project.yaml",
+                             at: reader.location(top.node))
+            return nil
+        }
+        return folderName
+    }
+
+    static func isValidID(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    /// Ids of subprojects, goals, activities and exit reasons: also allow '_' (`annan_orsak`).
+    static func isValidCode(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 }
+    }
+
+    mutating func period(_ node: Node) -> Period? {
+        guard let m = reader.mapping(node, "'period'", known: ["start", "end"]) else { return nil }
+        var days: [Day?] = []
+        for key in ["start", "end"] {
+            if let n = m[key] {
+                days.append(reader.day(n, "period.\(key)"))
+            } else {
+                reader.log.error(.yamlMissingKey, "'period' is missing the required key '\(key)'", at: reader.location(node))
+                days.append(nil)
+            }
+        }
+        guard let start = days[0], let end = days[1] else { return nil }
+        if end < start, let endNode = m["end"] {
+            reader.log.error(.periodOrder, "period.end \(end) is before period.start \(start)", at: reader.location(endNode))
+            return nil
+        }
+        return Period(start: start, end: end)
+    }
+
+    mutating func reportSettings(_ node: Node) -> ReportSettings {
+        var s = ReportSettings()
+        guard let m = reader.mapping(node, "'report'", known: ["as_of", "lang", "suppress_below"]) else { return s }
+        s.asOf = m["as_of"].flatMap { reader.day($0, "report.as_of") }
+        if let n = m["lang"], let text = reader.string(n, "report.lang") {
+            if let lang = Language(rawValue: text) { s.lang = lang } else {
+                reader.log.error(.invalidValue, "report.lang must be 'sv' or 'en', not '\(text)'", at: reader.location(n))
+            }
+        }
+        if let n = m["suppress_below"], let v = reader.integer(n, "report.suppress_below") {
+            if v == 1 {
+                reader.log.error(.invalidValue, "report.suppress_below must be 0 (off) or at least 2", at: reader.location(n))
+            } else {
+                s.suppressBelow = v
+            }
+        }
+        return s
+    }
+
+    mutating func contact(_ node: Node) -> Contact? {
+        guard let m = reader.mapping(node, "'contact'", known: ["name", "email", "phone"]) else { return nil }
+        return Contact(name: reader.optionalString(m, "name"), email: reader.optionalString(m, "email"),
+                       phone: reader.optionalString(m, "phone"))
+    }
+
+    mutating func funding(_ node: Node) -> Funding? {
+        guard let m = reader.mapping(node, "'funding'", known: ["esf_grant", "total_budget", "co_financiers"]) else { return nil }
+        var f = Funding()
+        f.esfGrant = m["esf_grant"].flatMap { reader.integer($0, "funding.esf_grant") }
+        f.totalBudget = m["total_budget"].flatMap { reader.integer($0, "funding.total_budget") }
+        f.coFinanciers = m["co_financiers"].map { reader.stringList($0, "funding.co_financiers") } ?? []
+        return f
+    }
+
+    mutating func ageBands(_ node: Node) -> [Int] {
+        guard let items = reader.sequence(node, "'age_bands'") else { return [18, 30, 55] }
+        var bands: [Int] = []
+        for item in items {
+            guard let v = reader.integer(item, "an age band limit", min: 1) else { continue }
+            if let last = bands.last, v <= last {
+                reader.log.error(.invalidValue, "age_bands must rise: \(v) follows \(last)", at: reader.location(item))
+                continue
+            }
+            bands.append(v)
+        }
+        return bands
+    }
+
+    // MARK: Lists of things with ids
+
+    /// Checks an item's id: present, well-formed, not seen before in `seen`.
+    mutating func itemID(_ m: YAMLMapping, key: String, what: String, seen: inout [String: SourceLocation]) -> String? {
+        guard let id = reader.requiredString(m, key, what) else { return nil }
+        let at = reader.location(m[key] ?? m.node)
+        guard Self.isValidCode(id) else {
+            reader.log.error(.invalidID, "\(what) \(key) '\(id)' may hold only a-z, 0-9, '-' and '_'", at: at)
+            return nil
+        }
+        if let first = seen[id] {
+            reader.log.error(.duplicateID, "duplicate \(what) \(key) '\(id)' (first at line \(first.line))", at: at)
+            return nil
+        }
+        seen[id] = at
+        return id
+    }
+
+    mutating func subprojects(_ node: Node) -> [Subproject] {
+        guard let items = reader.sequence(node, "'subprojects'") else { return [] }
+        var seen: [String: SourceLocation] = [:]
+        var result: [Subproject] = []
+        for item in items {
+            guard let m = reader.mapping(item, "a subproject", known: ["id", "name", "group", "granted"]) else { continue }
+            let id = itemID(m, key: "id", what: "subproject", seen: &seen)
+            let name = reader.optionalString(m, "name")
+            let group = reader.optionalString(m, "group")
+            let granted = m["granted"].flatMap { reader.integer($0, "subproject.granted") }
+            if let id { result.append(Subproject(id: id, name: name ?? id, group: group, granted: granted)) }
+        }
+        return result
+    }
+
+    mutating func exitReasons(_ node: Node) -> [ExitReason] {
+        guard let items = reader.sequence(node, "'exit_reasons'") else { return [] }
+        var seen: [String: SourceLocation] = [:]
+        var result: [ExitReason] = []
+        for item in items {
+            guard let m = reader.mapping(item, "an exit reason", known: ["code", "label", "positive"]) else { continue }
+            let code = itemID(m, key: "code", what: "exit reason", seen: &seen)
+            let label = reader.optionalString(m, "label")
+            var positive = false
+            if let n = m["positive"], let text = reader.string(n, "'positive'") {
+                switch text.lowercased() {
+                case "true", "yes", "ja": positive = true
+                case "false", "no", "nej": positive = false
+                default: reader.log.error(.yamlType, "'positive' must be true or false, not '\(text)'", at: reader.location(n))
+                }
+            }
+            if let code { result.append(ExitReason(code: code, label: label ?? code, positive: positive)) }
+        }
+        if result.isEmpty, reader.log.all.isEmpty || !items.isEmpty == false {
+            reader.log.error(.invalidValue, "'exit_reasons' must list at least one exit reason", at: reader.location(node))
+        }
+        return result
+    }
+
+    mutating func activities(_ node: Node) -> [Activity] {
+        guard let items = reader.sequence(node, "'activities'") else { return [] }
+        var seen: [String: SourceLocation] = [:]
+        var result: [Activity] = []
+        for item in items {
+            guard let m = reader.mapping(item, "an activity", known: ["code", "label"]) else { continue }
+            let code = itemID(m, key: "code", what: "activity", seen: &seen)
+            let label = reader.optionalString(m, "label")
+            if let code { result.append(Activity(code: code, label: label ?? code)) }
+        }
+        return result
+    }
+
+    mutating func budget(_ node: Node) -> Budget? {
+        guard let m = reader.mapping(node, "'budget'", known: ["unit", "lines"]) else { return nil }
+        var unit = Budget.Unit.kr
+        if let n = m["unit"], let text = reader.string(n, "budget.unit") {
+            if let u = Budget.Unit(rawValue: text) { unit = u } else {
+                reader.log.error(.invalidValue, "budget.unit must be 'kr' or 'tkr', not '\(text)'", at: reader.location(n))
+            }
+        }
+        var lines: [Budget.Line] = []
+        if let n = m["lines"], let items = reader.sequence(n, "budget.lines") {
+            for item in items {
+                guard let lm = reader.mapping(item, "a budget line", known: ["label", "amount"]) else { continue }
+                let label = reader.requiredString(lm, "label", "a budget line")
+                let amount = lm["amount"].flatMap { reader.integer($0, "budget line amount") }
+                if lm["amount"] == nil {
+                    reader.log.error(.yamlMissingKey, "a budget line is missing the required key 'amount'", at: reader.location(item))
+                }
+                if let label, let amount { lines.append(Budget.Line(label: label, amount: amount)) }
+            }
+        }
+        return Budget(unit: unit, lines: lines)
+    }
+}
+
+extension Day {
+    static let epoch = Day(year: 1970, month: 1, day: 1)!
+}

@@ -1,0 +1,131 @@
+import Yams
+
+/// Typed access to a composed YAML tree that reports every problem with the
+/// position of the offending node instead of stopping at the first, which is
+/// what Yams' `YAMLDecoder` would do (it also drops positions).
+struct YAMLNodeReader {
+    let file: String
+    var log = DiagnosticLog()
+
+    init(file: String) { self.file = file }
+
+    func location(_ node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    /// A mapping's entries by key, in file order. Reports a non-mapping and,
+    /// as warnings, keys not in `known` (with a "did you mean" hint).
+    mutating func mapping(_ node: Node, _ what: String, known: [String]) -> YAMLMapping? {
+        guard case .mapping(let m) = node else {
+            log.error(.yamlType, "\(what) must be a mapping", at: location(node))
+            return nil
+        }
+        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        for (k, v) in m {
+            guard let key = k.scalar?.string else {
+                log.error(.yamlType, "keys of \(what) must be plain text", at: location(k))
+                continue
+            }
+            if !known.contains(key) {
+                var message = "unknown key '\(key)' in \(what)"
+                if let hint = Self.closest(to: key, in: known) { message += "; did you mean '\(hint)'?" }
+                log.warning(.yamlUnknownKey, message, at: location(k))
+                continue
+            }
+            entries.append((key, k, v))
+        }
+        return YAMLMapping(node: node, entries: entries)
+    }
+
+    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+        if case .sequence(let s) = node { return Array(s) }
+        log.error(.yamlType, "\(what) must be a list", at: location(node))
+        return nil
+    }
+
+    /// Any scalar as text; `null` and `~` count as absent.
+    mutating func string(_ node: Node, _ what: String) -> String? {
+        guard case .scalar(let s) = node else {
+            log.error(.yamlType, "\(what) must be text", at: location(node))
+            return nil
+        }
+        if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return nil }
+        return s.string
+    }
+
+    mutating func requiredString(_ m: YAMLMapping, _ key: String, _ what: String) -> String? {
+        guard let node = m[key] else {
+            log.error(.yamlMissingKey, "\(what) is missing the required key '\(key)'", at: location(m.node))
+            return nil
+        }
+        guard let s = string(node, "'\(key)'"), !s.trimmingSpaces.isEmpty else {
+            if node.scalar != nil { log.error(.invalidValue, "'\(key)' must not be empty", at: location(node)) }
+            return nil
+        }
+        return s
+    }
+
+    mutating func optionalString(_ m: YAMLMapping, _ key: String) -> String? {
+        m[key].flatMap { string($0, "'\(key)'") }
+    }
+
+    /// A whole number of kronor or people: digits, optionally grouped by spaces
+    /// or underscores the way people type amounts (`13 857 478`).
+    mutating func integer(_ node: Node, _ what: String, min: Int = 0) -> Int? {
+        guard let text = string(node, what) else { return nil }
+        let digits = text.filter { $0 != " " && $0 != "_" && $0 != "\u{00A0}" }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 15, let n = Int(digits), n >= min else {
+            log.error(.yamlType, "\(what) must be a whole number\(min > 0 ? " of at least \(min)" : ""), not '\(text)'", at: location(node))
+            return nil
+        }
+        return n
+    }
+
+    mutating func day(_ node: Node, _ what: String) -> Day? {
+        guard let text = string(node, what) else { return nil }
+        guard let d = Day(iso: text.trimmingSpaces) else {
+            log.error(.invalidDate, "\(what) must be a date YYYY-MM-DD, not '\(text)'", at: location(node))
+            return nil
+        }
+        return d
+    }
+
+    mutating func stringList(_ node: Node, _ what: String) -> [String] {
+        guard let items = sequence(node, what) else { return [] }
+        return items.compactMap { string($0, "an item of \(what)") }
+    }
+
+    /// The known key closest to a misspelt one, if it is close enough to be a typo.
+    static func closest(to key: String, in known: [String]) -> String? {
+        let k = Array(key.lowercased())
+        var best: (String, Int)?
+        for candidate in known {
+            let d = editDistance(k, Array(candidate))
+            if d <= max(1, min(3, candidate.count / 3)), d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+struct YAMLMapping {
+    let node: Node
+    let entries: [(key: String, keyNode: Node, value: Node)]
+
+    subscript(key: String) -> Node? {
+        entries.first { $0.key == key }?.value
+    }
+}

@@ -1,0 +1,48 @@
+public struct ExitReason: Hashable, Sendable {
+    public var code: String
+    public var label: String
+    public var positive: Bool
+
+    public init(code: String, label: String, positive: Bool) {
+        self.code = code
+        self.label = label
+        self.positive = positive
+    }
+
+    /// SPEC §3.4, in their configured order.
+    public static func defaults(lang: Language) -> [ExitReason] {
+        let en = lang == .en
+        return [
+            ExitReason(code: "arbete", label: en ? "Employment" : "Arbete", positive: true),
+            ExitReason(code: "studier", label: en ? "Studies" : "Studier", positive: true),
+            ExitReason(code: "avbrutit", label: en ? "Dropped out" : "Avbrutit", positive: false),
+            ExitReason(code: "annan_orsak", label: en ? "Other reason" : "Annan orsak", positive: false),
+            ExitReason(code: "fullfoljt", label: en ? "Completed the project" : "Fullföljt projektet", positive: false),
+        ]
+    }
+}
+
+/// Looks exit reasons up by code or label, case-insensitively, with spaces and
+/// underscores treated alike (`Annan orsak` = `annan_orsak`).
+public struct ExitReasonIndex: Sendable {
+    private var byKey: [String: Int] = [:]
+
+    public init(_ reasons: [ExitReason], aliases: [ExitReason] = []) {
+        for (i, r) in reasons.enumerated() {
+            byKey[Self.key(r.code)] = i
+            byKey[Self.key(r.label)] = i
+        }
+        // Default labels in both languages stay accepted for the default codes.
+        for alias in aliases {
+            if let i = byKey[Self.key(alias.code)] { byKey[Self.key(alias.label), default: i] = i }
+        }
+    }
+
+    public func index(of text: some StringProtocol) -> Int? {
+        byKey[Self.key(text)]
+    }
+
+    static func key(_ s: some StringProtocol) -> String {
+        String(s.trimmingSpaces).lowercased().replacingOccurrences(of: "_", with: " ")
+    }
+}

@@ -1,0 +1,39 @@
+public enum Gender: Int, CaseIterable, Sendable {
+    case woman = 0
+    case man = 1
+    case other = 2
+
+    /// SPEC §3.2: the spellings a case-system export may use, compared
+    /// case-insensitively after trimming.
+    public init?(label: some StringProtocol) {
+        switch label.trimmingSpaces.lowercased() {
+        case "kvinna", "k", "woman", "female", "f", "kvinnor", "women": self = .woman
+        case "man", "m", "male", "män", "men": self = .man
+        case "annat", "ej angivet", "other", "x", "annan": self = .other
+        default: return nil
+        }
+    }
+
+    /// The attribute name used in XML and the key used in templates.
+    public var key: String {
+        switch self {
+        case .woman: "women"
+        case .man: "men"
+        case .other: "other"
+        }
+    }
+
+    /// The spelling in project.yaml's `by_gender` maps.
+    public static func yamlKey(_ key: String) -> Gender? {
+        Gender(label: key)
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" || l == "\r" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,4 @@
+public enum Language: String, Sendable, CaseIterable {
+    case sv
+    case en
+}

@@ -1,0 +1,39 @@
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case md, html, xml
+
+    public var fileName: String { "slutrapport.\(rawValue)" }
+}
+
+public struct BuildOptions: Sendable {
+    public var outputFolder = "out"
+    public var formats: [OutputFormat] = OutputFormat.allCases
+    public var asOf: Day?
+    public var lang: Language?
+    public var suppressBelow: Int?
+    public var strict = false
+    /// A "generated on" date, only when SOURCE_DATE_EPOCH is set.
+    public var generated: String?
+
+    public init() {}
+
+    /// The date SOURCE_DATE_EPOCH (seconds since 1970, UTC) names, if set.
+    public static func generatedDate(sourceDateEpoch: String?) -> String? {
+        guard let text = sourceDateEpoch, let seconds = Int(text), seconds >= 0 else { return nil }
+        return Day.fromOrdinal(seconds / 86_400).description
+    }
+}
+
+extension Day {
+    /// The inverse of `ordinal` (Howard Hinnant's civil_from_days).
+    static func fromOrdinal(_ z0: Int) -> Day {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d) ?? .epoch
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// What building one project gave: its diagnostics and, when it had no
+/// errors, the files to write (name → bytes).
+public struct ProjectResult: Sendable {
+    public var folder: String
+    public var id: String?
+    public var log: DiagnosticLog
+    public var files: [(name: String, contents: String)]
+    public var figures: Figures?
+}
+
+/// The pipeline for one project folder: read, check, aggregate, render,
+/// validate. It writes nothing; `OutputWriter` does.
+public struct ProjectPipeline {
+    public let options: BuildOptions
+    public let templates: TemplateSet
+    public let validator: XMLSchemaValidator
+    let markdown = MarkdownRenderer()
+
+    public init(options: BuildOptions, templates: TemplateSet, validator: XMLSchemaValidator) {
+        self.options = options
+        self.templates = templates
+        self.validator = validator
+    }
+
+    public func build(folder: String) -> ProjectResult {
+        var (loaded, log) = ProjectLoader.load(folder: folder, lang: options.lang)
+        var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil)
+        guard var project = loaded else { return result }
+        result.id = project.id
+        if let n = options.suppressBelow { project.report.suppressBelow = n }
+        let lang = options.lang ?? project.report.lang ?? .sv
+        let asOf = options.asOf ?? project.report.asOf ?? project.period.end
+
+        let participants = folder.appendingPathComponent("participants.csv")
+        let counts = folder.appendingPathComponent("counts.csv")
+        let fm = FileManager.default
+        var tally: Tally?
+        switch (fm.fileExists(atPath: participants), fm.fileExists(atPath: counts)) {
+        case (true, true):
+            log.error(.bothCSVFiles, "the project has both participants.csv and counts.csv; keep one",
+                      at: SourceLocation(file: counts, line: 1, column: 1))
+        case (true, false):
+            let (t, l) = ParticipantReader.read(project: project, asOf: asOf, path: participants, lang: lang)
+            tally = t
+            log.append(contentsOf: l)
+        case (false, true):
+            let (t, l) = CountsReader.read(project: project, path: counts, lang: lang)
+            tally = t
+            log.append(contentsOf: l)
+        case (false, false):
+            break
+        }
+        let figures = tally.map { Figures.compute(project: project, tally: $0, asOf: asOf) }
+        result.figures = figures
+        if options.strict { log.promoteWarnings() }
+        guard !log.hasErrors else {
+            result.log = log
+            return result
+        }
+
+        let view = ReportViewBuilder(project: project, figures: figures, lang: lang, markdown: markdown)
+            .build(generated: options.generated)
+        let xml = templates.render(view, template: "report.xml")
+        let xmlPath = options.outputFolder.appendingPathComponent(project.id).appendingPathComponent(OutputFormat.xml.fileName)
+        for problem in validator.validate(xml) {
+            log.error(.xmlInvalid, "the XML from \(templates.folder.appendingPathComponent("report.xml.mustache")) does not validate against slutrapport.xsd: \(problem.message)",
+                      at: SourceLocation(file: xmlPath, line: max(1, problem.line), column: max(1, problem.column)))
+        }
+        result.log = log
+        guard !log.hasErrors else { return result }
+        for format in options.formats {
+            let text = format == .xml ? xml : templates.render(view, template: "report.\(format.rawValue)")
+            result.files.append((format.fileName, text))
+        }
+        return result
+    }
+}

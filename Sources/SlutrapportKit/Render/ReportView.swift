@@ -1,0 +1,146 @@
+/// What a template sees: plain stored properties (swift-mustache reads them
+/// through `Mirror`), every text already in the report's language and every
+/// number already formatted. `docs/templates.md` describes it for users.
+public struct ReportView: Sendable {
+    public var lang: String
+    public var asOf: String
+    /// Only when SOURCE_DATE_EPOCH is set.
+    public var generated: String?
+    public var labels: Labels
+    public var project: ProjectView
+    public var details: [DetailRow]
+    public var sections: [SectionView]
+    public var xml: XMLView
+}
+
+public struct ProjectView: Sendable {
+    public var id: String
+    public var name: String
+}
+
+public struct DetailRow: Sendable {
+    public var label: String
+    public var value: String
+}
+
+public struct SectionView: Sendable {
+    public var id: String
+    public var title: String
+    public var markdown: String?
+    /// The Markdown rendered by cmark-gfm in safe mode.
+    public var html: String?
+    /// Only on the results section: the tables and notes under it.
+    public var figures: [FigureBlock]
+    public var notes: [String]
+}
+
+/// A sub-heading under the results with its tables.
+public struct FigureBlock: Sendable {
+    public var heading: String
+    public var anchor: String
+    public var tables: [TableView]
+    public var notes: [String]
+}
+
+public struct TableView: Sendable {
+    public var id: String
+    public var caption: String
+    /// The header of the first column (the row labels).
+    public var stub: String
+    public var columns: [ColumnView]
+    public var rows: [RowView]
+}
+
+public struct ColumnView: Sendable {
+    public var text: String
+    public var numeric: Bool
+    /// The GFM delimiter cell: `---:` for numbers, `:---` for text.
+    public var markdownAlign: String
+}
+
+public struct RowView: Sendable {
+    public var header: String
+    public var cells: [CellView]
+    public var isTotal: Bool
+}
+
+public struct CellView: Sendable {
+    public var text: String
+    public var numeric: Bool
+    /// For goal rows: "met" / "not-met", used as a CSS class.
+    public var status: String?
+}
+
+// MARK: XML
+
+public struct XMLView: Sendable {
+    public var hasFigures: Bool
+    public var project: XMLProject
+    public var participants: XMLCounts?
+    public var exits: XMLExits?
+    public var subprojects: [XMLSubproject]
+    public var goals: [XMLGoal]
+}
+
+public struct XMLProject: Sendable {
+    public var id: String
+    public var name: String
+    public var start: String
+    public var end: String
+    public var funding: XMLFunding?
+}
+
+public struct XMLFunding: Sendable {
+    public var esfGrant: String?
+    public var totalBudget: String?
+}
+
+public struct XMLCounts: Sendable {
+    public var total: String
+    public var women: String
+    public var men: String
+    public var other: String
+    public var active: String
+    public var ended: String
+}
+
+public struct XMLExits: Sendable {
+    public var ended: String
+    public var exits: [XMLExit]
+}
+
+public struct XMLExit: Sendable {
+    public var reason: String
+    public var total: String
+    public var women: String
+    public var men: String
+    public var other: String
+    public var share: String?
+}
+
+public struct XMLSubproject: Sendable {
+    public var id: String
+    public var name: String
+    public var group: String?
+    public var granted: String?
+    public var participants: XMLCounts
+    public var exits: XMLExits
+}
+
+public struct XMLGoal: Sendable {
+    public var id: String
+    public var metric: String
+    public var target: String
+    public var outcome: String?
+    public var met: String?
+    public var subproject: String?
+    public var text: String?
+    public var byGender: [XMLGoalGender]
+}
+
+public struct XMLGoalGender: Sendable {
+    public var gender: String
+    public var target: String
+    public var outcome: String?
+    public var met: String?
+}

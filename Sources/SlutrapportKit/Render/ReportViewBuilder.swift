@@ -1,0 +1,86 @@
+/// Builds the one view model all three templates read, from the project and
+/// its figures. No file is read here and no participant is seen.
+public struct ReportViewBuilder {
+    let project: Project
+    let figures: Figures?
+    let lang: Language
+    let labels: Labels
+    let style: NumberStyle
+    let markdown: MarkdownRenderer
+
+    public init(project: Project, figures: Figures?, lang: Language, markdown: MarkdownRenderer) {
+        self.project = project
+        self.figures = figures
+        self.lang = lang
+        self.labels = Labels(lang)
+        self.style = NumberStyle(lang)
+        self.markdown = markdown
+    }
+
+    public func build(generated: String?) -> ReportView {
+        ReportView(lang: lang.rawValue, asOf: (figures?.asOf ?? project.report.asOf ?? project.period.end).description,
+                   generated: generated, labels: labels, project: ProjectView(id: project.id, name: project.name),
+                   details: details(), sections: sections(), xml: xmlView())
+    }
+
+    // MARK: Project details
+
+    func details() -> [DetailRow] {
+        var rows: [DetailRow] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { rows.append(DetailRow(label: label, value: value)) }
+        }
+        add(labels.caseNumber, project.caseNumber)
+        add(labels.programmeArea, project.programmeArea)
+        add(labels.phase, project.phase)
+        add(labels.owner, project.owner)
+        if let c = project.contact {
+            add(labels.contact, [c.name, c.email, c.phone].compactMap { $0 }.joined(separator: ", "))
+        }
+        add(labels.region, project.region)
+        add(labels.municipalities, project.municipalities.joined(separator: ", "))
+        add(labels.period, "\(project.period.start) – \(project.period.end)")
+        add(labels.esfGrant, project.funding?.esfGrant.map { style.amount($0) })
+        add(labels.totalBudget, project.funding?.totalBudget.map { style.amount($0) })
+        add(labels.coFinanciers, project.funding?.coFinanciers.joined(separator: ", "))
+        add(labels.partners, project.partners.joined(separator: ", "))
+        return rows
+    }
+
+    // MARK: Sections
+
+    /// Sections in report order, with the figures under "Resultat, mål och
+    /// indikatorer" whether or not the project wrote text for it.
+    func sections() -> [SectionView] {
+        let resultsText = project.sections.first { $0.id == StandardSection.results.rawValue }?.markdown
+        let results = resultsSection(markdown: resultsText, blocks: figureBlocks(), notes: figureNotes())
+        var views: [SectionView] = []
+        var placed = results == nil
+        for section in project.sections where section.id != StandardSection.results.rawValue {
+            let kind = StandardSection(rawValue: section.id)
+            if !placed, let results, (kind?.order ?? .max) > StandardSection.results.order {
+                views.append(results)
+                placed = true
+            }
+            views.append(SectionView(id: section.id, title: section.title ?? kind?.title(lang) ?? section.id,
+                                     markdown: section.markdown, html: markdown.html(section.markdown),
+                                     figures: [], notes: []))
+        }
+        if !placed, let results { views.append(results) }
+        return views
+    }
+
+    func resultsSection(markdown text: String?, blocks: [FigureBlock], notes: [String]) -> SectionView? {
+        guard text != nil || !blocks.isEmpty else { return nil }
+        return SectionView(id: StandardSection.results.rawValue, title: StandardSection.results.title(lang),
+                           markdown: text, html: text.map { markdown.html($0) }, figures: blocks, notes: notes)
+    }
+
+    func figureNotes() -> [String] {
+        guard let f = figures else { return project.goals.isEmpty ? [] : [labels.noParticipantData] }
+        var notes: [String] = []
+        if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
+        if f.source == .counts { notes.append(labels.countsSourceNote) }
+        return notes
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Mustache
+
+/// The templates of one run: `report.md`, `report.html` and `report.xml`
+/// with their partials, plus `slutrapport.xsd`, all from one folder.
+public struct TemplateSet: Sendable {
+    public static let reports = ["report.md", "report.html", "report.xml"]
+
+    public let folder: String
+    let library: MustacheLibrary
+
+    public var schemaPath: String { folder.appendingPathComponent("slutrapport.xsd") }
+
+    /// Loads every `*.mustache` in `folder`. A syntax error names the file,
+    /// line and column; a partial that no file provides is an error too,
+    /// since swift-mustache would silently render it as nothing.
+    public static func load(folder: String) -> (TemplateSet?, DiagnosticLog) {
+        _ = ContentTypes.registered
+        var log = DiagnosticLog()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        var library = MustacheLibrary()
+        var texts: [String: String] = [:]
+        for file in names {
+            let path = folder.appendingPathComponent(file)
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: path), let text = String(validatingUTF8Data: data) else {
+                log.error(.fileUnreadable, "cannot read template", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                texts[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(.templateSyntax, "template syntax: \(describe(error.error))",
+                          at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                log.error(.templateSyntax, "template syntax error", at: SourceLocation(file: path, line: 1, column: 1))
+            }
+        }
+        for name in reports where library.getTemplate(named: name) == nil && !log.hasErrors {
+            log.error(.templateMissing, "the template folder has no \(name).mustache",
+                      at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache"), line: 1, column: 1))
+        }
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (partial, line, column) in partialReferences(in: text) where library.getTemplate(named: partial) == nil {
+                log.error(.templateMissing, "partial '\(partial)' has no file \(partial).mustache",
+                          at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache"), line: line, column: column))
+            }
+        }
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("slutrapport.xsd")) {
+            log.error(.templateMissing, "the template folder has no slutrapport.xsd",
+                      at: SourceLocation(file: folder.appendingPathComponent("slutrapport.xsd"), line: 1, column: 1))
+        }
+        return (log.hasErrors ? nil : TemplateSet(folder: folder, library: library), log)
+    }
+
+    public func render(_ view: ReportView, template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+
+    /// `{{> name}}` tags with their 1-based positions (default delimiters only).
+    static func partialReferences(in text: String) -> [(String, Int, Int)] {
+        var result: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                result.append((name, lineIndex + 1, column))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened"
+        case .unfinishedName: "a tag is not closed"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: "illegal tag inside an inherited partial"
+        case .textInsideInheritSection: "text inside an inherited partial"
+        case .invalidConfigVariableSyntax: "malformed pragma"
+        case .unrecognisedConfigVariable: "unknown pragma"
+        case nil: "\(error)"
+        }
+    }
+
+    /// Where the default templates are: `--templates`, else next to the
+    /// installed binary (`share/slutrapport/templates` or `templates`), else
+    /// the repository the binary was built in.
+    public static func defaultFolder(executable: String) -> String? {
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = ["templates", "../share/slutrapport/templates"]
+        for candidate in candidates {
+            let path = dir.appendingPathComponent(candidate).standardizedFileURL.path
+            if FileManager.default.fileExists(atPath: path.appendingPathComponent("report.xml.mustache")) { return path }
+        }
+        for _ in 0..<6 {
+            dir = dir.deletingLastPathComponent()
+            let path = dir.appendingPathComponent("templates").path
+            if FileManager.default.fileExists(atPath: path.appendingPathComponent("report.xml.mustache")) { return path }
+        }
+        return nil
+    }
+}
