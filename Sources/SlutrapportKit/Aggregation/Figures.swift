@@ -38,12 +38,25 @@ public struct GoalOutcome: Sendable {
         public var met: Bool?
     }
 
+    public enum Measure: Sendable {
+        case count(Int)
+        /// Computed from the data; rounded only when shown.
+        case share(Share)
+        /// Taken as given from an evaluation.
+        case reported(Decimal1)
+    }
+
     public var goal: Goal
-    /// A count for `participants`, a percentage otherwise; nil when the data
-    /// to measure it is absent (no CSV, or a zero denominator).
-    public var outcome: Decimal1?
+    /// Nil when the data to measure it is absent (no CSV, or a zero denominator).
+    public var outcome: Measure?
     public var met: Bool?
     public var byGender: [GenderPart]
+
+    /// The goal with its targets only, for reports without participant data.
+    public init(unmeasured goal: Goal) {
+        self.goal = goal
+        self.byGender = goal.byGender.map { GenderPart(gender: $0.0, target: $0.1, outcome: nil, met: nil) }
+    }
 }
 
 extension Figures {
@@ -89,14 +102,12 @@ extension Figures {
     static func outcome(of goal: Goal, tally: Tally, overall: Breakdown, subprojects: [Breakdown]) -> GoalOutcome {
         let scope = goal.subproject.map { subprojects[$0] } ?? overall
         let measured = tally.source != .none
-        var result = GoalOutcome(goal: goal, outcome: nil, met: nil, byGender: goal.byGender.map {
-            GoalOutcome.GenderPart(gender: $0.0, target: $0.1, outcome: nil, met: nil)
-        })
+        var result = GoalOutcome(unmeasured: goal)
         switch goal.metric {
         case .participants:
             guard measured else { break }
             let total = scope.participants.total
-            result.outcome = Decimal1(total)
+            result.outcome = .count(total)
             var met = total * 10 >= goal.target.tenths
             for i in result.byGender.indices {
                 let n = scope.participants[result.byGender[i].gender]
@@ -109,18 +120,18 @@ extension Figures {
             guard measured else { break }
             let hits = goal.reasons.reduce(0) { $0 + scope.exits[$1].total }
             if let share = Share(hits, of: scope.ended.total) {
-                result.outcome = share.oneDecimal
+                result.outcome = .share(share)
                 result.met = share.isAtLeast(goal.target)
             }
         case .activityShare:
             guard tally.source == .participants, let a = goal.activity else { break }
             if let share = Share(scope.activities[a].total, of: scope.participants.total) {
-                result.outcome = share.oneDecimal
+                result.outcome = .share(share)
                 result.met = share.isAtLeast(goal.target)
             }
         case .reported:
             if let value = goal.reported {
-                result.outcome = value
+                result.outcome = .reported(value)
                 result.met = value >= goal.target
             }
         }

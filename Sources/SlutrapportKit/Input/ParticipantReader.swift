@@ -67,7 +67,9 @@ struct ParticipantReader {
             }
         }
         if tally.lateStarters > 0 {
-            log.warning(.startsAfterAsOf, "\(tally.lateStarters) participant\(tally.lateStarters == 1 ? "" : "s") start after the as-of date \(asOf) and are left out",
+            let n = tally.lateStarters
+            log.warning(.startsAfterAsOf, n == 1 ? "1 participant starts after the as-of date \(asOf) and is left out"
+                            : "\(n) participants start after the as-of date \(asOf) and are left out",
                         at: start)
         }
     }

@@ -71,7 +71,8 @@ public struct ProjectPipeline {
         result.log = log
         guard !log.hasErrors else { return result }
         for format in options.formats {
-            let text = format == .xml ? xml : templates.render(view, template: "report.\(format.rawValue)")
+            var text = format == .xml ? xml : templates.render(view, template: "report.\(format.rawValue)")
+            if !text.hasSuffix("\n") { text += "\n" }
             result.files.append((format.fileName, text))
         }
         return result

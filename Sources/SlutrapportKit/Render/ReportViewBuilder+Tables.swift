@@ -116,16 +116,21 @@ extension ReportViewBuilder {
             let granted = f.groups.compactMap(\.granted)
             rows.append(RowView(header: labels.total, cells: cells(grouped.count, total, granted.isEmpty ? nil : granted.reduce(0, +)), isTotal: true))
         }
-        return TableView(id: "omraden", caption: labels.groupsCaption, stub: labels.group, columns: columns, rows: rows)
+        return TableView(id: "omraden", caption: hasGranted ? labels.groupsGrantedCaption : labels.groupsCaption, stub: labels.group, columns: columns, rows: rows)
     }
 
     func goalsTable() -> TableView {
-        let outcomes = figures?.goals ?? project.goals.map { GoalOutcome(goal: $0, outcome: nil, met: nil, byGender: $0.byGender.map {
-            GoalOutcome.GenderPart(gender: $0.0, target: $0.1, outcome: nil, met: nil)
-        }) }
-        func value(_ v: Decimal1?, _ metric: Goal.Metric) -> String {
-            guard let v else { return "–" }
-            return metric == .participants ? style.count(v.tenths / 10) : style.percent(v)
+        let outcomes = figures?.goals ?? project.goals.map(GoalOutcome.init(unmeasured:))
+        func target(_ goal: Goal) -> String {
+            goal.metric == .participants ? style.count(goal.target.tenths / 10) : style.percent(goal.target)
+        }
+        func value(_ m: GoalOutcome.Measure?) -> String {
+            switch m {
+            case .count(let n): style.count(n)
+            case .share(let s): style.percent(s.whole)
+            case .reported(let v): style.percent(v)
+            case nil: "–"
+            }
         }
         func status(_ met: Bool?) -> CellView {
             guard let met else { return text("–") }
@@ -136,8 +141,8 @@ extension ReportViewBuilder {
             var header = o.goal.text ?? o.goal.id
             if let s = o.goal.subproject { header += " (\(project.subprojects[s].name))" }
             if o.goal.metric == .reported, let source = o.goal.source { header += " — \(labels.source): \(source)" }
-            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), CellView(text: value(o.goal.target, o.goal.metric), numeric: true, status: nil),
-                                                        CellView(text: value(o.outcome, o.goal.metric), numeric: true, status: nil), status(o.met)],
+            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), CellView(text: target(o.goal), numeric: true, status: nil),
+                                                        CellView(text: value(o.outcome), numeric: true, status: nil), status(o.met)],
                                 isTotal: false))
             for part in o.byGender {
                 rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",

@@ -10,9 +10,7 @@ extension ReportViewBuilder {
                                     end: project.period.end.description, funding: funding)
         guard let f = figures, f.source != .none else {
             return XMLView(hasFigures: false, project: xmlProject, participants: nil, exits: nil, subprojects: [],
-                           goals: xmlGoals(project.goals.map { GoalOutcome(goal: $0, outcome: nil, met: nil, byGender: $0.byGender.map {
-                               GoalOutcome.GenderPart(gender: $0.0, target: $0.1, outcome: nil, met: nil)
-                           }) }))
+                           goals: xmlGoals(project.goals.map(GoalOutcome.init(unmeasured:))))
         }
         let subprojects = project.subprojects.enumerated().map { i, s in
             XMLSubproject(id: s.id, name: s.name, group: s.group, granted: s.granted.map(String.init),
@@ -40,7 +38,13 @@ extension ReportViewBuilder {
             let isCount = o.goal.metric == .participants
             return XMLGoal(id: o.goal.id, metric: o.goal.metric.rawValue,
                            target: isCount ? String(o.goal.target.tenths / 10) : o.goal.target.description,
-                           outcome: o.outcome.map { isCount ? String($0.tenths / 10) : $0.fixed },
+                           outcome: o.outcome.map {
+                               switch $0 {
+                               case .count(let n): String(n)
+                               case .share(let s): s.oneDecimal.fixed
+                               case .reported(let v): v.fixed
+                               }
+                           },
                            met: o.met.map { String($0) },
                            subproject: o.goal.subproject.map { project.subprojects[$0].id },
                            text: o.goal.text,

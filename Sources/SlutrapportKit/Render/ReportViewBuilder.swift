@@ -62,8 +62,9 @@ public struct ReportViewBuilder {
                 views.append(results)
                 placed = true
             }
+            let text = section.markdown.trimmingTrailingWhitespace
             views.append(SectionView(id: section.id, title: section.title ?? kind?.title(lang) ?? section.id,
-                                     markdown: section.markdown, html: markdown.html(section.markdown),
+                                     markdown: text, html: markdown.html(text),
                                      figures: [], notes: []))
         }
         if !placed, let results { views.append(results) }
@@ -72,6 +73,7 @@ public struct ReportViewBuilder {
 
     func resultsSection(markdown text: String?, blocks: [FigureBlock], notes: [String]) -> SectionView? {
         guard text != nil || !blocks.isEmpty else { return nil }
+        let text = text?.trimmingTrailingWhitespace
         return SectionView(id: StandardSection.results.rawValue, title: StandardSection.results.title(lang),
                            markdown: text, html: text.map { markdown.html($0) }, figures: blocks, notes: notes)
     }
@@ -82,5 +84,15 @@ public struct ReportViewBuilder {
         if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
         if f.source == .counts { notes.append(labels.countsSourceNote) }
         return notes
+    }
+}
+
+extension String {
+    /// Section text ends where its last visible character does, so templates
+    /// control the spacing between sections.
+    var trimmingTrailingWhitespace: String {
+        var s = Substring(self)
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return String(s)
     }
 }
