@@ -48,6 +48,7 @@ public struct Labels: Sendable {
     public let metricHeading: String
     public let subprojectsCaption: String
     public let groupsCaption: String
+    public let groupsGrantedCaption: String
     public let goalsCaption: String
 
     public init(_ lang: Language) {
@@ -97,7 +98,8 @@ public struct Labels: Sendable {
         source = pick("Källa", "Source")
         metricHeading = pick("Mått", "Measure")
         subprojectsCaption = pick("Deltagare per delprojekt", "Participants per subproject")
-        groupsCaption = pick("Deltagare och beviljade medel per område", "Participants and grants per area")
+        groupsCaption = pick("Deltagare per område", "Participants per area")
+        groupsGrantedCaption = pick("Deltagare och beviljade medel per område", "Participants and grants per area")
         goalsCaption = pick("Mål, målvärden och utfall", "Goals, targets and outcomes")
     }
 
