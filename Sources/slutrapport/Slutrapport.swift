@@ -11,6 +11,22 @@ struct Slutrapport: ParsableCommand {
         subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
+
+    /// As SPEC §2 asks: usage errors exit with 2 (argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                var err = StandardError()
+                print(fullMessage(for: error), to: &err)
+                print("Run 'slutrapport --help' for usage.", to: &err)
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by `build` and `check`.

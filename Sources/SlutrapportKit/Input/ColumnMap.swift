@@ -35,7 +35,8 @@ struct ColumnMap {
     subscript(_ c: Column) -> Int? { positions[c] }
 
     /// Reads the header record, reporting unknown (warning), duplicate and
-    /// missing (error) columns.
+    /// missing (error) columns. Nil when a required column is missing; the
+    /// caller may still check more before giving up, so all are reported.
     static func read(_ tokenizer: CSVTokenizer, file: String, allowed: [Column], required: [Column],
                      log: inout DiagnosticLog) -> ColumnMap? {
         var map = ColumnMap()

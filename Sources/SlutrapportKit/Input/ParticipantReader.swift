@@ -48,16 +48,17 @@ struct ParticipantReader {
             }
             var required: [Column] = [.id, .gender, .startDate]
             if !project.subprojects.isEmpty { required.append(.subproject) }
-            guard let columns = ColumnMap.read(tokenizer, file: file,
-                                               allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
-                                               required: required, log: &log)
-            else { return }
-            if (columns[.endDate] == nil) != (columns[.exitReason] == nil) {
-                let missing: Column = columns[.endDate] == nil ? .endDate : .exitReason
-                log.error(.csvMissingColumn, "the header has '\(missing == .endDate ? "exit_reason" : "end_date")' but lacks '\(missing.rawValue)'",
+            let columns = ColumnMap.read(tokenizer, file: file,
+                                         allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
+                                         required: required, log: &log)
+            let header = Set(tokenizer.fields.indices.compactMap { Column.named(tokenizer.string($0)) })
+            let paired = header.contains(.endDate) == header.contains(.exitReason)
+            if !paired {
+                let (has, lacks) = header.contains(.endDate) ? ("end_date", "exit_reason") : ("exit_reason", "end_date")
+                log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
                           at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
-                return
             }
+            guard let columns, paired else { return }
             while try tokenizer.nextRecord() {
                 row(tokenizer, columns)
             }

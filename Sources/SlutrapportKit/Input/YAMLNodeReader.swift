@@ -102,7 +102,7 @@ struct YAMLNodeReader {
         var best: (String, Int)?
         for candidate in known {
             let d = editDistance(k, Array(candidate))
-            if d <= max(1, min(3, candidate.count / 3)), d < (best?.1 ?? .max) { best = (candidate, d) }
+            if d <= min(3, max(2, candidate.count / 3)), d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0
     }

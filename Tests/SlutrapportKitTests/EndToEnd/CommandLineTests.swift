@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+/// Runs the built `slutrapport` binary.
+func runCLI(_ arguments: [String], cwd: String = repositoryRoot) throws -> (status: Int32, stderr: String) {
+    let candidates = [Bundle.main.bundleURL.appendingPathComponent("slutrapport").path,
+                      repositoryRoot + "/.build/debug/slutrapport"]
+    guard let binary = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        Issue.record("slutrapport binary not found in \(candidates)")
+        return (-1, "")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+}
+
+@Suite struct CommandLineTests {
+    @Test func checkPrintsEveryErrorWithItsPositionAndExitsOne() throws {
+        let f = try Fixture(["project.yaml": minimalYAML + "subprojects: [{id: a, name: A}]\n",
+                             "participants.csv": "id,subproject,gender,start_date\n1,a,kvinna,2021-01-01\n2,x,kvinna,2021-01-01\n3,a,?,2021-01-01\n"])
+        let (status, stderr) = try runCLI(["check", f.folder, "--templates", templatesFolder])
+        #expect(status == 1)
+        #expect(stderr == """
+            \(f.folder)/participants.csv:3:3: error: unknown subproject 'x' [unknown-subproject]
+            \(f.folder)/participants.csv:4:5: error: unknown gender '?'; use kvinna, man or annat [unknown-gender]
+            checked 0 projects, 1 failed, 0 warnings
+
+            """)
+    }
+
+    @Test func jsonDiagnosticsAndUsageErrors() throws {
+        let f = try Fixture(["project.yaml": "name: [\n"])
+        let (status, stderr) = try runCLI(["check", f.folder, "--diagnostics", "json", "--quiet", "--templates", templatesFolder])
+        #expect(status == 1)
+        #expect(stderr.hasPrefix("{\"file\":\"\(f.folder)/project.yaml\",\"line\":2,\"column\":1,\"severity\":\"error\",\"code\":\"yaml-syntax\","))
+        #expect(try runCLI(["build", "--as-of", "30/9"]).status == 2)
+    }
+
+    @Test func buildSucceedsAndAFailedRebuildKeepsTheEarlierOutput() throws {
+        let f = try Fixture(["project.yaml": minimalYAML, "participants.csv": "id,gender,start_date\n1,kvinna,2021-01-01\n"])
+        let out = f.parent + "/out"
+        #expect(try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/test").sorted()
+        #expect(files == ["slutrapport.html", "slutrapport.md", "slutrapport.xml"])
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/test/\($0)")) }
+
+        try Data("id,gender,start_date\n1,kvinna,2021-01-01\n1,man,2021-01-01\n".utf8)
+            .write(to: URL(fileURLWithPath: f.folder + "/participants.csv"))
+        let (status, stderr) = try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder])
+        #expect(status == 1)
+        #expect(stderr.contains("participants.csv:3:1: error: duplicate participant id (first on line 2)"))
+        let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/test/\($0)")) }
+        #expect(before == after)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["test"])  // no staging folders left
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import FoundationXML
+import Testing
+@testable import SlutrapportKit
+
+/// Every project in data/ builds, its XML validates (the build checks it
+/// against the XSD), and its key figures are the ones scripts/make-sample-data.py
+/// printed when it made the data.
+@Suite struct ExamplesTests {
+    static let out: String = {
+        let out = NSTemporaryDirectory() + "slutrapport-examples-" + UUID().uuidString
+        var options = BuildOptions()
+        options.outputFolder = out
+        _ = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data"], write: true)
+        return out
+    }()
+
+    func xml(_ id: String) throws -> XMLDocument {
+        try XMLDocument(contentsOf: URL(fileURLWithPath: "\(Self.out)/\(id)/slutrapport.xml"))
+    }
+
+    func values(_ doc: XMLDocument, _ xpath: String) throws -> [String] {
+        try doc.nodes(forXPath: xpath).compactMap(\.stringValue)
+    }
+
+    @Test func everyExampleBuildsWithoutWarnings() throws {
+        var options = BuildOptions()
+        options.outputFolder = NSTemporaryDirectory() + "slutrapport-examples-" + UUID().uuidString
+        options.strict = true
+        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data"], write: true)
+        #expect(outcome.diagnostics.map(DiagnosticFormatter.text) == [])
+        #expect(outcome.projects.map(\.id) == ["bidrag-till-forsorjning", "samverk-nordost", "vak2"])
+        for p in outcome.projects {
+            for format in OutputFormat.allCases {
+                #expect(FileManager.default.fileExists(atPath: "\(options.outputFolder)/\(p.id ?? "")/\(format.fileName)"))
+            }
+        }
+    }
+
+    @Test func vak2KeyFigures() throws {
+        let doc = try xml("vak2")
+        let p = "/*[local-name()='slutrapport']/*[local-name()='participants']"
+        #expect(try values(doc, "\(p)/@total") == ["282"])
+        #expect(try values(doc, "\(p)/@women") == ["114"])
+        #expect(try values(doc, "\(p)/@men") == ["168"])
+        #expect(try values(doc, "\(p)/@active") == ["40"])
+        #expect(try values(doc, "\(p)/@ended") == ["242"])
+        let exits = "/*[local-name()='slutrapport']/*[local-name()='exits']/*[local-name()='exit']"
+        #expect(try values(doc, "\(exits)/@women") == ["28", "29", "3", "30", "9"])
+        #expect(try values(doc, "\(exits)/@men") == ["43", "38", "6", "36", "20"])
+        #expect(try values(doc, "\(exits)/@share") == ["29.3", "27.7", "3.7", "27.3", "12.0"])
+        let karlstad = "//*[local-name()='subproject'][@id='karlstad']"
+        #expect(try values(doc, "\(karlstad)/*[local-name()='participants']/@women") == ["34"])
+        #expect(try values(doc, "\(karlstad)/*[local-name()='exits']/*[local-name()='exit']/@men") == ["19", "13", "1", "8", "2"])
+        let goal = "//*[local-name()='goal']"
+        #expect(try values(doc, "\(goal)/@met") == ["false", "true", "true", "false", "true"])
+        #expect(try values(doc, "\(goal)[@id='arbete-studier']/@outcome") == ["57.0"])
+        #expect(try values(doc, "\(goal)[@id='coaching']/@outcome") == ["85.5"])  // 241 of 282
+    }
+
+    @Test func programmeKeyFigures() throws {
+        let doc = try xml("bidrag-till-forsorjning")
+        let p = "/*[local-name()='slutrapport']/*[local-name()='participants']"
+        #expect(try values(doc, "\(p)/@women") == ["398"])
+        #expect(try values(doc, "\(p)/@men") == ["466"])
+        #expect(try values(doc, "\(p)/@active") == ["447"])
+        let exits = "/*[local-name()='slutrapport']/*[local-name()='exits']/*[local-name()='exit']"
+        #expect(try values(doc, "\(exits)/@total") == ["159", "77", "61", "54", "66"])
+        #expect(try values(doc, "//*[local-name()='subproject']/@granted").compactMap(Int.init).reduce(0, +) == 15_528_000)
+        #expect(try values(doc, "//*[local-name()='subproject']").count == 32)
+    }
+
+    @Test func projectPageHasTargetsButNoOutcomes() throws {
+        let doc = try xml("samverk-nordost")
+        #expect(try values(doc, "//*[local-name()='participants']").isEmpty)
+        #expect(try values(doc, "//*[local-name()='goal']/@target") == ["60", "20", "30"])
+        #expect(try values(doc, "//*[local-name()='goal']/@outcome | //*[local-name()='goal']/@met").isEmpty)
+        #expect(try values(doc, "//*[local-name()='funding']/@esfGrant") == ["250000"])
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+@Suite struct ProjectLoaderTests {
+    @Test func readsEveryPartOfAProject() throws {
+        let f = try Fixture(["project.yaml": """
+            id: vak2
+            name: Värmlands Arbetskraft 2.0
+            case_number: 2020/00123
+            period: {start: 2020-09-01, end: 2023-05-31}
+            funding: {esf_grant: 13 857 478, total_budget: 34407757, co_financiers: [Karlstads kommun]}
+            report: {as_of: 2022-09-30, lang: en}
+            subprojects:
+              - {id: karlstad, name: Delprojekt Karlstad, group: Kommun, granted: 1200000}
+            activities: [{code: coaching, label: Coaching}]
+            goals:
+              - {id: deltagare, metric: participants, target: 255, by_gender: {kvinna: 115, man: 140}}
+              - {id: as, metric: exit_share, reasons: [arbete, Studier], target: 57.5%}
+              - {id: c, metric: activity_share, activity: coaching, target: 90 %, subproject: karlstad}
+              - {id: h, metric: reported, target: 90%, reported: 70%}
+            sections:
+              results: Resultat.
+              summary: sections/s.md
+              egen: {title: Egen, text: Text.}
+              purpose: ""
+            """, "sections/s.md": "Sammanfattning.\n"])
+        let (p, log) = f.load()
+        #expect(log.all.isEmpty)
+        let project = try #require(p)
+        #expect(project.id == "vak2")
+        #expect(project.funding?.esfGrant == 13_857_478)
+        #expect(project.report.asOf?.description == "2022-09-30")
+        #expect(project.report.lang == .en)
+        #expect(project.exitReasons.map(\.label) == ["Employment", "Studies", "Dropped out", "Other reason", "Completed the project"])
+        #expect(project.subprojects.first?.granted == 1_200_000)
+        #expect(project.goals.map(\.target.tenths) == [2550, 575, 900, 900])
+        #expect(project.goals[0].byGender.map { "\($0.0.key)=\($0.1)" } == ["women=115", "men=140"])
+        #expect(project.goals[1].reasons == [0, 1])
+        #expect(project.goals[2].subproject == 0)
+        #expect(project.goals[3].reported == Decimal1(70))
+        // standard sections in their order, own ones after, empty ones dropped
+        #expect(project.sections.map(\.id) == ["summary", "results", "egen"])
+        #expect(project.sections[0].markdown == "Sammanfattning.\n")
+    }
+
+    @Test func everyProblemWithItsPosition() throws {
+        let f = try Fixture(["project.yaml": """
+            id: test
+            nmae: Test
+            period: {start: 2021-01-01, end: 2020-12-31}
+            funding: {esf_grant: tjugo miljoner}
+            subprojects:
+              - {id: a, name: A}
+              - {id: a, name: A igen}
+            goals:
+              - {id: g, metric: exit_share, reasons: [arbete, semester], target: 50%}
+              - {id: h, metric: participants, target: 10, subproject: b}
+              - {id: i, metric: share, target: 1}
+            sections:
+              summary: ../utanfor.md
+              method: saknas.md
+            """])
+        let (project, log) = f.load()
+        #expect(project == nil)
+        #expect(positions(log, relativeTo: f.folder) == [
+            "project.yaml:2:1 warning yaml-unknown-key",
+            "project.yaml:1:1 error yaml-missing-key",
+            "project.yaml:3:34 error period-order",
+            "project.yaml:4:22 error yaml-type",
+            "project.yaml:7:10 error duplicate-id",
+            "project.yaml:9:51 error unknown-reference",
+            "project.yaml:10:59 error unknown-reference",
+            "project.yaml:11:21 error invalid-value",
+            "project.yaml:13:12 error section-outside-project",
+            "project.yaml:14:11 error section-file-missing",
+        ])
+        #expect(log.all[0].message == "unknown key 'nmae' in project.yaml; did you mean 'name'?")
+        #expect(log.all[3].message == "funding.esf_grant must be a whole number, not 'tjugo miljoner'")
+        #expect(log.all[4].message == "duplicate subproject id 'a' (first at line 6)")
+    }
+
+    @Test func syntaxErrorCarriesLibyamlPosition() throws {
+        let f = try Fixture(["project.yaml": "name: Test\nperiod: {start: 2021-01-01\nid: x\n"])
+        let (_, log) = f.load()
+        #expect(positions(log, relativeTo: f.folder) == ["project.yaml:3:3 error yaml-syntax"])
+    }
+
+    @Test func folderNameIsTheDefaultID() throws {
+        let f = try Fixture(["project.yaml": "name: T\nperiod: {start: 2021-01-01, end: 2021-12-31}\n"], name: "mitt-projekt")
+        #expect(f.load().0?.id == "mitt-projekt")
+    }
+
+    @Test func symlinkOutOfTheFolderIsRefused() throws {
+        let f = try Fixture(["project.yaml": minimalYAML + "sections:\n  summary: sections/link.md\n"])
+        try Data("hemligt".utf8).write(to: URL(fileURLWithPath: f.parent + "/secret.md"))
+        try FileManager.default.createDirectory(atPath: f.folder + "/sections", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: f.folder + "/sections/link.md", withDestinationPath: f.parent + "/secret.md")
+        let (_, log) = f.load()
+        #expect(positions(log, relativeTo: f.folder) == ["project.yaml:5:12 error section-outside-project"])
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+/// The three outputs of data/vak2 against files kept next to this test.
+/// Re-record with SLUTRAPPORT_RECORD=1 after a deliberate change, and read the diff.
+@Suite struct GoldenTests {
+    @Test(arguments: OutputFormat.allCases)
+    func vak2MatchesItsGoldenFile(format: OutputFormat) throws {
+        let out = NSTemporaryDirectory() + "slutrapport-golden-" + UUID().uuidString
+        var options = BuildOptions()
+        options.outputFolder = out
+        let outcome = Batch(options: options, templatesFolder: templatesFolder)
+            .run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        #expect(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
+        let actual = try String(contentsOfFile: "\(out)/vak2/\(format.fileName)", encoding: .utf8)
+        try assertGolden(actual, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/vak2/\(format.fileName)")
+    }
+}
+
+func assertGolden(_ actual: String, _ goldenPath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let fm = FileManager.default
+    if ProcessInfo.processInfo.environment["SLUTRAPPORT_RECORD"] == "1" || !fm.fileExists(atPath: goldenPath) {
+        try fm.createDirectory(atPath: (goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: URL(fileURLWithPath: goldenPath))
+        if ProcessInfo.processInfo.environment["SLUTRAPPORT_RECORD"] != "1" {
+            Issue.record("recorded missing golden file \(goldenPath); check it in", sourceLocation: sourceLocation)
+        }
+        return
+    }
+    let expected = try String(contentsOfFile: goldenPath, encoding: .utf8)
+    guard actual != expected else { return }
+    let actualPath = NSTemporaryDirectory() + "actual-" + UUID().uuidString
+    try Data(actual.utf8).write(to: URL(fileURLWithPath: actualPath))
+    let diff = Process()
+    diff.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
+    diff.arguments = ["-u", goldenPath, actualPath]
+    let pipe = Pipe()
+    diff.standardOutput = pipe
+    try diff.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    diff.waitUntilExit()
+    Issue.record("output differs from \(goldenPath) (re-record with SLUTRAPPORT_RECORD=1):\n\(text.prefix(4000))", sourceLocation: sourceLocation)
+}

@@ -1,0 +1,60 @@
+import Foundation
+@testable import SlutrapportKit
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let templatesFolder = repositoryRoot + "/templates"
+
+/// A throw-away project folder with the given files.
+struct Fixture {
+    let folder: String
+
+    init(_ files: [String: String], name: String = "proj") throws {
+        let base = NSTemporaryDirectory() + "slutrapport-tests-" + UUID().uuidString
+        folder = base + "/" + name
+        for (path, text) in files {
+            let full = folder + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    var parent: String { (folder as NSString).deletingLastPathComponent }
+
+    func load(lang: Language? = nil) -> (Project?, DiagnosticLog) {
+        ProjectLoader.load(folder: folder, lang: lang)
+    }
+}
+
+/// `file:line:col code` of each diagnostic, with the fixture folder cut off, for exact comparison.
+func positions(_ log: DiagnosticLog, relativeTo folder: String) -> [String] {
+    log.all.map { d in
+        let file = d.location.file.hasPrefix(folder + "/") ? String(d.location.file.dropFirst(folder.count + 1)) : d.location.file
+        return "\(file):\(d.location.line):\(d.location.column) \(d.severity.rawValue) \(d.code.rawValue)"
+    }
+}
+
+/// A minimal valid project.yaml, to which tests add lines.
+let minimalYAML = """
+id: test
+name: Test
+period: {start: 2021-01-01, end: 2022-12-31}
+
+"""
+
+func figures(yaml: String, csv: String, asOf: Day? = nil) throws -> (Figures?, DiagnosticLog) {
+    let fixture = try Fixture(["project.yaml": yaml, "participants.csv": csv])
+    let (project, log) = fixture.load()
+    guard let project else { return (nil, log) }
+    let a = asOf ?? project.report.asOf ?? project.period.end
+    let (tally, csvLog) = ParticipantReader.read(project: project, asOf: a, path: fixture.folder + "/participants.csv", lang: .sv)
+    var all = log
+    all.append(contentsOf: csvLog)
+    return (Figures.compute(project: project, tally: tally, asOf: a), all)
+}
