@@ -62,6 +62,8 @@ public struct RowView: Sendable {
     public var header: String
     public var cells: [CellView]
     public var isTotal: Bool
+    /// A row that details the one above it (a goal's target for one gender).
+    public var isPart = false
 }
 
 public struct CellView: Sendable {

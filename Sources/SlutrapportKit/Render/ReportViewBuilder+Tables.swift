@@ -132,6 +132,7 @@ extension ReportViewBuilder {
             case nil: "–"
             }
         }
+        let dash = CellView(text: "–", numeric: true, status: nil)
         func status(_ met: Bool?) -> CellView {
             guard let met else { return text("–") }
             return CellView(text: met ? "✓ \(labels.yes)" : "✗ \(labels.no)", numeric: false, status: met ? "met" : "not-met")
@@ -146,8 +147,8 @@ extension ReportViewBuilder {
                                 isTotal: false))
             for part in o.byGender {
                 rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",
-                                    cells: [text(""), number(part.target), part.outcome.map(number) ?? text("–"), status(part.met)],
-                                    isTotal: false))
+                                    cells: [text(""), number(part.target), part.outcome.map(number) ?? dash, status(part.met)],
+                                    isTotal: false, isPart: true))
             }
         }
         return TableView(id: "mal", caption: labels.goalsCaption, stub: labels.goal,
