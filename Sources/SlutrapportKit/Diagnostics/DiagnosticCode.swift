@@ -29,7 +29,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case csvMissingColumn = "csv-missing-column"
     case csvExtraColumn = "csv-extra-column"
     case csvDuplicateColumn = "csv-duplicate-column"
-    case csvEncoding = "csv-encoding"
     case duplicateParticipant = "duplicate-participant"
     case emptyValue = "empty-value"
     case unknownGender = "unknown-gender"

@@ -31,7 +31,8 @@ public struct ProjectLoader {
             }
             root = node
         } catch let error as YamlError {
-            r.log.error(.yamlSyntax, Self.describe(error), at: Self.location(of: error, file: file))
+            let code: DiagnosticCode = if case .duplicatedKeysInMapping = error { .yamlDuplicateKey } else { .yamlSyntax }
+            r.log.error(code, Self.describe(error), at: Self.location(of: error, file: file))
             return (nil, r.log)
         } catch {
             r.log.error(.yamlSyntax, "cannot parse project.yaml", at: start)

@@ -86,6 +86,13 @@ import Testing
         #expect(positions(log, relativeTo: f.folder) == ["project.yaml:3:3 error yaml-syntax"])
     }
 
+    @Test func duplicateKeyIsNamed() throws {
+        let f = try Fixture(["project.yaml": minimalYAML + "name: Igen\n"])
+        let (_, log) = f.load()
+        #expect(positions(log, relativeTo: f.folder) == ["project.yaml:2:1 error yaml-duplicate-key"])
+        #expect(log.all.first?.message == "duplicate key 'name' in a mapping")
+    }
+
     @Test func folderNameIsTheDefaultID() throws {
         let f = try Fixture(["project.yaml": "name: T\nperiod: {start: 2021-01-01, end: 2021-12-31}\n"], name: "mitt-projekt")
         #expect(f.load().0?.id == "mitt-projekt")
