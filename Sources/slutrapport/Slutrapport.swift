@@ -74,8 +74,7 @@ struct InputOptions: ParsableArguments {
 
     func templatesFolder() throws -> String {
         if let templates { return templates }
-        guard let found = TemplateSet.defaultFolder(executable: CommandLine.arguments[0].contains("/")
-            ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])) else {
+        guard let found = TemplateSet.defaultFolder(executable: Bundle.main.executablePath ?? CommandLine.arguments[0]) else {
             throw ValidationError("cannot find the default templates; pass --templates DIR")
         }
         return found

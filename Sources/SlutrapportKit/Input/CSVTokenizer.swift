@@ -177,6 +177,35 @@ final class CSVTokenizer {
         }
     }
 
+    /// Opens a CSV file and reads its header record: the start every reader
+    /// shares. Nil, with the reason logged, when there is no header to read.
+    static func openWithHeader(path: String, log: inout DiagnosticLog) -> CSVTokenizer? {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let tokenizer: CSVTokenizer
+        do { tokenizer = try CSVTokenizer(path: path) } catch {
+            log.error(.fileUnreadable, "cannot read the file", at: start)
+            return nil
+        }
+        tokenizer.skipByteOrderMark()
+        tokenizer.detectDelimiter()
+        do {
+            guard try tokenizer.nextRecord() else {
+                log.error(.csvEmpty, "the file is empty; it needs a header row", at: start)
+                return nil
+            }
+        } catch {
+            tokenizer.report(error, file: path, log: &log)
+            return nil
+        }
+        return tokenizer
+    }
+
+    func report(_ failure: Failure, file: String, log: inout DiagnosticLog) {
+        if case .unterminatedQuote(let line, let column) = failure {
+            log.error(.csvUnterminatedQuote, "a quoted field is never closed", at: SourceLocation(file: file, line: line, column: column))
+        }
+    }
+
     func field(_ i: Int) -> ArraySlice<UInt8> {
         let f = fields[i]
         return bytes[f.start..<f.end]

@@ -6,21 +6,9 @@ struct CountsReader {
         var log = DiagnosticLog()
         var tally = Tally(source: .counts, subprojects: project.subprojects.count,
                           reasons: project.exitReasons.count, activities: project.activities.count)
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        let t: CSVTokenizer
-        do { t = try CSVTokenizer(path: path) } catch {
-            log.error(.fileUnreadable, "cannot read the file", at: start)
-            return (tally, log)
-        }
-        t.skipByteOrderMark()
-        t.detectDelimiter()
-        let slots = Dictionary(project.subprojects.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        let reasons = ExitReasonIndex(project.exitReasons, aliases: ExitReason.defaults(lang: lang == .sv ? .en : .sv))
+        guard let t = CSVTokenizer.openWithHeader(path: path, log: &log) else { return (tally, log) }
+        let codes = CodeLookup(project: project, lang: lang)
         do {
-            guard try t.nextRecord() else {
-                log.error(.csvEmpty, "the file is empty; it needs a header row", at: start)
-                return (tally, log)
-            }
             var required: [Column] = [.gender, .exitReason, .count]
             if !project.subprojects.isEmpty { required.insert(.subproject, at: 0) }
             guard let columns = ColumnMap.read(t, file: path, allowed: [.subproject, .gender, .exitReason, .count],
@@ -42,7 +30,7 @@ struct CountsReader {
                 var ok = true
                 var slot = project.subprojects.count
                 if let (text, i) = value(.subproject), !text.isEmpty || !project.subprojects.isEmpty {
-                    if let s = slots[text.lowercased()] { slot = s } else {
+                    if let s = codes.subproject(text) { slot = s } else {
                         log.error(text.isEmpty ? .emptyValue : .unknownSubproject,
                                   text.isEmpty ? "the subproject is empty" : "unknown subproject '\(text)'", at: at(i))
                         ok = false
@@ -57,7 +45,7 @@ struct CountsReader {
                 }
                 var reason: Int?
                 if let (text, i) = value(.exitReason), !text.isEmpty {
-                    if let r = reasons.index(of: text) { reason = r } else {
+                    if let r = codes.reason(text) { reason = r } else {
                         log.error(.unknownExitReason, "unknown exit reason '\(text)'", at: at(i))
                         ok = false
                     }
@@ -72,9 +60,7 @@ struct CountsReader {
                 if ok { tally.add(slot: slot, gender: gender, reason: reason, count: count) }
             }
         } catch {
-            if case .unterminatedQuote(let line, let column) = error {
-                log.error(.csvUnterminatedQuote, "a quoted field is never closed", at: SourceLocation(file: path, line: line, column: column))
-            }
+            t.report(error, file: path, log: &log)
         }
         return (tally, log)
     }

@@ -10,9 +10,7 @@ struct ParticipantReader {
     private(set) var log = DiagnosticLog()
     private(set) var tally: Tally
 
-    private let subprojectSlots: [String: Int]
-    private let reasonIndex: ExitReasonIndex
-    private let activityIndex: [String: Int]
+    private let codes: CodeLookup
     private var firstLineOfID: [String: Int] = [:]
 
     init(project: Project, asOf: Day, file: String, lang: Language) {
@@ -21,9 +19,7 @@ struct ParticipantReader {
         self.file = file
         tally = Tally(source: .participants, subprojects: project.subprojects.count,
                       reasons: project.exitReasons.count, activities: project.activities.count)
-        subprojectSlots = Dictionary(project.subprojects.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        reasonIndex = ExitReasonIndex(project.exitReasons, aliases: ExitReason.defaults(lang: lang == .sv ? .en : .sv))
-        activityIndex = Dictionary(project.activities.enumerated().map { ($1.code.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        codes = CodeLookup(project: project, lang: lang)
     }
 
     static func read(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
@@ -34,38 +30,26 @@ struct ParticipantReader {
 
     private mutating func run(path: String) {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        let tokenizer: CSVTokenizer
-        do { tokenizer = try CSVTokenizer(path: path) } catch {
-            log.error(.fileUnreadable, "cannot read the file", at: start)
-            return
+        guard let tokenizer = CSVTokenizer.openWithHeader(path: path, log: &log) else { return }
+        var required: [Column] = [.id, .gender, .startDate]
+        if !project.subprojects.isEmpty { required.append(.subproject) }
+        let columns = ColumnMap.read(tokenizer, file: file,
+                                     allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
+                                     required: required, log: &log)
+        let header = Set(tokenizer.fields.indices.compactMap { Column.named(tokenizer.string($0)) })
+        let paired = header.contains(.endDate) == header.contains(.exitReason)
+        if !paired {
+            let (has, lacks) = header.contains(.endDate) ? ("end_date", "exit_reason") : ("exit_reason", "end_date")
+            log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
+                      at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
         }
-        tokenizer.skipByteOrderMark()
-        tokenizer.detectDelimiter()
+        guard let columns, paired else { return }
         do {
-            guard try tokenizer.nextRecord() else {
-                log.error(.csvEmpty, "the file is empty; it needs a header row", at: start)
-                return
-            }
-            var required: [Column] = [.id, .gender, .startDate]
-            if !project.subprojects.isEmpty { required.append(.subproject) }
-            let columns = ColumnMap.read(tokenizer, file: file,
-                                         allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
-                                         required: required, log: &log)
-            let header = Set(tokenizer.fields.indices.compactMap { Column.named(tokenizer.string($0)) })
-            let paired = header.contains(.endDate) == header.contains(.exitReason)
-            if !paired {
-                let (has, lacks) = header.contains(.endDate) ? ("end_date", "exit_reason") : ("exit_reason", "end_date")
-                log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
-                          at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
-            }
-            guard let columns, paired else { return }
             while try tokenizer.nextRecord() {
                 row(tokenizer, columns)
             }
         } catch {
-            if case .unterminatedQuote(let line, let column) = error {
-                log.error(.csvUnterminatedQuote, "a quoted field is never closed", at: SourceLocation(file: file, line: line, column: column))
-            }
+            tokenizer.report(error, file: file, log: &log)
         }
         if tally.lateStarters > 0 {
             let n = tally.lateStarters
@@ -123,7 +107,7 @@ struct ParticipantReader {
         // subproject
         var slot = project.subprojects.count
         if let (text, i) = value(.subproject) {
-            if let s = subprojectSlots[text.lowercased()] { slot = s } else {
+            if let s = codes.subproject(text) { slot = s } else {
                 let message = project.subprojects.isEmpty
                     ? "subproject '\(text)' given, but project.yaml lists no subprojects"
                     : "unknown subproject '\(text)'"
@@ -162,7 +146,7 @@ struct ParticipantReader {
         // exit reason
         var reason: Int?
         if let (text, i) = value(.exitReason) {
-            if let r = reasonIndex.index(of: text) { reason = r } else {
+            if let r = codes.reason(text) { reason = r } else {
                 log.error(.unknownExitReason, "unknown exit reason '\(text)'", at: at(t, i))
                 ok = false
             }
@@ -188,9 +172,8 @@ struct ParticipantReader {
         var activities: [Int] = []
         if let (text, i) = value(.activities) {
             for code in text.split(whereSeparator: { $0 == ";" || $0 == "|" }) {
-                let key = String(code.trimmingSpaces).lowercased()
-                if key.isEmpty { continue }
-                if let a = activityIndex[key] {
+                if code.trimmingSpaces.isEmpty { continue }
+                if let a = codes.activity(code) {
                     if !activities.contains(a) { activities.append(a) }
                 } else {
                     log.error(.unknownActivity, "unknown activity '\(code.trimmingSpaces)'", at: at(t, i))

@@ -108,7 +108,7 @@ extension ProjectBuilder {
         }
         var result: [(Gender, Int)] = []
         for (k, v) in mapping {
-            guard let key = k.scalar?.string, let gender = Gender.yamlKey(key) else {
+            guard let key = k.scalar?.string, let gender = Gender(label: key) else {
                 reader.log.error(.invalidValue, "unknown gender '\(k.scalar?.string ?? "")' in 'by_gender'; use kvinna, man or annat",
                                  at: reader.location(k))
                 continue

@@ -195,7 +195,7 @@ struct ProjectBuilder {
             }
             if let code { result.append(ExitReason(code: code, label: label ?? code, positive: positive)) }
         }
-        if result.isEmpty, reader.log.all.isEmpty || !items.isEmpty == false {
+        if items.isEmpty {
             reader.log.error(.invalidValue, "'exit_reasons' must list at least one exit reason", at: reader.location(node))
         }
         return result

@@ -22,11 +22,6 @@ public enum Gender: Int, CaseIterable, Sendable {
         case .other: "other"
         }
     }
-
-    /// The spelling in project.yaml's `by_gender` maps.
-    public static func yamlKey(_ key: String) -> Gender? {
-        Gender(label: key)
-    }
 }
 
 extension StringProtocol {
