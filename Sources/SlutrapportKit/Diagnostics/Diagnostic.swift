@@ -15,11 +15,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     }
 }
 
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable {
+    /// Information only: never fails a build, not even with `--strict`.
+    case note
     case warning
     case error
-
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
 }
 
 /// One finding about the inputs. The library never prints: it hands these to
@@ -57,12 +57,16 @@ public struct DiagnosticLog: Sendable {
         all.append(Diagnostic(.warning, code, message, at: location))
     }
 
+    public mutating func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        all.append(Diagnostic(.note, code, message, at: location))
+    }
+
     public mutating func append(contentsOf other: DiagnosticLog) {
         all.append(contentsOf: other.all)
     }
 
     /// `--strict`: every warning becomes an error.
     public mutating func promoteWarnings() {
-        for i in all.indices { all[i].severity = .error }
+        for i in all.indices where all[i].severity == .warning { all[i].severity = .error }
     }
 }

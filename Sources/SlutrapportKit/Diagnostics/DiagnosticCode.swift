@@ -29,6 +29,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case csvMissingColumn = "csv-missing-column"
     case csvExtraColumn = "csv-extra-column"
     case csvDuplicateColumn = "csv-duplicate-column"
+    case csvNotText = "csv-not-text"
+    case csvWindows1252 = "csv-windows-1252"
     case duplicateParticipant = "duplicate-participant"
     case emptyValue = "empty-value"
     case unknownGender = "unknown-gender"

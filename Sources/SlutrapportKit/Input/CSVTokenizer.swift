@@ -22,13 +22,23 @@ final class CSVTokenizer {
     enum Failure: Error {
         case unreadable
         case unterminatedQuote(line: Int, column: Int)
+        case text(TextProblem)
     }
 
     private let fd: Int32
+    /// UTF-8 bytes being tokenized: read straight from the file for UTF-8,
+    /// converted from `raw` for the other encodings.
     private var chunk: [UInt8]
+    private var raw: [UInt8] = []
+    private let blockSize: Int
+    private var decoder: TextDecoder
     private var pos = 0
     private var end = 0
     private var atEOF = false
+    /// Set when the decoder found a problem; reported by `nextRecord`.
+    private var problem: TextProblem?
+
+    var encoding: TextEncoding { decoder.encoding }
 
     /// Position of the next byte to be read (1-based; columns count characters).
     private(set) var line = 1
@@ -41,10 +51,26 @@ final class CSVTokenizer {
     /// The line on which the current record starts.
     private(set) var recordLine = 1
 
-    init(path: String, chunkSize: Int = 1 << 20) throws {
-        fd = open(path, O_RDONLY)
+    /// Opens `path`. A byte-order mark decides the encoding and is skipped;
+    /// without one the file is read as `fallback` (UTF-8 unless a first
+    /// attempt found it was not).
+    init(path: String, fallback: TextEncoding = .utf8, chunkSize: Int = 1 << 20) throws(Failure) {
+        let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw Failure.unreadable }
-        chunk = [UInt8](repeating: 0, count: chunkSize)
+        self.fd = fd
+        var head = [UInt8](repeating: 0, count: 3)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 3) }
+        let (encoding, mark) = TextEncoding.sniff(Array(head.prefix(max(0, n)))) ?? (fallback, 0)
+        lseek(fd, off_t(mark), SEEK_SET)
+        decoder = TextDecoder(encoding)
+        blockSize = chunkSize
+        if encoding == .utf8 {
+            chunk = [UInt8](repeating: 0, count: chunkSize)
+        } else {
+            raw = [UInt8](repeating: 0, count: chunkSize)
+            chunk = []
+            chunk.reserveCapacity(chunkSize * 3)
+        }
         bytes.reserveCapacity(256)
         fields.reserveCapacity(16)
     }
@@ -52,14 +78,43 @@ final class CSVTokenizer {
     deinit { close(fd) }
 
     private func refill() -> Bool {
+        pos = 0
+        end = 0
+        return load()
+    }
+
+    /// Reads the next block of the file into `chunk` after `end`.
+    private func load() -> Bool {
         guard !atEOF else { return false }
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n <= 0 {
+        let before = end
+        do {
+            if decoder.encoding == .utf8 {
+                if chunk.count - end < blockSize { chunk += [UInt8](repeating: 0, count: blockSize) }
+                let start = end
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + start }, blockSize) }
+                if n > 0 { try chunk.withUnsafeBytes { try decoder.validateUTF8(UnsafeRawBufferPointer(rebasing: $0[start..<start + n])) } }
+                end += max(0, n)
+                if n <= 0 { try decoder.finish() }
+            } else {
+                chunk.removeSubrange(end...)
+                var n = 0
+                repeat {  // a block may hold only half a code unit
+                    n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                    if n > 0 { try raw.withUnsafeBytes { try decoder.transcode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), into: &chunk) } }
+                } while n > 0 && chunk.count == end
+                end = chunk.count
+                if n <= 0 { try decoder.finish() }
+            }
+        } catch {
+            problem = (error as? TextProblem) ?? .notText
+            end = before
             atEOF = true
             return false
         }
-        pos = 0
-        end = n
+        if end == before {
+            atEOF = true
+            return false
+        }
         return true
     }
 
@@ -80,16 +135,12 @@ final class CSVTokenizer {
         }
     }
 
-    /// Skips a UTF-8 byte-order mark at the very start, if present.
-    func skipByteOrderMark() {
-        guard peek() == 0xEF, end - pos >= 3, chunk[pos + 1] == 0xBB, chunk[pos + 2] == 0xBF else { return }
-        pos += 3
-    }
-
     /// Looks at the first line, without consuming it, and picks the delimiter
     /// among `,` `;` and tab that occurs most often outside quotes.
     func detectDelimiter() {
         _ = peek()
+        // The whole header must be in the buffer, however long it is.
+        while !chunk[pos..<end].contains(10) && !chunk[pos..<end].contains(13) && load() {}
         var counts: [UInt8: Int] = [44: 0, 59: 0, 9: 0]
         var inQuotes = false
         var i = pos
@@ -110,7 +161,10 @@ final class CSVTokenizer {
         while true {
             bytes.removeAll(keepingCapacity: true)
             fields.removeAll(keepingCapacity: true)
-            guard let first = peek() else { return false }
+            guard let first = peek() else {
+                if let problem { throw .text(problem) }
+                return false
+            }
             if first == 10 || first == 13 {
                 consumeLineEnd(first)
                 continue
@@ -140,7 +194,10 @@ final class CSVTokenizer {
                 let quoteLine = line, quoteColumn = column
                 advance(34)
                 while true {
-                    guard let b = peek() else { throw .unterminatedQuote(line: quoteLine, column: quoteColumn) }
+                    guard let b = peek() else {
+                        if let problem { throw .text(problem) }
+                        throw .unterminatedQuote(line: quoteLine, column: quoteColumn)
+                    }
                     if b == 34 {
                         advance(b)
                         if peek() == 34 {
@@ -167,7 +224,10 @@ final class CSVTokenizer {
             }
             field.end = bytes.count
             fields.append(field)
-            guard let b = peek() else { return }
+            guard let b = peek() else {
+                if let problem { throw .text(problem) }
+                return
+            }
             if b == delimiter {
                 advance(b)
                 continue
@@ -178,15 +238,15 @@ final class CSVTokenizer {
     }
 
     /// Opens a CSV file and reads its header record: the start every reader
-    /// shares. Nil, with the reason logged, when there is no header to read.
-    static func openWithHeader(path: String, log: inout DiagnosticLog) -> CSVTokenizer? {
+    /// shares. Nil, with the reason logged, when there is no header to read;
+    /// throws `.text(.notUTF8)` so that the caller can start again as Windows-1252.
+    static func openWithHeader(path: String, fallback: TextEncoding, log: inout DiagnosticLog) throws(Failure) -> CSVTokenizer? {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let tokenizer: CSVTokenizer
-        do { tokenizer = try CSVTokenizer(path: path) } catch {
+        do { tokenizer = try CSVTokenizer(path: path, fallback: fallback) } catch {
             log.error(.fileUnreadable, "cannot read the file", at: start)
             return nil
         }
-        tokenizer.skipByteOrderMark()
         tokenizer.detectDelimiter()
         do {
             guard try tokenizer.nextRecord() else {
@@ -194,6 +254,7 @@ final class CSVTokenizer {
                 return nil
             }
         } catch {
+            if case .text(.notUTF8) = error { throw error }
             tokenizer.report(error, file: path, log: &log)
             return nil
         }
@@ -201,14 +262,15 @@ final class CSVTokenizer {
     }
 
     func report(_ failure: Failure, file: String, log: inout DiagnosticLog) {
-        if case .unterminatedQuote(let line, let column) = failure {
+        switch failure {
+        case .unterminatedQuote(let line, let column):
             log.error(.csvUnterminatedQuote, "a quoted field is never closed", at: SourceLocation(file: file, line: line, column: column))
+        case .text(.notText):
+            log.error(.csvNotText, "the file holds bytes that are not text (a NUL byte or a broken UTF-16 sequence); "
+                      + "export it as CSV, and UTF-16 only with a byte-order mark", at: SourceLocation(file: file, line: 1, column: 1))
+        case .text(.notUTF8), .unreadable:
+            log.error(.fileUnreadable, "cannot read the file", at: SourceLocation(file: file, line: 1, column: 1))
         }
-    }
-
-    func field(_ i: Int) -> ArraySlice<UInt8> {
-        let f = fields[i]
-        return bytes[f.start..<f.end]
     }
 
     func string(_ i: Int) -> String {

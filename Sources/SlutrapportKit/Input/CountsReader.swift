@@ -3,10 +3,21 @@
 /// participants.csv.
 struct CountsReader {
     static func read(project: Project, path: String, lang: Language) -> (Tally, DiagnosticLog) {
+        if let result = read(project: project, path: path, lang: lang, encoding: .utf8) { return result }
+        var (tally, log) = read(project: project, path: path, lang: lang, encoding: .windows1252)
+            ?? (Tally(source: .counts, subprojects: 0, reasons: 0, activities: 0), DiagnosticLog())
+        log.note(.csvWindows1252, "the file is not UTF-8; read as Windows-1252", at: SourceLocation(file: path, line: 1, column: 1))
+        return (tally, log)
+    }
+
+    /// Nil when the file turned out not to be UTF-8.
+    private static func read(project: Project, path: String, lang: Language, encoding: TextEncoding) -> (Tally, DiagnosticLog)? {
         var log = DiagnosticLog()
         var tally = Tally(source: .counts, subprojects: project.subprojects.count,
                           reasons: project.exitReasons.count, activities: project.activities.count)
-        guard let t = CSVTokenizer.openWithHeader(path: path, log: &log) else { return (tally, log) }
+        let opened: CSVTokenizer?
+        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
+        guard let t = opened else { return (tally, log) }
         let codes = CodeLookup(project: project, lang: lang)
         do {
             var required: [Column] = [.gender, .exitReason, .count]
@@ -60,6 +71,7 @@ struct CountsReader {
                 if ok { tally.add(slot: slot, gender: gender, reason: reason, count: count) }
             }
         } catch {
+            if case .text(.notUTF8) = error { return nil }
             t.report(error, file: path, log: &log)
         }
         return (tally, log)

@@ -24,13 +24,20 @@ struct ParticipantReader {
 
     static func read(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
         var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
-        reader.run(path: path)
+        if !reader.run(path: path, encoding: .utf8) {
+            reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+            reader.log.note(.csvWindows1252, "the file is not UTF-8; read as Windows-1252", at: SourceLocation(file: path, line: 1, column: 1))
+            _ = reader.run(path: path, encoding: .windows1252)
+        }
         return (reader.tally, reader.log)
     }
 
-    private mutating func run(path: String) {
+    /// False when the file turned out not to be UTF-8: the caller starts again.
+    private mutating func run(path: String, encoding: TextEncoding) -> Bool {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let tokenizer = CSVTokenizer.openWithHeader(path: path, log: &log) else { return }
+        let opened: CSVTokenizer?
+        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return false }
+        guard let tokenizer = opened else { return true }
         var required: [Column] = [.id, .gender, .startDate]
         if !project.subprojects.isEmpty { required.append(.subproject) }
         let columns = ColumnMap.read(tokenizer, file: file,
@@ -43,12 +50,13 @@ struct ParticipantReader {
             log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
                       at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
         }
-        guard let columns, paired else { return }
+        guard let columns, paired else { return true }
         do {
             while try tokenizer.nextRecord() {
                 row(tokenizer, columns)
             }
         } catch {
+            if case .text(.notUTF8) = error { return false }
             tokenizer.report(error, file: file, log: &log)
         }
         if tally.lateStarters > 0 {
@@ -57,6 +65,7 @@ struct ParticipantReader {
                             : "\(n) participants start after the as-of date \(asOf) and are left out",
                         at: start)
         }
+        return true
     }
 
     private func at(_ t: CSVTokenizer, _ i: Int) -> SourceLocation {

@@ -25,10 +25,12 @@ public enum Gender: Int, CaseIterable, Sendable {
 }
 
 extension StringProtocol {
+    /// Without surrounding spaces, tabs, no-break spaces and line breaks (a
+    /// spreadsheet cell may end in one).
     var trimmingSpaces: Substring {
         var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" || l == "\r" { s.removeLast() }
+        while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" || f.isNewline { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" || l.isNewline { s.removeLast() }
         return s
     }
 }

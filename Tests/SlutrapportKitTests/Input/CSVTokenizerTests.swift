@@ -6,7 +6,6 @@ import Testing
     func records(_ text: String) throws -> [[String]] {
         let f = try Fixture(["x.csv": text])
         let t = try CSVTokenizer(path: f.folder + "/x.csv", chunkSize: 7)  // tiny chunks cross every boundary
-        t.skipByteOrderMark()
         t.detectDelimiter()
         var out: [[String]] = []
         while try t.nextRecord() {
@@ -23,6 +22,41 @@ import Testing
     @Test func semicolonsCRLFAndByteOrderMark() throws {
         let rows = try records("\u{FEFF}id;kön\r\n1;K\r\n\r\n2;M\r\n")
         #expect(rows == [["id", "kön", "@1"], ["1", "K", "@2"], ["2", "M", "@4"]])
+    }
+
+    @Test func utf16WithByteOrderMarkAcrossChunkBoundaries() throws {
+        for bigEndian in [false, true] {
+            let text = "id;kön\r\n1;K\r\n2;Annan orsak 😀\r\n"
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in text.utf16 {
+                bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+            let f = try Fixture([:])
+            try Data(bytes).write(to: URL(fileURLWithPath: f.folder + "/x.csv"))
+            let t = try CSVTokenizer(path: f.folder + "/x.csv", chunkSize: 5)
+            t.detectDelimiter()
+            var rows: [[String]] = []
+            while try t.nextRecord() { rows.append((0..<t.fields.count).map { t.string($0) }) }
+            #expect(rows == [["id", "kön"], ["1", "K"], ["2", "Annan orsak 😀"]])
+        }
+    }
+
+    @Test func notUTF8IsSignalledAndNULIsNotText() throws {
+        let f = try Fixture([:])
+        try Data([0x69, 0x64, 0x0A, 0x4B, 0xF6, 0x6E, 0x0A]).write(to: URL(fileURLWithPath: f.folder + "/latin.csv"))
+        let t = try CSVTokenizer(path: f.folder + "/latin.csv")
+        var caught: CSVTokenizer.Failure?
+        do { while try t.nextRecord() {} } catch { caught = error }
+        guard case .text(.notUTF8)? = caught else { Issue.record("expected notUTF8, got \(String(describing: caught))"); return }
+        let again = try CSVTokenizer(path: f.folder + "/latin.csv", fallback: .windows1252)
+        var rows: [String] = []
+        while try again.nextRecord() { rows.append(again.string(0)) }
+        #expect(rows == ["id", "Kön"])
+
+        try Data([0x69, 0x00, 0x64, 0x00]).write(to: URL(fileURLWithPath: f.folder + "/bin.csv"))
+        var log = DiagnosticLog()
+        #expect(try CSVTokenizer.openWithHeader(path: f.folder + "/bin.csv", fallback: .utf8, log: &log) == nil)
+        #expect(positions(log, relativeTo: f.folder) == ["bin.csv:1:1 error csv-not-text"])
     }
 
     @Test func columnsCountCharactersNotBytes() throws {
