@@ -3,7 +3,7 @@ import Testing
 @testable import SlutrapportKit
 
 /// Runs the built `slutrapport` binary.
-func runCLI(_ arguments: [String], cwd: String = repositoryRoot) throws -> (status: Int32, stderr: String) {
+func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
     let candidates = [Bundle.main.bundleURL.appendingPathComponent("slutrapport").path,
                       repositoryRoot + "/.build/debug/slutrapport"]
     guard let binary = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
@@ -14,6 +14,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot) throws -> (stat
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice
@@ -61,5 +62,29 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot) throws -> (stat
         let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/test/\($0)")) }
         #expect(before == after)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["test"])  // no staging folders left
+    }
+
+    @Test func aBrokenProjectDoesNotStopTheBatch() throws {
+        let good = try Fixture(["project.yaml": minimalYAML.replacingOccurrences(of: "id: test", with: "id: bra"),
+                                "participants.csv": "id,gender,start_date\n1,kvinna,2021-01-01\n"], name: "bra")
+        let batch = good.parent
+        try FileManager.default.createDirectory(atPath: batch + "/trasig", withIntermediateDirectories: true)
+        try Data("name: [\n".utf8).write(to: URL(fileURLWithPath: batch + "/trasig/project.yaml"))
+        let (status, stderr) = try runCLI(["build", batch, "--out", batch + "/../out-batch", "--templates", templatesFolder])
+        #expect(status == 1)
+        #expect(stderr.hasSuffix("built 1 project, 1 failed, 0 warnings\n"))
+        #expect(FileManager.default.fileExists(atPath: batch + "/../out-batch/bra/slutrapport.html"))
+        #expect(!FileManager.default.fileExists(atPath: batch + "/../out-batch/trasig"))
+    }
+
+    @Test func diagnosticsAreCappedAndGitHubGetsAnnotations() throws {
+        let rows = (1...150).map { "\($0),okänd,2021-01-01" }.joined(separator: "\n")
+        let f = try Fixture(["project.yaml": minimalYAML, "participants.csv": "id,gender,start_date\n" + rows + "\n"])
+        let (status, stderr) = try runCLI(["check", f.folder, "--quiet", "--templates", templatesFolder], environment: ["GITHUB_ACTIONS": "true"])
+        #expect(status == 1)
+        let lines = stderr.split(separator: "\n")
+        #expect(lines.count == 201)  // 100 diagnostics, each with its annotation, then the count of the rest
+        #expect(lines[1] == "::error file=\(f.folder)/participants.csv,line=2,col=3::unknown gender 'okänd'; use kvinna, man or annat")
+        #expect(lines.last == "… and 50 more")
     }
 }
