@@ -10,6 +10,41 @@ public struct Figures: Sendable {
     public var groups: [GroupBreakdown]
     public var goals: [GoalOutcome]
     public var lateStarters: Int
+    /// From participant rows only (nil for counts.csv).
+    public var ageBands: [AgeBand]?
+    public var durations: Durations?
+}
+
+public struct AgeBand: Sendable, Equatable {
+    /// Lower and upper age, inclusive; nil `from` and `to` for "not known".
+    public var from: Int?
+    public var to: Int?
+    public var known: Bool
+    public var counts: GenderCounts
+}
+
+/// Median days in the project of ended participants.
+public struct Durations: Sendable, Equatable {
+    public var ended: GenderCounts
+    public var median: Int?
+    public var medianWomen: Int?
+    public var medianMen: Int?
+    public var medianOther: Int?
+
+    /// The median of a histogram: the middle value, or the mean of the two
+    /// middle values rounded half-up to whole days.
+    static func median(_ histogram: [Int: Int]) -> Int? {
+        let n = histogram.values.reduce(0, +)
+        guard n > 0 else { return nil }
+        var seen = 0
+        var lower: Int?
+        for (days, count) in histogram.sorted(by: { $0.key < $1.key }) {
+            seen += count
+            if lower == nil, seen >= (n + 1) / 2 { lower = days }
+            if seen >= n / 2 + 1, let lower { return (lower + days + 1) / 2 }
+        }
+        return lower
+    }
 }
 
 /// Participants, active/ended and exits by gender for one scope.
@@ -78,8 +113,28 @@ extension Figures {
             groups[g].granted = amounts.isEmpty ? nil : amounts.reduce(0, +)
         }
         let goals = project.goals.map { outcome(of: $0, tally: tally, overall: overall, subprojects: sub) }
-        return Figures(asOf: asOf, source: tally.source, overall: overall, subprojects: sub, groups: groups,
-                       goals: goals, lateStarters: tally.lateStarters)
+        var figures = Figures(asOf: asOf, source: tally.source, overall: overall, subprojects: sub, groups: groups,
+                              goals: goals, lateStarters: tally.lateStarters)
+        if tally.source == .participants {
+            figures.ageBands = ageBands(tally)
+            let merged = tally.durations.reduce(into: [Int: Int]()) { acc, h in acc.merge(h, uniquingKeysWith: +) }
+            figures.durations = Durations(ended: overall.ended, median: Durations.median(merged),
+                                          medianWomen: Durations.median(tally.durations[0]),
+                                          medianMen: Durations.median(tally.durations[1]),
+                                          medianOther: Durations.median(tally.durations[2]))
+        }
+        return figures
+    }
+
+    static func ageBands(_ t: Tally) -> [AgeBand] {
+        (0..<t.ageBandCount).map { band in
+            let counts = GenderCounts(women: t.ageCount(band: band, gender: .woman), men: t.ageCount(band: band, gender: .man),
+                                      other: t.ageCount(band: band, gender: .other))
+            let known = band <= t.ageLimits.count
+            return AgeBand(from: known && band > 0 ? t.ageLimits[band - 1] : nil,
+                           to: known && band < t.ageLimits.count ? t.ageLimits[band] - 1 : nil,
+                           known: known, counts: counts)
+        }
     }
 
     static func breakdown(_ t: Tally, slots: [Int]) -> Breakdown {

@@ -15,17 +15,47 @@ public struct Tally: Sendable {
     public let activities: Int
     var cells: [Int]
     var activityCells: [Int]
+    /// Participants per age band (from birth year) and gender; the last band
+    /// holds those without a birth year.
+    var ageCells: [Int]
+    public let ageLimits: [Int]
+    /// Days in the project of ended participants, per gender: days → count.
+    /// Grows with the distinct durations, never with the rows.
+    var durations: [[Int: Int]] = [[:], [:], [:]]
     /// Participants left out because they start after the as-of date.
     public internal(set) var lateStarters = 0
 
-    public init(source: Source, subprojects: Int, reasons: Int, activities: Int) {
+    public init(source: Source, subprojects: Int, reasons: Int, activities: Int, ageLimits: [Int] = [18, 30, 55]) {
         self.source = source
         self.slots = subprojects + 1
         self.reasons = reasons
         self.activities = activities
+        self.ageLimits = ageLimits
         cells = Array(repeating: 0, count: slots * 3 * (reasons + 1))
         activityCells = Array(repeating: 0, count: slots * 3 * max(activities, 1))
+        ageCells = Array(repeating: 0, count: (ageLimits.count + 2) * 3)
     }
+
+    /// Number of age bands, including the one for "not known".
+    public var ageBandCount: Int { ageLimits.count + 2 }
+
+    /// The band of an age: the number of limits at or below it.
+    func ageBand(_ age: Int?) -> Int {
+        guard let age else { return ageLimits.count + 1 }
+        return ageLimits.count { $0 <= age }
+    }
+
+    @inline(__always)
+    mutating func addAge(_ age: Int?, gender: Gender) {
+        ageCells[ageBand(age) * 3 + gender.rawValue] += 1
+    }
+
+    @inline(__always)
+    mutating func addDuration(days: Int, gender: Gender) {
+        durations[gender.rawValue][days, default: 0] += 1
+    }
+
+    func ageCount(band: Int, gender: Gender) -> Int { ageCells[band * 3 + gender.rawValue] }
 
     @inline(__always)
     func index(slot: Int, gender: Gender, state: Int) -> Int {

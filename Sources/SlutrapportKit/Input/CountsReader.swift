@@ -14,7 +14,7 @@ struct CountsReader {
     private static func read(project: Project, path: String, lang: Language, encoding: TextEncoding) -> (Tally, DiagnosticLog)? {
         var log = DiagnosticLog()
         var tally = Tally(source: .counts, subprojects: project.subprojects.count,
-                          reasons: project.exitReasons.count, activities: project.activities.count)
+                          reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
         guard let t = opened else { return (tally, log) }

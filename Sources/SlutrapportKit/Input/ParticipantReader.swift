@@ -18,7 +18,7 @@ struct ParticipantReader {
         self.asOf = asOf
         self.file = file
         tally = Tally(source: .participants, subprojects: project.subprojects.count,
-                      reasons: project.exitReasons.count, activities: project.activities.count)
+                      reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
         codes = CodeLookup(project: project, lang: lang)
     }
 
@@ -169,9 +169,10 @@ struct ParticipantReader {
         }
 
         // birth year: checked, never shown
+        var birthYear: Int?
         if let (text, i) = value(.birthYear) {
             let latest = start?.year ?? 9999
-            if let year = Int(text), (1900...max(1900, latest)).contains(year) {} else {
+            if let year = Int(text), (1900...max(1900, latest)).contains(year) { birthYear = year } else {
                 log.error(.birthYearRange, "the birth year is not a year from 1900 to the start year", at: at(t, i))
                 ok = false
             }
@@ -199,5 +200,8 @@ struct ParticipantReader {
         let ended = end.map { $0 <= asOf } ?? false
         tally.add(slot: slot, gender: gender, reason: ended ? reason : nil)
         for a in activities { tally.addActivity(a, slot: slot, gender: gender) }
+        // Age at the start, from the birth year alone (the only date kept).
+        tally.addAge(birthYear.map { start.year - $0 }, gender: gender)
+        if ended, let end { tally.addDuration(days: end.ordinal - start.ordinal, gender: gender) }
     }
 }

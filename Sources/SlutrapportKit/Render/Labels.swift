@@ -118,6 +118,26 @@ public struct Labels: Sendable {
     }
 
 
+    public var ageCaption: String { t("Deltagare efter ålder vid start", "Participants by age at start") }
+    public var ageBand: String { t("Ålder", "Age") }
+    public var ageUnknown: String { t("Uppgift saknas", "Not known") }
+    public var durationsCaption: String { t("Tid i projektet för avslutade deltagare", "Time in the project of ended participants") }
+    public var medianDays: String { t("Median, dagar", "Median, days") }
+    public var activities: String { t("Aktiviteter", "Activities") }
+    public var activity: String { t("Aktivitet", "Activity") }
+    public var activitiesCaption: String { t("Deltagare per aktivitet", "Participants per activity") }
+    public var activitiesNote: String {
+        t("Andelar avser deltagare i samma kolumn; en deltagare kan ha flera aktiviteter.",
+          "Shares are of participants in the same column; a participant may take part in several activities.")
+    }
+    public var budget: String { t("Budget", "Budget") }
+    public var budgetCaption: String { t("Budget per post", "Budget by line") }
+    public var budgetLine: String { t("Post", "Line") }
+    public var amount: String { t("Belopp", "Amount") }
+    public func groupExitsCaption(_ group: String) -> String {
+        t("Avslutsorsaker i området \(group) efter kön", "Exit reasons in the area \(group) by gender")
+    }
+
     public var sharesNote: String {
         t("Andelar avser avslutade deltagare i samma kolumn och avrundas var för sig; summan kan därför avvika från 100 %.",
           "Shares are of ended participants in the same column and rounded one by one, so they may not add up to 100%.")

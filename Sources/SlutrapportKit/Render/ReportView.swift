@@ -29,9 +29,10 @@ public struct SectionView: Sendable {
     public var markdown: String?
     /// The Markdown rendered by cmark-gfm in safe mode.
     public var html: String?
-    /// Only on the results section: the tables and notes under it.
-    public var figures: [FigureBlock]
+    /// Only on the results section: notes on where the figures come from,
+    /// then the tables under their sub-headings.
     public var notes: [String]
+    public var figures: [FigureBlock]
 }
 
 /// A sub-heading under the results with its tables.
@@ -39,7 +40,6 @@ public struct FigureBlock: Sendable {
     public var heading: String
     public var anchor: String
     public var tables: [TableView]
-    public var notes: [String]
 }
 
 public struct TableView: Sendable {
@@ -49,6 +49,8 @@ public struct TableView: Sendable {
     public var stub: String
     public var columns: [ColumnView]
     public var rows: [RowView]
+    /// Read right under the table.
+    public var notes: [String] = []
 }
 
 public struct ColumnView: Sendable {
@@ -82,6 +84,57 @@ public struct XMLView: Sendable {
     public var exits: XMLExits?
     public var subprojects: [XMLSubproject]
     public var goals: [XMLGoal]
+    public var groups: [XMLGroup] = []
+    public var activities: [XMLActivity] = []
+    public var ageBands: [XMLAgeBand] = []
+    public var durations: XMLDurations?
+    public var budget: XMLBudget?
+}
+
+public struct XMLGroup: Sendable {
+    public var name: String
+    public var subprojects: String
+    public var granted: String?
+    public var participants: XMLCounts
+    public var exits: XMLExits
+}
+
+public struct XMLActivity: Sendable {
+    public var code: String
+    public var total: String
+    public var women: String
+    public var men: String
+    public var other: String
+    public var share: String?
+}
+
+public struct XMLAgeBand: Sendable {
+    public var from: String?
+    public var to: String?
+    public var unknown: Bool
+    public var total: String
+    public var women: String
+    public var men: String
+    public var other: String
+}
+
+public struct XMLDurations: Sendable {
+    public var ended: String
+    public var medianDays: String?
+    public var womenMedianDays: String?
+    public var menMedianDays: String?
+    public var otherMedianDays: String?
+}
+
+public struct XMLBudget: Sendable {
+    public var unit: String
+    public var total: String
+    public var lines: [XMLBudgetLine]
+}
+
+public struct XMLBudgetLine: Sendable {
+    public var label: String
+    public var amount: String
 }
 
 public struct XMLProject: Sendable {

@@ -3,23 +3,40 @@ extension ReportViewBuilder {
     func figureBlocks() -> [FigureBlock] {
         var blocks: [FigureBlock] = []
         if let f = figures, f.source != .none {
-            blocks.append(FigureBlock(heading: labels.participants, anchor: "deltagare",
-                                      tables: [participantsTable(f.overall, scope: nil, id: "deltagare")], notes: []))
+            var participantTables = [participantsTable(f.overall, scope: nil, id: "deltagare")]
+            if let bands = f.ageBands, f.overall.participants.total > 0 { participantTables.append(ageTable(bands)) }
+            blocks.append(FigureBlock(heading: labels.participants, anchor: "deltagare", tables: participantTables))
             if f.overall.ended.total > 0 {
-                blocks.append(FigureBlock(heading: labels.exitReasons, anchor: "avslutsorsaker",
-                                          tables: [exitsTable(f.overall, scope: nil, id: "avslut")], notes: [labels.sharesNote]))
+                var exits = exitsTable(f.overall, scope: nil, id: "avslut")
+                exits.notes = [labels.sharesNote]
+                var tables = [exits]
+                if let d = f.durations { tables.append(durationsTable(d)) }
+                blocks.append(FigureBlock(heading: labels.exitReasons, anchor: "avslutsorsaker", tables: tables))
+            }
+            if f.source == .participants, !project.activities.isEmpty {
+                var table = activitiesTable(f.overall)
+                table.notes = [labels.activitiesNote]
+                blocks.append(FigureBlock(heading: labels.activities, anchor: "aktiviteter", tables: [table]))
             }
             if !project.subprojects.isEmpty {
                 var tables = [subprojectsTable(f)]
                 if !f.groups.isEmpty { tables.append(groupsTable(f)) }
+                for g in f.groups where g.figures.ended.total > 0 {
+                    tables.append(exitsTable(g.figures, caption: labels.groupExitsCaption(g.name), id: "avslut-omrade-\(g.subprojects[0])"))
+                }
                 for (i, s) in project.subprojects.enumerated() where f.subprojects[i].ended.total > 0 {
                     tables.append(exitsTable(f.subprojects[i], scope: s.name, id: "avslut-\(s.id)"))
                 }
-                blocks.append(FigureBlock(heading: labels.subprojects, anchor: "delprojekt", tables: tables, notes: []))
+                blocks.append(FigureBlock(heading: labels.subprojects, anchor: "delprojekt", tables: tables))
             }
         }
         if !project.goals.isEmpty {
-            blocks.append(FigureBlock(heading: labels.goals, anchor: "mal", tables: [goalsTable()], notes: []))
+            var table = goalsTable()
+            if figures == nil { table.notes = [labels.noParticipantData] }
+            blocks.append(FigureBlock(heading: labels.goals, anchor: "mal", tables: [table]))
+        }
+        if let budget = project.budget, !budget.lines.isEmpty {
+            blocks.append(FigureBlock(heading: labels.budget, anchor: "budget", tables: [budgetTable(budget)]))
         }
         return blocks
     }
@@ -54,6 +71,10 @@ extension ReportViewBuilder {
     }
 
     func exitsTable(_ b: Breakdown, scope: String?, id: String) -> TableView {
+        exitsTable(b, caption: labels.exitsCaption(scope), id: id)
+    }
+
+    func exitsTable(_ b: Breakdown, caption: String, id: String) -> TableView {
         let shown = genders(b.exits + [b.ended])
         var columns: [ColumnView] = []
         for g in shown { columns += [column(genderLabel(g)), column("%")] }
@@ -70,7 +91,51 @@ extension ReportViewBuilder {
         for g in shown { totals += [number(b.ended[g]), text("")] }
         totals += [number(b.ended.total), text("")]
         rows.append(RowView(header: labels.ended, cells: totals, isTotal: true))
-        return TableView(id: id, caption: labels.exitsCaption(scope), stub: labels.exitReason, columns: columns, rows: rows)
+        return TableView(id: id, caption: caption, stub: labels.exitReason, columns: columns, rows: rows)
+    }
+
+    func ageTable(_ bands: [AgeBand]) -> TableView {
+        let shown = genders(bands.map(\.counts))
+        let rows = bands.filter { $0.known || $0.counts.total > 0 }.map { band in
+            RowView(header: band.known ? "\(band.from.map(String.init) ?? "")–\(band.to.map(String.init) ?? "")" : labels.ageUnknown,
+                    cells: shown.map { number(band.counts[$0]) } + [number(band.counts.total)], isTotal: false)
+        }
+        let total = bands.map(\.counts).reduce(GenderCounts(), +)
+        return TableView(id: "alder", caption: labels.ageCaption, stub: labels.ageBand,
+                         columns: shown.map { column(genderLabel($0)) } + [column(labels.total)],
+                         rows: rows + [RowView(header: labels.total, cells: shown.map { number(total[$0]) } + [number(total.total)], isTotal: true)])
+    }
+
+    func durationsTable(_ d: Durations) -> TableView {
+        let shown = genders([d.ended])
+        let medians: [Gender: Int?] = [.woman: d.medianWomen, .man: d.medianMen, .other: d.medianOther]
+        func median(_ m: Int?) -> CellView { m.map(number) ?? CellView(text: "–", numeric: true, status: nil) }
+        return TableView(id: "tid", caption: labels.durationsCaption, stub: "",
+                         columns: shown.map { column(genderLabel($0)) } + [column(labels.total)],
+                         rows: [RowView(header: labels.ended, cells: shown.map { number(d.ended[$0]) } + [number(d.ended.total)], isTotal: false),
+                                RowView(header: labels.medianDays, cells: shown.map { median(medians[$0] ?? nil) } + [median(d.median)], isTotal: false)])
+    }
+
+    func activitiesTable(_ b: Breakdown) -> TableView {
+        let shown = genders([b.participants])
+        var columns: [ColumnView] = []
+        for g in shown { columns += [column(genderLabel(g)), column("%")] }
+        columns += [column(labels.total), column("%")]
+        let rows = project.activities.enumerated().map { a, activity in
+            let c = b.activities[a]
+            var cells: [CellView] = []
+            for g in shown { cells += [number(c[g]), share(Share(c[g], of: b.participants[g]))] }
+            cells += [number(c.total), share(Share(c.total, of: b.participants.total))]
+            return RowView(header: activity.label, cells: cells, isTotal: false)
+        }
+        return TableView(id: "aktiviteter", caption: labels.activitiesCaption, stub: labels.activity, columns: columns, rows: rows)
+    }
+
+    func budgetTable(_ budget: Budget) -> TableView {
+        func amount(_ n: Int) -> CellView { CellView(text: style.amount(n, unit: budget.unit), numeric: true, status: nil) }
+        let rows = budget.lines.map { RowView(header: $0.label, cells: [amount($0.amount)], isTotal: false) }
+        return TableView(id: "budget", caption: labels.budgetCaption, stub: labels.budgetLine, columns: [column(labels.amount)],
+                         rows: rows + [RowView(header: labels.total, cells: [amount(budget.lines.map(\.amount).reduce(0, +))], isTotal: true)])
     }
 
     func subprojectsTable(_ f: Figures) -> TableView {

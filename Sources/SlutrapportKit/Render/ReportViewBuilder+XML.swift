@@ -8,16 +8,40 @@ extension ReportViewBuilder {
         }
         let xmlProject = XMLProject(id: project.id, name: project.name, start: project.period.start.description,
                                     end: project.period.end.description, funding: funding)
+        let budget = project.budget.flatMap { b -> XMLBudget? in
+            b.lines.isEmpty ? nil : XMLBudget(unit: b.unit.rawValue, total: String(b.lines.map(\.amount).reduce(0, +)),
+                                              lines: b.lines.map { XMLBudgetLine(label: $0.label, amount: String($0.amount)) })
+        }
         guard let f = figures, f.source != .none else {
             return XMLView(hasFigures: false, project: xmlProject, participants: nil, exits: nil, subprojects: [],
-                           goals: xmlGoals(project.goals.map(GoalOutcome.init(unmeasured:))))
+                           goals: xmlGoals(project.goals.map(GoalOutcome.init(unmeasured:))), budget: budget)
         }
         let subprojects = project.subprojects.enumerated().map { i, s in
             XMLSubproject(id: s.id, name: s.name, group: s.group, granted: s.granted.map(String.init),
                           participants: xmlCounts(f.subprojects[i]), exits: xmlExits(f.subprojects[i]))
         }
-        return XMLView(hasFigures: true, project: xmlProject, participants: xmlCounts(f.overall), exits: xmlExits(f.overall),
-                       subprojects: subprojects, goals: xmlGoals(f.goals))
+        var view = XMLView(hasFigures: true, project: xmlProject, participants: xmlCounts(f.overall), exits: xmlExits(f.overall),
+                           subprojects: subprojects, goals: xmlGoals(f.goals), budget: budget)
+        view.groups = f.groups.map { g in
+            XMLGroup(name: g.name, subprojects: g.subprojects.map { project.subprojects[$0].id }.joined(separator: " "),
+                     granted: g.granted.map(String.init), participants: xmlCounts(g.figures), exits: xmlExits(g.figures))
+        }
+        if f.source == .participants {
+            view.activities = project.activities.enumerated().map { a, activity in
+                let c = f.overall.activities[a]
+                return XMLActivity(code: activity.code, total: String(c.total), women: String(c.women), men: String(c.men),
+                                   other: String(c.other), share: Share(c.total, of: f.overall.participants.total).map { $0.oneDecimal.fixed })
+            }
+        }
+        view.ageBands = (f.ageBands ?? []).map { b in
+            XMLAgeBand(from: b.from.map(String.init), to: b.to.map(String.init), unknown: !b.known, total: String(b.counts.total),
+                       women: String(b.counts.women), men: String(b.counts.men), other: String(b.counts.other))
+        }
+        view.durations = f.durations.map { d in
+            XMLDurations(ended: String(d.ended.total), medianDays: d.median.map(String.init), womenMedianDays: d.medianWomen.map(String.init),
+                         menMedianDays: d.medianMen.map(String.init), otherMedianDays: d.medianOther.map(String.init))
+        }
+        return view
     }
 
     func xmlCounts(_ b: Breakdown) -> XMLCounts {

@@ -65,7 +65,7 @@ public struct ReportViewBuilder {
             let text = section.markdown.trimmingTrailingWhitespace
             views.append(SectionView(id: section.id, title: section.title ?? kind?.title(lang) ?? section.id,
                                      markdown: text, html: markdown.html(text),
-                                     figures: [], notes: []))
+                                     notes: [], figures: []))
         }
         if !placed, let results { views.append(results) }
         return views
@@ -75,11 +75,11 @@ public struct ReportViewBuilder {
         guard text != nil || !blocks.isEmpty else { return nil }
         let text = text?.trimmingTrailingWhitespace
         return SectionView(id: StandardSection.results.rawValue, title: StandardSection.results.title(lang),
-                           markdown: text, html: text.map { markdown.html($0) }, figures: blocks, notes: notes)
+                           markdown: text, html: text.map { markdown.html($0) }, notes: notes, figures: blocks)
     }
 
     func figureNotes() -> [String] {
-        guard let f = figures else { return project.goals.isEmpty ? [] : [labels.noParticipantData] }
+        guard let f = figures else { return [] }
         var notes: [String] = []
         if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
         if f.source == .counts { notes.append(labels.countsSourceNote) }

@@ -73,6 +73,37 @@ import Testing
         #expect(g[4].met == false)
     }
 
+    @Test func ageBandsAndDurations() throws {
+        let csv = """
+            id,gender,birth_year,start_date,end_date,exit_reason
+            1,kvinna,2004,2021-01-01,2021-01-11,arbete
+            2,kvinna,2003,2021-01-01,2021-01-21,studier
+            3,man,1990,2021-01-01,2021-01-04,arbete
+            4,man,1966,2021-01-01,2021-01-06,avbrutit
+            5,annat,,2021-01-01,,
+            6,man,1991,2021-01-01,2021-01-02,arbete
+            """
+        let figures = try #require(try figures(yaml: minimalYAML, csv: csv).0)
+        let bands = try #require(figures.ageBands)
+        #expect(bands.map { "\($0.from ?? -1)…\($0.to ?? -1) \($0.counts.total)" } == ["-1…17 1", "18…29 1", "30…54 2", "55…-1 1", "-1…-1 1"])
+        #expect(bands[4].known == false && bands[4].counts.other == 1)
+        let d = try #require(figures.durations)
+        // women 10 and 20 days; men 3, 5 and 1 days; all: 1 3 5 10 20
+        #expect(d.median == 5)
+        #expect(d.medianWomen == 15)
+        #expect(d.medianMen == 3)
+        #expect(d.medianOther == nil)
+        #expect(Durations.median([1: 1, 2: 1]) == 2)  // 1.5 rounds half-up
+    }
+
+    @Test func aSubprojectWithNoOneEnded() throws {
+        let figures = try #require(try figures(yaml: yaml, csv: csv).0)
+        let c = figures.subprojects[2]
+        #expect(c.participants.total == 0 && c.ended.total == 0)
+        #expect(c.exits.allSatisfy { Share($0.total, of: c.ended.total) == nil })
+        #expect(figures.groups[1].figures.ended.total == 0)
+    }
+
     @Test func sharesRoundHalfUpEachOnItsOwn() {
         #expect(Share(1, of: 8)?.whole == 13)       // 12.5
         #expect(Share(1, of: 8)?.tenths == 125)

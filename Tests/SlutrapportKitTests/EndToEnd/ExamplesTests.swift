@@ -29,7 +29,7 @@ import Testing
         options.strict = true
         let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data"], write: true)
         #expect(outcome.diagnostics.map(DiagnosticFormatter.text) == [])
-        #expect(outcome.projects.map(\.id) == ["bidrag-till-forsorjning", "samverk-nordost", "vak2"])
+        #expect(outcome.projects.map(\.id) == ["bidrag-till-forsorjning", "kompetens-nord", "samverk-nordost", "vak2"])
         for p in outcome.projects {
             for format in OutputFormat.allCases {
                 #expect(FileManager.default.fileExists(atPath: "\(options.outputFolder)/\(p.id ?? "")/\(format.fileName)"))
@@ -56,6 +56,22 @@ import Testing
         #expect(try values(doc, "\(goal)/@met") == ["false", "true", "true", "false", "true"])
         #expect(try values(doc, "\(goal)[@id='arbete-studier']/@outcome") == ["57.0"])
         #expect(try values(doc, "\(goal)[@id='coaching']/@outcome") == ["85.5"])  // 241 of 282
+        // Checked against the CSV with Python's statistics.median and date arithmetic.
+        #expect(try values(doc, "//*[local-name()='ageBand']/@women") == ["24", "48", "42", "0"])
+        #expect(try values(doc, "//*[local-name()='ageBand']/@men") == ["26", "74", "68", "0"])
+        #expect(try values(doc, "//*[local-name()='durations']/@medianDays") == ["136"])
+        #expect(try values(doc, "//*[local-name()='durations']/@womenMedianDays") == ["114"])
+        #expect(try values(doc, "//*[local-name()='durations']/@menMedianDays") == ["151"])
+        #expect(try values(doc, "//*[local-name()='activity']/@total") == ["241", "131", "78", "65"])
+        #expect(try values(doc, "//*[local-name()='group']/*[local-name()='participants']/@total") == ["212", "70"])
+    }
+
+    @Test func applicationShowsItsBudget() throws {
+        let doc = try xml("kompetens-nord")
+        #expect(try values(doc, "//*[local-name()='budget']/@total") == ["1550"])
+        #expect(try values(doc, "//*[local-name()='budget']/@unit") == ["tkr"])
+        // SPEC §3: without participant data, goals carry their targets only, even a reported one.
+        #expect(try values(doc, "//*[local-name()='goal']/@outcome | //*[local-name()='goal']/@met").isEmpty)
     }
 
     @Test func programmeKeyFigures() throws {
@@ -68,6 +84,11 @@ import Testing
         #expect(try values(doc, "\(exits)/@total") == ["159", "77", "61", "54", "66"])
         #expect(try values(doc, "//*[local-name()='subproject']/@granted").compactMap(Int.init).reduce(0, +) == 15_528_000)
         #expect(try values(doc, "//*[local-name()='subproject']").count == 32)
+        // The seed's area subtotals: 3 774, 4 835 and 6 919 tkr.
+        #expect(try values(doc, "//*[local-name()='group']/@granted") == ["3774000", "4835000", "6919000"])
+        #expect(try values(doc, "//*[local-name()='group']/@name") == ["Socialmedicin", "SFI-studerande", "Sysselsättning och arbetsmarknad"])
+        // Tallies have no rows: no age, activity or duration figures.
+        #expect(try values(doc, "//*[local-name()='ageBands'] | //*[local-name()='durations']").isEmpty)
     }
 
     @Test func projectPageHasTargetsButNoOutcomes() throws {
