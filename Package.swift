@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcmark-gfm with its core extensions (table, strikethrough, autolink, tagfilter).
@@ -46,7 +47,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SlutrapportKitTests",
-            dependencies: ["SlutrapportKit"],
+            dependencies: [
+                "SlutrapportKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Golden"]
         ),
     ]

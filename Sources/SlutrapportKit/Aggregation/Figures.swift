@@ -13,6 +13,13 @@ public struct Figures: Sendable {
     /// From participant rows only (nil for counts.csv).
     public var ageBands: [AgeBand]?
     public var durations: Durations?
+    /// Which counts disclosure control hides (SPEC §4.5).
+    public var suppression = Suppression.none
+
+    /// Applies disclosure control with threshold `n` (0 = off).
+    public mutating func suppress(below n: Int) {
+        suppression = Suppression.compute(self, threshold: n)
+    }
 }
 
 public struct AgeBand: Sendable, Equatable {

@@ -52,7 +52,8 @@ public struct ProjectPipeline {
         case (false, false):
             break
         }
-        let figures = tally.map { Figures.compute(project: project, tally: $0, asOf: asOf) }
+        var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: asOf) }
+        figures?.suppress(below: project.report.suppressBelow ?? 0)
         result.figures = figures
         if options.strict { log.promoteWarnings() }
         guard !log.hasErrors else {

@@ -12,20 +12,18 @@ enum ContentTypes {
 }
 
 /// Inline Markdown text: whatever a name contains, it stays text and keeps a
-/// table cell whole. Punctuation that opens Markdown inline syntax is
-/// backslash-escaped,
-/// `<` and `&` become entities, and line breaks become spaces.
+/// table cell whole. Punctuation that opens Markdown inline syntax (`<` and
+/// `&` included, which would start HTML or an entity) is backslash-escaped,
+/// and line breaks become spaces.
 struct MarkdownText: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "~":
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "<", "&":
                 out.append("\\")
                 out.unicodeScalars.append(ch)
-            case "<": out += "&lt;"
-            case "&": out += "&amp;"
             case "\n", "\r": out += " "
             default: out.unicodeScalars.append(ch)
             }

@@ -138,6 +138,11 @@ public struct Labels: Sendable {
         t("Avslutsorsaker i området \(group) efter kön", "Exit reasons in the area \(group) by gender")
     }
 
+    public func suppressionNote(_ n: Int) -> String {
+        t("Antal under \(n) visas som <\(n), och .. står för ett antal som döljs för att de små inte ska kunna räknas fram ur summorna; andelar av dolda antal visas inte.",
+          "Counts below \(n) are shown as <\(n), and .. marks a count hidden so that the small ones cannot be worked out from the totals; shares of hidden counts are not shown.")
+    }
+
     public var sharesNote: String {
         t("Andelar avser avslutade deltagare i samma kolumn och avrundas var för sig; summan kan därför avvika från 100 %.",
           "Shares are of ended participants in the same column and rounded one by one, so they may not add up to 100%.")

@@ -101,21 +101,14 @@ public struct XMLGroup: Sendable {
 
 public struct XMLActivity: Sendable {
     public var code: String
-    public var total: String
-    public var women: String
-    public var men: String
-    public var other: String
-    public var share: String?
+    public var counts: XMLCounts
 }
 
 public struct XMLAgeBand: Sendable {
     public var from: String?
     public var to: String?
     public var unknown: Bool
-    public var total: String
-    public var women: String
-    public var men: String
-    public var other: String
+    public var counts: XMLCounts
 }
 
 public struct XMLDurations: Sendable {
@@ -124,6 +117,7 @@ public struct XMLDurations: Sendable {
     public var womenMedianDays: String?
     public var menMedianDays: String?
     public var otherMedianDays: String?
+    public var suppressed: String?
 }
 
 public struct XMLBudget: Sendable {
@@ -150,27 +144,28 @@ public struct XMLFunding: Sendable {
     public var totalBudget: String?
 }
 
+/// Counts by gender; an attribute hidden by disclosure control is nil and
+/// named in `suppressed`.
 public struct XMLCounts: Sendable {
-    public var total: String
-    public var women: String
-    public var men: String
-    public var other: String
-    public var active: String
-    public var ended: String
+    public var total: String?
+    public var women: String?
+    public var men: String?
+    public var other: String?
+    public var active: String?
+    public var ended: String?
+    public var share: String?
+    public var suppressed: String?
 }
 
 public struct XMLExits: Sendable {
-    public var ended: String
+    public var ended: String?
+    public var suppressed: String?
     public var exits: [XMLExit]
 }
 
 public struct XMLExit: Sendable {
     public var reason: String
-    public var total: String
-    public var women: String
-    public var men: String
-    public var other: String
-    public var share: String?
+    public var counts: XMLCounts
 }
 
 public struct XMLSubproject: Sendable {
@@ -189,6 +184,7 @@ public struct XMLGoal: Sendable {
     public var outcome: String?
     public var met: String?
     public var subproject: String?
+    public var suppressed: String?
     public var text: String?
     public var byGender: [XMLGoalGender]
 }
@@ -198,4 +194,5 @@ public struct XMLGoalGender: Sendable {
     public var target: String
     public var outcome: String?
     public var met: String?
+    public var suppressed: String?
 }

@@ -3,11 +3,11 @@ extension ReportViewBuilder {
     func figureBlocks() -> [FigureBlock] {
         var blocks: [FigureBlock] = []
         if let f = figures, f.source != .none {
-            var participantTables = [participantsTable(f.overall, scope: nil, id: "deltagare")]
-            if let bands = f.ageBands, f.overall.participants.total > 0 { participantTables.append(ageTable(bands)) }
+            var participantTables = [participantsTable(f.overall, .project, caption: labels.participantsCaption(nil), id: "deltagare")]
+            if let bands = f.ageBands, f.overall.participants.total > 0 { participantTables.append(ageTable(bands, f.overall)) }
             blocks.append(FigureBlock(heading: labels.participants, anchor: "deltagare", tables: participantTables))
             if f.overall.ended.total > 0 {
-                var exits = exitsTable(f.overall, scope: nil, id: "avslut")
+                var exits = exitsTable(f.overall, .project, caption: labels.exitsCaption(nil), id: "avslut")
                 exits.notes = [labels.sharesNote]
                 var tables = [exits]
                 if let d = f.durations { tables.append(durationsTable(d)) }
@@ -21,11 +21,11 @@ extension ReportViewBuilder {
             if !project.subprojects.isEmpty {
                 var tables = [subprojectsTable(f)]
                 if !f.groups.isEmpty { tables.append(groupsTable(f)) }
-                for g in f.groups where g.figures.ended.total > 0 {
-                    tables.append(exitsTable(g.figures, caption: labels.groupExitsCaption(g.name), id: "avslut-omrade-\(g.subprojects[0])"))
+                for (i, g) in f.groups.enumerated() where g.figures.ended.total > 0 {
+                    tables.append(exitsTable(g.figures, .group(i), caption: labels.groupExitsCaption(g.name), id: "avslut-omrade-\(i + 1)"))
                 }
                 for (i, s) in project.subprojects.enumerated() where f.subprojects[i].ended.total > 0 {
-                    tables.append(exitsTable(f.subprojects[i], scope: s.name, id: "avslut-\(s.id)"))
+                    tables.append(exitsTable(f.subprojects[i], .subproject(i), caption: labels.exitsCaption(s.name), id: "avslut-\(s.id)"))
                 }
                 blocks.append(FigureBlock(heading: labels.subprojects, anchor: "delprojekt", tables: tables))
             }
@@ -41,101 +41,74 @@ extension ReportViewBuilder {
         return blocks
     }
 
-    /// Genders shown in a table: women and men always, other only where non-zero.
-    func genders(_ rows: [GenderCounts]) -> [Gender] {
-        rows.contains { $0.other > 0 } ? [.woman, .man, .other] : [.woman, .man]
-    }
-
-    func genderLabel(_ g: Gender) -> String {
-        switch g {
-        case .woman: labels.women
-        case .man: labels.men
-        case .other: labels.other
-        }
-    }
-
-    func number(_ n: Int) -> CellView { CellView(text: style.count(n), numeric: true, status: nil) }
-    func text(_ s: String) -> CellView { CellView(text: s, numeric: false, status: nil) }
-    func share(_ s: Share?) -> CellView { CellView(text: s.map { style.percent($0.whole) } ?? "–", numeric: true, status: nil) }
-    func column(_ s: String, numeric: Bool = true) -> ColumnView {
-        ColumnView(text: s, numeric: numeric, markdownAlign: numeric ? "---:" : ":---")
-    }
-
-    func participantsTable(_ b: Breakdown, scope: String?, id: String) -> TableView {
+    func participantsTable(_ b: Breakdown, _ scope: Suppression.Scope, caption: String, id: String) -> TableView {
         let shown = genders([b.participants])
-        let rows = [(labels.participants, b.participants), (labels.active, b.active), (labels.ended, b.ended)].map { label, c in
-            RowView(header: label, cells: shown.map { number(c[$0]) } + [number(c.total)], isTotal: false)
+        let rows = [(labels.participants, b.participants, Suppression.Row.participants), (labels.active, b.active, .active),
+                    (labels.ended, b.ended, .ended)].map { label, c, row in
+            RowView(header: label, cells: (shown.map(Optional.some) + [nil]).map { count(c, scope, row, $0) }, isTotal: false)
         }
-        return TableView(id: id, caption: labels.participantsCaption(scope), stub: "",
-                         columns: shown.map { column(genderLabel($0)) } + [column(labels.total)], rows: rows)
+        return TableView(id: id, caption: caption, stub: "", columns: genderColumns(shown), rows: rows)
     }
 
-    func exitsTable(_ b: Breakdown, scope: String?, id: String) -> TableView {
-        exitsTable(b, caption: labels.exitsCaption(scope), id: id)
-    }
-
-    func exitsTable(_ b: Breakdown, caption: String, id: String) -> TableView {
+    /// Exit reasons by gender, each count with its share of the ended in its column.
+    func exitsTable(_ b: Breakdown, _ scope: Suppression.Scope, caption: String, id: String) -> TableView {
         let shown = genders(b.exits + [b.ended])
-        var columns: [ColumnView] = []
-        for g in shown { columns += [column(genderLabel(g)), column("%")] }
-        columns += [column(labels.total), column("%")]
+        let columns = shown.map(Optional.some) + [nil]
         var rows: [RowView] = []
         for (r, reason) in project.exitReasons.enumerated() {
             let c = b.exits[r]
-            var cells: [CellView] = []
-            for g in shown { cells += [number(c[g]), share(Share(c[g], of: b.ended[g]))] }
-            cells += [number(c.total), share(Share(c.total, of: b.ended.total))]
-            rows.append(RowView(header: reason.label, cells: cells, isTotal: false))
+            rows.append(RowView(header: reason.label, cells: columns.flatMap { g in
+                [count(c, scope, .exit(r), g),
+                 share(g.map { c[$0] } ?? c.total, Cell(scope, .exit(r), g), of: g.map { b.ended[$0] } ?? b.ended.total, Cell(scope, .ended, g))]
+            }, isTotal: false))
         }
-        var totals: [CellView] = []
-        for g in shown { totals += [number(b.ended[g]), text("")] }
-        totals += [number(b.ended.total), text("")]
-        rows.append(RowView(header: labels.ended, cells: totals, isTotal: true))
-        return TableView(id: id, caption: caption, stub: labels.exitReason, columns: columns, rows: rows)
+        rows.append(RowView(header: labels.ended, cells: columns.flatMap { [count(b.ended, scope, .ended, $0), blank] }, isTotal: true))
+        return TableView(id: id, caption: caption, stub: labels.exitReason, columns: genderShareColumns(shown), rows: rows)
     }
 
-    func ageTable(_ bands: [AgeBand]) -> TableView {
+    func ageTable(_ bands: [AgeBand], _ overall: Breakdown) -> TableView {
         let shown = genders(bands.map(\.counts))
-        let rows = bands.filter { $0.known || $0.counts.total > 0 }.map { band in
-            RowView(header: band.known ? "\(band.from.map(String.init) ?? "")–\(band.to.map(String.init) ?? "")" : labels.ageUnknown,
-                    cells: shown.map { number(band.counts[$0]) } + [number(band.counts.total)], isTotal: false)
+        let columns = shown.map(Optional.some) + [nil]
+        var rows: [RowView] = []
+        for (i, band) in bands.enumerated() where band.known || band.counts.total > 0 {
+            let header = band.known ? "\(band.from.map(String.init) ?? "")–\(band.to.map(String.init) ?? "")" : labels.ageUnknown
+            rows.append(RowView(header: header, cells: columns.map { count(band.counts, .project, .age(i), $0) }, isTotal: false))
         }
-        let total = bands.map(\.counts).reduce(GenderCounts(), +)
-        return TableView(id: "alder", caption: labels.ageCaption, stub: labels.ageBand,
-                         columns: shown.map { column(genderLabel($0)) } + [column(labels.total)],
-                         rows: rows + [RowView(header: labels.total, cells: shown.map { number(total[$0]) } + [number(total.total)], isTotal: true)])
+        rows.append(RowView(header: labels.total, cells: columns.map { count(overall.participants, .project, .participants, $0) }, isTotal: true))
+        return TableView(id: "alder", caption: labels.ageCaption, stub: labels.ageBand, columns: genderColumns(shown), rows: rows)
     }
 
+    /// Medians are hidden with the count of ended they are taken over.
     func durationsTable(_ d: Durations) -> TableView {
         let shown = genders([d.ended])
-        let medians: [Gender: Int?] = [.woman: d.medianWomen, .man: d.medianMen, .other: d.medianOther]
-        func median(_ m: Int?) -> CellView { m.map(number) ?? CellView(text: "–", numeric: true, status: nil) }
-        return TableView(id: "tid", caption: labels.durationsCaption, stub: "",
-                         columns: shown.map { column(genderLabel($0)) } + [column(labels.total)],
-                         rows: [RowView(header: labels.ended, cells: shown.map { number(d.ended[$0]) } + [number(d.ended.total)], isTotal: false),
-                                RowView(header: labels.medianDays, cells: shown.map { median(medians[$0] ?? nil) } + [median(d.median)], isTotal: false)])
+        let columns = shown.map(Optional.some) + [nil]
+        func median(_ g: Gender?) -> CellView {
+            if suppression.isHidden(Cell(.project, .ended, g)) { return blank }
+            let m: Int? = switch g {
+            case .woman: d.medianWomen
+            case .man: d.medianMen
+            case .other: d.medianOther
+            case nil: d.median
+            }
+            return m.map(number) ?? CellView(text: "–", numeric: true, status: nil)
+        }
+        return TableView(id: "tid", caption: labels.durationsCaption, stub: "", columns: genderColumns(shown),
+                         rows: [RowView(header: labels.ended, cells: columns.map { count(d.ended, .project, .ended, $0) }, isTotal: false),
+                                RowView(header: labels.medianDays, cells: columns.map(median), isTotal: false)])
     }
 
     func activitiesTable(_ b: Breakdown) -> TableView {
         let shown = genders([b.participants])
-        var columns: [ColumnView] = []
-        for g in shown { columns += [column(genderLabel(g)), column("%")] }
-        columns += [column(labels.total), column("%")]
+        let columns = shown.map(Optional.some) + [nil]
         let rows = project.activities.enumerated().map { a, activity in
             let c = b.activities[a]
-            var cells: [CellView] = []
-            for g in shown { cells += [number(c[g]), share(Share(c[g], of: b.participants[g]))] }
-            cells += [number(c.total), share(Share(c.total, of: b.participants.total))]
-            return RowView(header: activity.label, cells: cells, isTotal: false)
+            return RowView(header: activity.label, cells: columns.flatMap { g in
+                [count(c, .project, .activity(a), g),
+                 share(g.map { c[$0] } ?? c.total, Cell(.project, .activity(a), g),
+                       of: g.map { b.participants[$0] } ?? b.participants.total, Cell(.project, .participants, g))]
+            }, isTotal: false)
         }
-        return TableView(id: "aktiviteter", caption: labels.activitiesCaption, stub: labels.activity, columns: columns, rows: rows)
-    }
-
-    func budgetTable(_ budget: Budget) -> TableView {
-        func amount(_ n: Int) -> CellView { CellView(text: style.amount(n, unit: budget.unit), numeric: true, status: nil) }
-        let rows = budget.lines.map { RowView(header: $0.label, cells: [amount($0.amount)], isTotal: false) }
-        return TableView(id: "budget", caption: labels.budgetCaption, stub: labels.budgetLine, columns: [column(labels.amount)],
-                         rows: rows + [RowView(header: labels.total, cells: [amount(budget.lines.map(\.amount).reduce(0, +))], isTotal: true)])
+        return TableView(id: "aktiviteter", caption: labels.activitiesCaption, stub: labels.activity, columns: genderShareColumns(shown), rows: rows)
     }
 
     func subprojectsTable(_ f: Figures) -> TableView {
@@ -143,81 +116,49 @@ extension ReportViewBuilder {
         let hasGroups = project.subprojects.contains { $0.group != nil }
         let hasGranted = project.subprojects.contains { $0.granted != nil }
         var columns: [ColumnView] = hasGroups ? [column(labels.group, numeric: false)] : []
-        columns += shown.map { column(genderLabel($0)) } + [column(labels.total), column(labels.active), column(labels.ended)]
+        columns += genderColumns(shown) + [column(labels.active), column(labels.ended)]
         if hasGranted { columns.append(column(labels.granted)) }
-        func cells(_ b: Breakdown, group: String?, granted: Int?) -> [CellView] {
+        func cells(_ b: Breakdown, _ scope: Suppression.Scope, group: String?, granted: Int?) -> [CellView] {
             var c: [CellView] = hasGroups ? [text(group ?? "")] : []
-            c += shown.map { number(b.participants[$0]) }
-            c += [number(b.participants.total), number(b.active.total), number(b.ended.total)]
-            if hasGranted { c.append(granted.map { text(style.amount($0)) }.map { CellView(text: $0.text, numeric: true, status: nil) } ?? text("")) }
+            c += (shown.map(Optional.some) + [nil]).map { count(b.participants, scope, .participants, $0) }
+            c += [count(b.active, scope, .active, nil), count(b.ended, scope, .ended, nil)]
+            if hasGranted { c.append(granted.map { amount($0) } ?? blank) }
             return c
         }
         var rows = project.subprojects.enumerated().map { i, s in
-            RowView(header: s.name, cells: cells(f.subprojects[i], group: s.group, granted: s.granted), isTotal: false)
+            RowView(header: s.name, cells: cells(f.subprojects[i], .subproject(i), group: s.group, granted: s.granted), isTotal: false)
         }
         let grantedTotal = hasGranted ? project.subprojects.compactMap(\.granted).reduce(0, +) : nil
-        rows.append(RowView(header: labels.total, cells: cells(f.overall, group: nil, granted: grantedTotal), isTotal: true))
+        rows.append(RowView(header: labels.total, cells: cells(f.overall, .project, group: nil, granted: grantedTotal), isTotal: true))
         return TableView(id: "delprojekt", caption: labels.subprojectsCaption, stub: labels.subproject, columns: columns, rows: rows)
     }
 
     func groupsTable(_ f: Figures) -> TableView {
         let shown = genders(f.groups.map(\.figures.participants))
         let hasGranted = f.groups.contains { $0.granted != nil }
-        var columns = [column(labels.subprojects)] + shown.map { column(genderLabel($0)) } + [column(labels.total)]
+        var columns = [column(labels.subprojects)] + genderColumns(shown)
         if hasGranted { columns.append(column(labels.granted)) }
-        func cells(_ n: Int, _ b: Breakdown, _ granted: Int?) -> [CellView] {
-            var c = [number(n)] + shown.map { number(b.participants[$0]) } + [number(b.participants.total)]
-            if hasGranted { c.append(granted.map { CellView(text: style.amount($0), numeric: true, status: nil) } ?? text("")) }
+        func cells(_ n: Int, _ b: Breakdown, _ scope: Suppression.Scope, _ granted: Int?) -> [CellView] {
+            var c = [number(n)] + (shown.map(Optional.some) + [nil]).map { count(b.participants, scope, .participants, $0) }
+            if hasGranted { c.append(granted.map { amount($0) } ?? blank) }
             return c
         }
-        var rows = f.groups.map { g in RowView(header: g.name, cells: cells(g.subprojects.count, g.figures, g.granted), isTotal: false) }
-        let grouped = f.groups.flatMap(\.subprojects)
-        let total = f.groups.map(\.figures).reduce(nil as Breakdown?) { acc, b in
-            guard let acc else { return b }
-            return Breakdown(participants: acc.participants + b.participants, active: acc.active + b.active,
-                             ended: acc.ended + b.ended, exits: [], activities: [])
+        var rows = f.groups.enumerated().map { i, g in
+            RowView(header: g.name, cells: cells(g.subprojects.count, g.figures, .group(i), g.granted), isTotal: false)
         }
-        if let total {
+        // Ungrouped subprojects make the groups' sum differ from the project: show the total only when they add up.
+        if f.groups.map(\.subprojects.count).reduce(0, +) == project.subprojects.count {
             let granted = f.groups.compactMap(\.granted)
-            rows.append(RowView(header: labels.total, cells: cells(grouped.count, total, granted.isEmpty ? nil : granted.reduce(0, +)), isTotal: true))
+            rows.append(RowView(header: labels.total, cells: cells(project.subprojects.count, f.overall, .project,
+                                                                    granted.isEmpty ? nil : granted.reduce(0, +)), isTotal: true))
         }
-        return TableView(id: "omraden", caption: hasGranted ? labels.groupsGrantedCaption : labels.groupsCaption, stub: labels.group, columns: columns, rows: rows)
+        return TableView(id: "omraden", caption: hasGranted ? labels.groupsGrantedCaption : labels.groupsCaption,
+                         stub: labels.group, columns: columns, rows: rows)
     }
 
-    func goalsTable() -> TableView {
-        let outcomes = figures?.goals ?? project.goals.map(GoalOutcome.init(unmeasured:))
-        func target(_ goal: Goal) -> String {
-            goal.metric == .participants ? style.count(goal.target.tenths / 10) : style.percent(goal.target)
-        }
-        func value(_ m: GoalOutcome.Measure?) -> String {
-            switch m {
-            case .count(let n): style.count(n)
-            case .share(let s): style.percent(s.whole)
-            case .reported(let v): style.percent(v)
-            case nil: "–"
-            }
-        }
-        let dash = CellView(text: "–", numeric: true, status: nil)
-        func status(_ met: Bool?) -> CellView {
-            guard let met else { return text("–") }
-            return CellView(text: met ? "✓ \(labels.yes)" : "✗ \(labels.no)", numeric: false, status: met ? "met" : "not-met")
-        }
-        var rows: [RowView] = []
-        for o in outcomes {
-            var header = o.goal.text ?? o.goal.id
-            if let s = o.goal.subproject { header += " (\(project.subprojects[s].name))" }
-            if o.goal.metric == .reported, let source = o.goal.source { header += " — \(labels.source): \(source)" }
-            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), CellView(text: target(o.goal), numeric: true, status: nil),
-                                                        CellView(text: value(o.outcome), numeric: true, status: nil), status(o.met)],
-                                isTotal: false))
-            for part in o.byGender {
-                rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",
-                                    cells: [text(""), number(part.target), part.outcome.map(number) ?? dash, status(part.met)],
-                                    isTotal: false, isPart: true))
-            }
-        }
-        return TableView(id: "mal", caption: labels.goalsCaption, stub: labels.goal,
-                         columns: [column(labels.metricHeading, numeric: false), column(labels.target), column(labels.outcome), column(labels.met, numeric: false)],
-                         rows: rows)
+    func budgetTable(_ budget: Budget) -> TableView {
+        let rows = budget.lines.map { RowView(header: $0.label, cells: [amount($0.amount, unit: budget.unit)], isTotal: false) }
+        return TableView(id: "budget", caption: labels.budgetCaption, stub: labels.budgetLine, columns: [column(labels.amount)],
+                         rows: rows + [RowView(header: labels.total, cells: [amount(budget.lines.map(\.amount).reduce(0, +), unit: budget.unit)], isTotal: true)])
     }
 }

@@ -83,6 +83,7 @@ public struct ReportViewBuilder {
         var notes: [String] = []
         if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
         if f.source == .counts { notes.append(labels.countsSourceNote) }
+        if !f.suppression.hidden.isEmpty { notes.append(labels.suppressionNote(f.suppression.threshold)) }
         return notes
     }
 }

@@ -66,6 +66,29 @@ import Testing
         #expect(try values(doc, "//*[local-name()='group']/*[local-name()='participants']/@total") == ["212", "70"])
     }
 
+    /// Worked by hand: below 5, women who dropped out (3) are hidden; then,
+    /// row by row and column by column: men who dropped out (6, the smallest
+    /// in that row), women who completed (9, the smallest left in the women's
+    /// column), men who completed (20, the only one left in that row).
+    @Test func vak2WithDisclosureControl() throws {
+        var options = BuildOptions()
+        options.outputFolder = NSTemporaryDirectory() + "slutrapport-suppressed-" + UUID().uuidString
+        options.suppressBelow = 5
+        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        #expect(!outcome.hasErrors)
+        let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: options.outputFolder + "/vak2/slutrapport.xml"))
+        let exits = "/*[local-name()='slutrapport']/*[local-name()='exits']/*[local-name()='exit']"
+        #expect(try values(doc, "\(exits)/@suppressed") == ["women men", "women men"])
+        #expect(try values(doc, "\(exits)[@suppressed]/@reason") == ["avbrutit", "fullfoljt"])
+        #expect(try values(doc, "\(exits)/@women") == ["28", "29", "30"])
+        #expect(try values(doc, "\(exits)/@total") == ["71", "67", "9", "66", "29"])
+        let markdown = try String(contentsOfFile: options.outputFolder + "/vak2/slutrapport.md", encoding: .utf8)
+        #expect(markdown.contains("| Avbrutit | \\<5 |  | .. |  | 9 | 4\u{00A0}% |"))
+        #expect(markdown.contains("| Fullföljt projektet | .. |  | .. |  | 29 | 12\u{00A0}% |"))
+        let html = try String(contentsOfFile: options.outputFolder + "/vak2/slutrapport.html", encoding: .utf8)
+        #expect(html.contains("<tr><th scope=\"row\">Avbrutit</th><td class=\"num\">&lt;5</td><td class=\"num\"></td><td class=\"num\">..</td>"))
+    }
+
     @Test func applicationShowsItsBudget() throws {
         let doc = try xml("kompetens-nord")
         #expect(try values(doc, "//*[local-name()='budget']/@total") == ["1550"])

@@ -69,7 +69,18 @@ import Testing
     }
 
     @Test func escapingBelongsToTheFormat() {
-        #expect(MarkdownText().escapeText("a|b *c* <d> & `e` [f](g) #h\nny") == "a\\|b \\*c\\* &lt;d> &amp; \\`e\\` \\[f\\](g) \\#h ny")
+        #expect(MarkdownText().escapeText("a|b *c* <d> & `e` [f](g) #h\nny") == "a\\|b \\*c\\* \\<d> \\& \\`e\\` \\[f\\](g) \\#h ny")
         #expect(XMLText().escapeText("<a href=\"x\">'&'</a>\u{01}") == "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;")
+    }
+}
+
+@Suite struct MarkdownEscapingTests {
+    @Test(arguments: ["a|b", "*x*", "<script>alert(1)</script>", "AT&T &amp;", "`c`", "[l](javascript:x)", "# rubrik #",
+                      "~~s~~", "_u_", "back\\slash", "1. lista", "- punkt", "> citat", "Ölands 🐑 \u{200F}"])
+    func escapedTextRendersAsItself(_ name: String) {
+        let html = MarkdownRenderer().html("x " + MarkdownText().escapeText(name))
+        let expected = "x " + name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(html == "<p>\(expected)</p>\n")
     }
 }

@@ -1,0 +1,132 @@
+/// Disclosure control (SPEC §4.5): which counts a report must not show.
+///
+/// Primary suppression hides every count c with 0 < c < N. Secondary
+/// suppression then looks at every sum the report shows — a row or column
+/// with its total, subprojects with the project, groups with their
+/// subprojects — and wherever exactly one of its cells is hidden (so that it
+/// could be recomputed from the others), hides the smallest non-zero shown
+/// cell of that sum too; this repeats until nothing changes. The project's
+/// own totals (participants, active, ended) are always shown.
+public struct Suppression: Sendable {
+    public enum Scope: Hashable, Sendable {
+        case project
+        case subproject(Int)
+        case group(Int)
+    }
+
+    public enum Row: Hashable, Sendable {
+        case participants, active, ended
+        case exit(Int)
+        case activity(Int)
+        case age(Int)
+    }
+
+    /// `gender` nil is the row total.
+    public struct Cell: Hashable, Sendable {
+        public var scope: Scope
+        public var row: Row
+        public var gender: Gender?
+
+        public init(_ scope: Scope, _ row: Row, _ gender: Gender?) {
+            self.scope = scope
+            self.row = row
+            self.gender = gender
+        }
+    }
+
+    public let threshold: Int
+    /// Every hidden count: the small ones and those hidden to protect them.
+    public private(set) var hidden: Set<Cell> = []
+    /// The small ones only (0 < c < N), which text shows as "<N".
+    public private(set) var primary: Set<Cell> = []
+
+    public func isHidden(_ cell: Cell) -> Bool { hidden.contains(cell) }
+    public func isPrimary(_ cell: Cell) -> Bool { primary.contains(cell) }
+
+    /// No suppression: every count shown.
+    public static let none = Suppression(threshold: 0)
+
+    init(threshold: Int) { self.threshold = threshold }
+
+    public static func compute(_ f: Figures, threshold n: Int) -> Suppression {
+        var s = Suppression(threshold: n)
+        guard n >= 2, f.source != .none else { return s }
+        let table = CellTable(f)
+        let protected: Set<Cell> = [Cell(.project, .participants, nil), Cell(.project, .active, nil), Cell(.project, .ended, nil)]
+        for (cell, value) in table.values where value > 0 && value < n && !protected.contains(cell) {
+            s.primary.insert(cell)
+        }
+        s.hidden = s.primary
+        var changed = true
+        while changed {
+            changed = false
+            for sum in table.sums {
+                let cells = sum.parts + [sum.total]
+                guard cells.count { s.hidden.contains($0) } == 1 else { continue }
+                let candidates = cells.enumerated().filter { _, c in
+                    !s.hidden.contains(c) && !protected.contains(c) && table.value(c) > 0
+                }
+                // The smallest count; among equals the first, so the result never depends on hashing.
+                guard let pick = candidates.min(by: { (table.value($0.1), $0.0) < (table.value($1.1), $1.0) }) else { continue }
+                s.hidden.insert(pick.1)
+                changed = true
+            }
+        }
+        return s
+    }
+}
+
+/// Every count of the figures by cell, and the sums that tie them together.
+struct CellTable: Sendable {
+    struct Sum: Sendable {
+        var total: Suppression.Cell
+        var parts: [Suppression.Cell]
+    }
+
+    var values: [Suppression.Cell: Int] = [:]
+    private(set) var sums: [Sum] = []
+
+    func value(_ c: Suppression.Cell) -> Int { values[c] ?? 0 }
+
+    init(_ f: Figures) {
+        typealias Cell = Suppression.Cell
+        let genders: [Gender] = [.woman, .man, .other]
+        func add(_ scope: Suppression.Scope, _ row: Suppression.Row, _ counts: GenderCounts) {
+            for g in genders { values[Cell(scope, row, g)] = counts[g] }
+            values[Cell(scope, row, nil)] = counts.total
+            sums.append(Sum(total: Cell(scope, row, nil), parts: genders.map { Cell(scope, row, $0) }))
+        }
+        func addScope(_ scope: Suppression.Scope, _ b: Breakdown) {
+            add(scope, .participants, b.participants)
+            add(scope, .active, b.active)
+            add(scope, .ended, b.ended)
+            for (r, c) in b.exits.enumerated() { add(scope, .exit(r), c) }
+            for gender in genders.map(Optional.some) + [nil] {
+                sums.append(Sum(total: Cell(scope, .ended, gender), parts: b.exits.indices.map { Cell(scope, .exit($0), gender) }))
+                sums.append(Sum(total: Cell(scope, .participants, gender), parts: [Cell(scope, .active, gender), Cell(scope, .ended, gender)]))
+            }
+        }
+        addScope(.project, f.overall)
+        for (a, c) in f.overall.activities.enumerated() { add(.project, .activity(a), c) }
+        if let bands = f.ageBands {
+            for (i, band) in bands.enumerated() { add(.project, .age(i), band.counts) }
+            for gender in genders.map(Optional.some) + [nil] {
+                sums.append(Sum(total: Cell(.project, .participants, gender), parts: bands.indices.map { Cell(.project, .age($0), gender) }))
+            }
+        }
+        for (i, b) in f.subprojects.enumerated() { addScope(.subproject(i), b) }
+        for (i, g) in f.groups.enumerated() { addScope(.group(i), g.figures) }
+        // Subprojects add up to the project, and a group's subprojects to the group.
+        if !f.subprojects.isEmpty {
+            let rows: [Suppression.Row] = [.participants, .active, .ended] + f.overall.exits.indices.map { .exit($0) }
+            for row in rows {
+                for gender in genders.map(Optional.some) + [nil] {
+                    sums.append(Sum(total: Cell(.project, row, gender), parts: f.subprojects.indices.map { Cell(.subproject($0), row, gender) }))
+                    for (i, g) in f.groups.enumerated() {
+                        sums.append(Sum(total: Cell(.group(i), row, gender), parts: g.subprojects.map { Cell(.subproject($0), row, gender) }))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+extension ReportViewBuilder {
+    /// The goals with their outcomes; an outcome drawn from a hidden count is hidden too.
+    func visibleOutcomes() -> [GoalOutcome] {
+        guard let f = figures else { return project.goals.map(GoalOutcome.init(unmeasured:)) }
+        return f.goals.map { o in
+            var o = o
+            let scope: Suppression.Scope = o.goal.subproject.map { .subproject($0) } ?? .project
+            let hide: Bool = switch o.goal.metric {
+            case .participants: suppression.isHidden(Cell(scope, .participants, nil))
+            case .exitShare: suppression.isHidden(Cell(scope, .ended, nil)) || o.goal.reasons.contains { suppression.isHidden(Cell(scope, .exit($0), nil)) }
+                || hiddenByThreshold(o.outcome)
+            case .activityShare: o.goal.activity.map { suppression.isHidden(Cell(.project, .activity($0), nil)) } ?? false
+                || suppression.isHidden(Cell(.project, .participants, nil))
+            case .reported: false
+            }
+            if hide { o.outcome = nil }
+            for i in o.byGender.indices where suppression.isHidden(Cell(scope, .participants, o.byGender[i].gender)) {
+                o.byGender[i].outcome = nil
+            }
+            return o
+        }
+    }
+
+    /// A share whose numerator is a small count is hidden as the count would be.
+    private func hiddenByThreshold(_ m: GoalOutcome.Measure?) -> Bool {
+        guard case .share(let s)? = m else { return false }
+        return s.numerator > 0 && s.numerator < suppression.threshold
+    }
+
+    func goalsTable() -> TableView {
+        func target(_ goal: Goal) -> String {
+            goal.metric == .participants ? style.count(goal.target.tenths / 10) : style.percent(goal.target)
+        }
+        let hiddenText = suppression.threshold >= 2 ? "<\(suppression.threshold)" : "–"
+        func value(_ m: GoalOutcome.Measure?, measured: Bool) -> CellView {
+            let text: String = switch m {
+            case .count(let n): style.count(n)
+            case .share(let s): style.percent(s.whole)
+            case .reported(let v): style.percent(v)
+            case nil: measured ? hiddenText : "–"
+            }
+            return CellView(text: text, numeric: true, status: nil)
+        }
+        func status(_ met: Bool?) -> CellView {
+            guard let met else { return text("–") }
+            return CellView(text: met ? "✓ \(labels.yes)" : "✗ \(labels.no)", numeric: false, status: met ? "met" : "not-met")
+        }
+        let measured = figures.map { f in f.goals.map { $0.outcome != nil } } ?? project.goals.map { _ in false }
+        var rows: [RowView] = []
+        for (i, o) in visibleOutcomes().enumerated() {
+            var header = o.goal.text ?? o.goal.id
+            if let s = o.goal.subproject { header += " (\(project.subprojects[s].name))" }
+            if o.goal.metric == .reported, let source = o.goal.source { header += " — \(labels.source): \(source)" }
+            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), CellView(text: target(o.goal), numeric: true, status: nil),
+                                                        value(o.outcome, measured: measured[i]), status(o.met)], isTotal: false))
+            for part in o.byGender {
+                rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",
+                                    cells: [blank, number(part.target), value(part.outcome.map { .count($0) }, measured: part.met != nil), status(part.met)],
+                                    isTotal: false, isPart: true))
+            }
+        }
+        return TableView(id: "mal", caption: labels.goalsCaption, stub: labels.goal,
+                         columns: [column(labels.metricHeading, numeric: false), column(labels.target), column(labels.outcome), column(labels.met, numeric: false)],
+                         rows: rows)
+    }
+}
