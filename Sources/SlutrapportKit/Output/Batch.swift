@@ -1,19 +1,25 @@
 import Foundation
 
-/// A run over one or more project folders: every project is built, the
-/// ones without errors are written, and all diagnostics are kept in order.
+/// A run over one or more project folders: every project is built, on up to
+/// `jobs` threads, the ones without errors are written, and all diagnostics
+/// are kept in folder order, so the result is the same whatever `jobs`.
 public struct Batch {
     public struct Outcome: Sendable {
         public var log = DiagnosticLog()
         public var projects: [ProjectResult] = []
         public var built: Int { projects.count { !$0.log.hasErrors } }
-        public var failed: Int { projects.count { $0.log.hasErrors } }
+        public var failed: [String] { projects.filter { $0.log.hasErrors }.map(\.folder) }
         public var hasErrors: Bool { log.hasErrors || projects.contains { $0.log.hasErrors } }
         public var diagnostics: [Diagnostic] { log.all + projects.flatMap(\.log.all) }
     }
 
+    /// Called as each project is done: (done, total, folder). Calls come one at a time.
+    public typealias Progress = @Sendable (Int, Int, String) -> Void
+
     public let options: BuildOptions
     public let templatesFolder: String
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var progress: Progress?
 
     public init(options: BuildOptions, templatesFolder: String) {
         self.options = options
@@ -35,29 +41,67 @@ public struct Batch {
             return outcome
         }
         let folders = ProjectDiscovery.folders(for: paths, log: &outcome.log)
-        let pipeline = ProjectPipeline(options: options, templates: templates, validator: validator)
+        let lang = options.lang
+
+        // First every project.yaml, so that two projects claiming one id are
+        // found the same way whatever the order threads finish in.
+        let loaded = parallelMap(folders.count, jobs: jobs) { ProjectLoader.load(folder: folders[$0], lang: lang) }
         var firstFolderOfID: [String: String] = [:]
-        for folder in folders {
-            var result = pipeline.build(folder: folder)
-            if let id = result.id {
-                if let first = firstFolderOfID[id] {
-                    result.log.error(.duplicateProjectID, "project id '\(id)' is also used by \(first)",
-                                     at: SourceLocation(file: folder.appendingPathComponent("project.yaml"), line: 1, column: 1))
-                    result.files = []
-                } else {
-                    firstFolderOfID[id] = folder
-                }
+        var duplicates: [Int: Diagnostic] = [:]
+        for (i, (project, _)) in loaded.enumerated() {
+            guard let id = project?.id else { continue }
+            if let first = firstFolderOfID[id] {
+                duplicates[i] = Diagnostic(.error, .duplicateProjectID, "project id '\(id)' is also used by \(first)",
+                                           at: SourceLocation(file: folders[i].appendingPathComponent("project.yaml"), line: 1, column: 1))
+            } else {
+                firstFolderOfID[id] = folders[i]
+            }
+        }
+
+        let pipeline = ProjectPipeline(options: options, templates: templates, validator: validator)
+        let tracker = ProgressTracker(total: folders.count, report: progress)
+        let outputFolder = options.outputFolder
+        let duplicateOf = duplicates
+        outcome.projects = parallelMap(folders.count, jobs: jobs) { i in
+            var result: ProjectResult
+            if let duplicate = duplicateOf[i] {
+                result = ProjectResult(folder: folders[i], id: loaded[i].0?.id, log: loaded[i].1, files: [], figures: nil)
+                result.log.error(duplicate.code, duplicate.message, at: duplicate.location)
+            } else {
+                result = pipeline.build(folder: folders[i], loaded: loaded[i])
             }
             if write, let id = result.id, !result.log.hasErrors {
                 do throws(OutputWriter.Failure) {
-                    try OutputWriter.write(result.files, to: options.outputFolder.appendingPathComponent(id))
+                    try OutputWriter.write(result.files, to: outputFolder.appendingPathComponent(id))
                 } catch {
                     result.log.error(.outputFailed, error.message,
-                                     at: SourceLocation(file: options.outputFolder.appendingPathComponent(id), line: 1, column: 1))
+                                     at: SourceLocation(file: outputFolder.appendingPathComponent(id), line: 1, column: 1))
                 }
             }
-            outcome.projects.append(result)
+            result.files = []  // written; the batch need not hold every report in memory
+            tracker.done(folders[i])
+            return result
         }
         return outcome
+    }
+}
+
+private final class ProgressTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private let total: Int
+    private let report: Batch.Progress?
+
+    init(total: Int, report: Batch.Progress?) {
+        self.total = total
+        self.report = report
+    }
+
+    func done(_ folder: String) {
+        guard let report else { return }
+        lock.withLock {
+            count += 1
+            report(count, total, folder)
+        }
     }
 }

@@ -12,7 +12,7 @@ public struct ProjectResult: Sendable {
 
 /// The pipeline for one project folder: read, check, aggregate, render,
 /// validate. It writes nothing; `OutputWriter` does.
-public struct ProjectPipeline {
+public struct ProjectPipeline: Sendable {
     public let options: BuildOptions
     public let templates: TemplateSet
     public let validator: XMLSchemaValidator
@@ -25,7 +25,12 @@ public struct ProjectPipeline {
     }
 
     public func build(folder: String) -> ProjectResult {
-        var (loaded, log) = ProjectLoader.load(folder: folder, lang: options.lang)
+        build(folder: folder, loaded: ProjectLoader.load(folder: folder, lang: options.lang))
+    }
+
+    /// Builds a project whose project.yaml has been read already.
+    public func build(folder: String, loaded: (Project?, DiagnosticLog)) -> ProjectResult {
+        var (loaded, log) = loaded
         var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil)
         guard var project = loaded else { return result }
         result.id = project.id

@@ -1,0 +1,74 @@
+import CSlutrapportXML2
+
+/// The figures of one built report, read back from its slutrapport.xml as a
+/// flat list: "where" (the element path with its identifying attributes)
+/// and "what" (the attribute) → value. Written against the XML, not the
+/// Swift model, so that reports from an older build compare too.
+public struct ReportFigures: Sendable, Equatable {
+    public struct Key: Hashable, Sendable, Comparable {
+        /// e.g. ["subproject karlstad", "exits", "exit arbete"]
+        public var path: [String]
+        public var attribute: String
+
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.path.joined(separator: "\u{1}"), a.attribute) < (b.path.joined(separator: "\u{1}"), b.attribute)
+        }
+    }
+
+    /// In document order.
+    public var values: [(key: Key, value: String)]
+
+    public static func == (a: ReportFigures, b: ReportFigures) -> Bool {
+        a.values.elementsEqual(b.values) { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    /// Attributes that name an element rather than measure it; the first one
+    /// present labels the element.
+    static let identifying = ["id", "reason", "code", "gender", "name", "label", "from", "to", "unknown"]
+    /// Elements whose content is not a figure.
+    static let skipped: Set<String> = ["text", "name", "period", "funding", "project"]
+    /// Elements that only hold others: left out of the path.
+    static let containers: Set<String> = ["subprojects", "goals", "groups", "exits", "activities", "ageBands"]
+
+    public enum Failure: Error, Sendable {
+        case unreadable(String)
+    }
+
+    public init(path: String) throws(Failure) {
+        xmlInitParser()
+        guard let doc = xmlReadFile(path, nil, Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)) else {
+            throw .unreadable(path)
+        }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { throw .unreadable(path) }
+        var values: [(key: Key, value: String)] = []
+        Self.walk(root, path: [], into: &values)
+        self.values = values
+    }
+
+    private static func walk(_ node: xmlNodePtr, path: [String], into values: inout [(key: Key, value: String)]) {
+        var child = node.pointee.children
+        while let c = child {
+            defer { child = c.pointee.next }
+            guard c.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = String(cString: c.pointee.name)
+            guard !skipped.contains(name) else { continue }
+            var attributes: [(String, String)] = []
+            var attr = c.pointee.properties
+            while let a = attr {
+                let attrName = String(cString: a.pointee.name)
+                // An attribute's value is its text child; reading it in place needs no free.
+                let value = a.pointee.children.flatMap { $0.pointee.content }.map { String(cString: $0) } ?? ""
+                attributes.append((attrName, value))
+                attr = a.pointee.next
+            }
+            let identity = identifying.lazy.compactMap { key in attributes.first { $0.0 == key } }.first
+            let label = identity.map { $0.0 == "unknown" ? "\(name) unknown" : "\(name) \($0.1)" } ?? name
+            let here = containers.contains(name) ? path : path + [label]
+            for (a, v) in attributes where !identifying.contains(a) && a != "suppressed" {
+                values.append((Key(path: here, attribute: a), v))
+            }
+            walk(c, path: here, into: &values)
+        }
+    }
+}

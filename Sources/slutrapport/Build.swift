@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import SlutrapportKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the reports of one or more projects.",
+        discussion: """
+        Each project goes to OUT/<id>/slutrapport.{md,html,xml}. A project with
+        errors gets no new output; its earlier output is kept.
+
+        Examples:
+          slutrapport build                          # every project under data/ into out/
+          slutrapport build data/vak2 --out public   # one project
+          slutrapport build --as-of 2022-09-30 --lang en --suppress-below 5
+          SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) slutrapport build --jobs 4
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output folder.", completion: .directory)
+    var out: String = "out"
+
+    @Option(help: "Formats to write, comma-separated: md,html,xml.")
+    var format: String = "md,html,xml"
+
+    func validate() throws {
+        for f in format.split(separator: ",") where OutputFormat(rawValue: String(f)) == nil {
+            throw ValidationError("--format takes md, html and xml, not '\(f)'")
+        }
+    }
+
+    func run() throws {
+        var options = input.buildOptions()
+        options.outputFolder = out
+        options.formats = format.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+        let start = Date.now
+        let outcome = try input.batch(options).run(paths: input.paths, write: true)
+        let code = input.report(outcome, verb: "built", seconds: Date.now.timeIntervalSince(start))
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check projects and report every problem; write nothing.",
+        discussion: """
+        Examples:
+          slutrapport check                      # every project under data/
+          slutrapport check data/vak2 --strict   # warnings count as errors
+          slutrapport check --diagnostics json   # one JSON object a line
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let start = Date.now
+        let outcome = try input.batch(input.buildOptions()).run(paths: input.paths, write: false)
+        let code = input.report(outcome, verb: "checked", seconds: Date.now.timeIntervalSince(start))
+        if code != 0 { throw ExitCode(code) }
+    }
+}

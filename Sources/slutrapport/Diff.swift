@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import SlutrapportKit
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which figures changed between two builds.",
+        discussion: """
+        Compares OLD_OUT/<id>/slutrapport.xml with NEW_OUT/<id>/slutrapport.xml
+        for every project. Exit status: 0 nothing changed, 1 something did,
+        2 trouble (a folder or report that cannot be read).
+
+        Examples:
+          slutrapport diff out-main out                 # after fixing data
+          slutrapport diff out-main out --format md     # for a pull-request comment
+          slutrapport diff out-main out --format json
+        """
+    )
+
+    @Argument(help: "The earlier output folder.", completion: .directory)
+    var old: String
+
+    @Argument(help: "The new output folder.", completion: .directory)
+    var new: String
+
+    @Option(help: "text, json or md.")
+    var format: String = "text"
+
+    func validate() throws {
+        if DiffFormatter.Style(rawValue: format) == nil { throw ValidationError("--format must be text, json or md") }
+    }
+
+    func run() throws {
+        let diff: FigureDiff
+        do {
+            diff = try FigureDiff.compare(old: old, new: new)
+        } catch {
+            var err = StandardError()
+            switch error {
+            case .missingFolder(let f): print("error: \(f) is not a folder", to: &err)
+            case .unreadable(let f): print("error: cannot read \(f)", to: &err)
+            }
+            throw ExitCode(2)
+        }
+        print(DiffFormatter.format(diff, style: DiffFormatter.Style(rawValue: format) ?? .text), terminator: "")
+        if !diff.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new project folder.",
+        discussion: """
+        Writes a project.yaml with every key and what it is for, and a
+        participants.csv with its header and one example row; `slutrapport
+        check DIR` accepts them as they are. Existing files are never replaced.
+
+        Examples:
+          slutrapport init data/nytt-projekt
+          slutrapport init data/vast --name "Väst i arbete"
+        """
+    )
+
+    @Argument(help: "The folder to create.", completion: .directory)
+    var dir: String
+
+    @Option(help: "The project's name (default: the folder name).")
+    var name: String?
+
+    func run() throws {
+        var err = StandardError()
+        do {
+            try ProjectScaffold.write(to: dir, name: name)
+        } catch {
+            switch error {
+            case .exists(let f): print("error: \(f) exists already; nothing written", to: &err)
+            case .cannotWrite(let f): print("error: cannot write to \(f)", to: &err)
+            }
+            throw ExitCode(1)
+        }
+        print("wrote \(dir)/project.yaml and \(dir)/participants.csv; next: slutrapport check \(dir)", to: &err)
+    }
+}
