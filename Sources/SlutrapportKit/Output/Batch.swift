@@ -65,7 +65,7 @@ public struct Batch {
         outcome.projects = parallelMap(folders.count, jobs: jobs) { i in
             var result: ProjectResult
             if let duplicate = duplicateOf[i] {
-                result = ProjectResult(folder: folders[i], id: loaded[i].0?.id, log: loaded[i].1, files: [], figures: nil)
+                result = ProjectResult(folder: folders[i], id: loaded[i].0?.id, log: loaded[i].1, files: [], figures: nil, indexRow: nil)
                 result.log.error(duplicate.code, duplicate.message, at: duplicate.location)
             } else {
                 result = pipeline.build(folder: folders[i], loaded: loaded[i])
@@ -81,6 +81,15 @@ public struct Batch {
             result.files = []  // written; the batch need not hold every report in memory
             tracker.done(folders[i])
             return result
+        }
+        // A batch (more than one project) gets an index; one project alone leaves it be.
+        if write && folders.count > 1 {
+            do throws(OutputWriter.Failure) {
+                try BatchIndex.write(BatchIndex.view(outcome, lang: options.lang ?? .sv, outputFolder: outputFolder),
+                                     templates: templates, to: outputFolder)
+            } catch {
+                outcome.log.error(.outputFailed, error.message, at: SourceLocation(file: outputFolder.appendingPathComponent("index.html"), line: 1, column: 1))
+            }
         }
         return outcome
     }

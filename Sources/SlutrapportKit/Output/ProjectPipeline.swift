@@ -8,6 +8,8 @@ public struct ProjectResult: Sendable {
     public var log: DiagnosticLog
     public var files: [(name: String, contents: String)]
     public var figures: Figures?
+    /// The project's line in a batch's index.
+    public var indexRow: IndexView.Row?
 }
 
 /// The pipeline for one project folder: read, check, aggregate, render,
@@ -31,7 +33,7 @@ public struct ProjectPipeline: Sendable {
     /// Builds a project whose project.yaml has been read already.
     public func build(folder: String, loaded: (Project?, DiagnosticLog)) -> ProjectResult {
         var (loaded, log) = loaded
-        var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil)
+        var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
         guard var project = loaded else { return result }
         result.id = project.id
         if let n = options.suppressBelow { project.report.suppressBelow = n }
@@ -60,6 +62,7 @@ public struct ProjectPipeline: Sendable {
         var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: asOf) }
         figures?.suppress(below: project.report.suppressBelow ?? 0)
         result.figures = figures
+        result.indexRow = IndexView.Row(project: project, figures: figures, lang: lang)
         if options.strict { log.promoteWarnings() }
         guard !log.hasErrors else {
             result.log = log
@@ -76,6 +79,10 @@ public struct ProjectPipeline: Sendable {
         }
         result.log = log
         guard !log.hasErrors else { return result }
+        // The charts the Markdown links to.
+        if options.formats.contains(.md) {
+            for chart in view.sections.flatMap(\.figures).flatMap(\.charts) { result.files.append((chart.file, chart.svgFile)) }
+        }
         for format in options.formats {
             var text = format == .xml ? xml : templates.render(view, template: "report.\(format.rawValue)")
             if !text.hasSuffix("\n") { text += "\n" }

@@ -51,6 +51,33 @@ public struct Labels: Sendable {
     public let groupsGrantedCaption: String
     public let goalsCaption: String
 
+    public let ageCaption: String
+    public let ageBand: String
+    public let ageUnknown: String
+    public let durationsCaption: String
+    public let medianDays: String
+    public let activities: String
+    public let activity: String
+    public let activitiesCaption: String
+    public let budget: String
+    public let budgetCaption: String
+    public let budgetLine: String
+    public let amount: String
+    public let exitsChartTitle: String
+    public let subprojectsChartTitle: String
+    public let goalsChartTitle: String
+    public let hiddenCount: String
+    public let metText: String
+    public let notMetText: String
+    public let indexTitle: String
+    public let indexProject: String
+    public let indexPositive: String
+    public let indexGoals: String
+    public let indexReports: String
+    public let indexFailed: String
+    public let indexEarlier: String
+    public let indexCaption: String
+
     public init(_ lang: Language) {
         self.lang = lang
         func pick(_ sv: String, _ en: String) -> String { lang == .sv ? sv : en }
@@ -101,6 +128,32 @@ public struct Labels: Sendable {
         groupsCaption = pick("Deltagare per område", "Participants per area")
         groupsGrantedCaption = pick("Deltagare och beviljade medel per område", "Participants and grants per area")
         goalsCaption = pick("Mål, målvärden och utfall", "Goals, targets and outcomes")
+        ageCaption = pick("Deltagare efter ålder vid start", "Participants by age at start")
+        ageBand = pick("Ålder", "Age")
+        ageUnknown = pick("Uppgift saknas", "Not known")
+        durationsCaption = pick("Tid i projektet för avslutade deltagare", "Time in the project of ended participants")
+        medianDays = pick("Median, dagar", "Median, days")
+        activities = pick("Aktiviteter", "Activities")
+        activity = pick("Aktivitet", "Activity")
+        activitiesCaption = pick("Deltagare per aktivitet", "Participants per activity")
+        budget = pick("Budget", "Budget")
+        budgetCaption = pick("Budget per post", "Budget by line")
+        budgetLine = pick("Post", "Line")
+        amount = pick("Belopp", "Amount")
+        exitsChartTitle = pick("Avslutsorsaker efter kön, andel av avslutade", "Exit reasons by gender, share of those who ended")
+        subprojectsChartTitle = pick("Deltagare per delprojekt efter kön", "Participants per subproject by gender")
+        goalsChartTitle = pick("Mål: utfall mot målvärde", "Goals: outcome against target")
+        hiddenCount = pick("dolt", "hidden")
+        metText = pick("uppfyllt", "met")
+        notMetText = pick("ej uppfyllt", "not met")
+        indexTitle = pick("Slutrapporter", "Final reports")
+        indexProject = pick("Projekt", "Project")
+        indexPositive = pick("Till arbete eller studier", "To work or studies")
+        indexGoals = pick("Mål uppfyllda", "Goals met")
+        indexReports = pick("Rapporter", "Reports")
+        indexFailed = pick("fel i indata; inte byggd", "input errors; not built")
+        indexEarlier = pick("tidigare version", "earlier version")
+        indexCaption = pick("Projekt med nyckeltal", "Projects with key figures")
     }
 
     private func t(_ sv: String, _ en: String) -> String { lang == .sv ? sv : en }
@@ -118,22 +171,10 @@ public struct Labels: Sendable {
     }
 
 
-    public var ageCaption: String { t("Deltagare efter ålder vid start", "Participants by age at start") }
-    public var ageBand: String { t("Ålder", "Age") }
-    public var ageUnknown: String { t("Uppgift saknas", "Not known") }
-    public var durationsCaption: String { t("Tid i projektet för avslutade deltagare", "Time in the project of ended participants") }
-    public var medianDays: String { t("Median, dagar", "Median, days") }
-    public var activities: String { t("Aktiviteter", "Activities") }
-    public var activity: String { t("Aktivitet", "Activity") }
-    public var activitiesCaption: String { t("Deltagare per aktivitet", "Participants per activity") }
     public var activitiesNote: String {
         t("Andelar avser deltagare i samma kolumn; en deltagare kan ha flera aktiviteter.",
           "Shares are of participants in the same column; a participant may take part in several activities.")
     }
-    public var budget: String { t("Budget", "Budget") }
-    public var budgetCaption: String { t("Budget per post", "Budget by line") }
-    public var budgetLine: String { t("Post", "Line") }
-    public var amount: String { t("Belopp", "Amount") }
     public func groupExitsCaption(_ group: String) -> String {
         t("Avslutsorsaker i området \(group) efter kön", "Exit reasons in the area \(group) by gender")
     }
@@ -142,6 +183,10 @@ public struct Labels: Sendable {
         t("Antal under \(n) visas som <\(n), och .. står för ett antal som döljs för att de små inte ska kunna räknas fram ur summorna; andelar av dolda antal visas inte.",
           "Counts below \(n) are shown as <\(n), and .. marks a count hidden so that the small ones cannot be worked out from the totals; shares of hidden counts are not shown.")
     }
+
+    public func fewerThan(_ n: Int) -> String { t("färre än \(n)", "fewer than \(n)") }
+    public func of(_ a: String, _ b: String) -> String { t("\(a) av \(b)", "\(a) of \(b)") }
+
 
     public var sharesNote: String {
         t("Andelar avser avslutade deltagare i samma kolumn och avrundas var för sig; summan kan därför avvika från 100 %.",

@@ -35,11 +35,24 @@ public struct SectionView: Sendable {
     public var figures: [FigureBlock]
 }
 
-/// A sub-heading under the results with its tables.
+/// A sub-heading under the results with its charts and tables.
 public struct FigureBlock: Sendable {
     public var heading: String
     public var anchor: String
     public var tables: [TableView]
+    public var charts: [ChartView] = []
+}
+
+/// A chart drawn as SVG: inline in the HTML, a file beside the Markdown.
+public struct ChartView: Sendable {
+    public var id: String
+    public var title: String
+    /// Where the Markdown links it: `charts/<id>.svg`.
+    public var file: String
+    /// The inline `<svg>` element for HTML.
+    public var svg: String
+    /// The same drawing as a standalone file.
+    public var svgFile: String
 }
 
 public struct TableView: Sendable {

@@ -11,7 +11,7 @@ extension ReportViewBuilder {
                 exits.notes = [labels.sharesNote]
                 var tables = [exits]
                 if let d = f.durations { tables.append(durationsTable(d)) }
-                blocks.append(FigureBlock(heading: labels.exitReasons, anchor: "avslutsorsaker", tables: tables))
+                blocks.append(FigureBlock(heading: labels.exitReasons, anchor: "avslutsorsaker", tables: tables, charts: [exitsChart(f.overall)]))
             }
             if f.source == .participants, !project.activities.isEmpty {
                 var table = activitiesTable(f.overall)
@@ -27,13 +27,13 @@ extension ReportViewBuilder {
                 for (i, s) in project.subprojects.enumerated() where f.subprojects[i].ended.total > 0 {
                     tables.append(exitsTable(f.subprojects[i], .subproject(i), caption: labels.exitsCaption(s.name), id: "avslut-\(s.id)"))
                 }
-                blocks.append(FigureBlock(heading: labels.subprojects, anchor: "delprojekt", tables: tables))
+                blocks.append(FigureBlock(heading: labels.subprojects, anchor: "delprojekt", tables: tables, charts: [subprojectsChart(f)]))
             }
         }
         if !project.goals.isEmpty {
             var table = goalsTable()
             if figures == nil { table.notes = [labels.noParticipantData] }
-            blocks.append(FigureBlock(heading: labels.goals, anchor: "mal", tables: [table]))
+            blocks.append(FigureBlock(heading: labels.goals, anchor: "mal", tables: [table], charts: goalsChart(visibleOutcomes()).map { [$0] } ?? []))
         }
         if let budget = project.budget, !budget.lines.isEmpty {
             blocks.append(FigureBlock(heading: labels.budget, anchor: "budget", tables: [budgetTable(budget)]))

@@ -4,7 +4,7 @@ import Mustache
 /// The templates of one run: `report.md`, `report.html` and `report.xml`
 /// with their partials, plus `slutrapport.xsd`, all from one folder.
 public struct TemplateSet: Sendable {
-    public static let reports = ["report.md", "report.html", "report.xml"]
+    public static let reports = ["report.md", "report.html", "report.xml", "index.md", "index.html"]
 
     public let folder: String
     let library: MustacheLibrary
@@ -55,7 +55,8 @@ public struct TemplateSet: Sendable {
         return (log.hasErrors ? nil : TemplateSet(folder: folder, library: library), log)
     }
 
-    public func render(_ view: ReportView, template: String) -> String {
+    /// Renders a `ReportView` (report.*) or an `IndexView` (index.*).
+    public func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
     }
 

@@ -2,19 +2,26 @@ import Foundation
 import Testing
 @testable import SlutrapportKit
 
-/// The three outputs of data/vak2 against files kept next to this test.
-/// Re-record with SLUTRAPPORT_RECORD=1 after a deliberate change, and read the diff.
+/// The three outputs and the charts of data/vak2, in Swedish and in English,
+/// against files kept next to this test. Re-record with SLUTRAPPORT_RECORD=1
+/// after a deliberate change, and read the diff.
 @Suite struct GoldenTests {
-    @Test(arguments: OutputFormat.allCases)
-    func vak2MatchesItsGoldenFile(format: OutputFormat) throws {
+    static let files = OutputFormat.allCases.map(\.fileName) + ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg"]
+
+    @Test(arguments: [Language.sv, .en])
+    func vak2MatchesItsGoldenFiles(lang: Language) throws {
         let out = NSTemporaryDirectory() + "slutrapport-golden-" + UUID().uuidString
         var options = BuildOptions()
         options.outputFolder = out
+        options.lang = lang
         let outcome = Batch(options: options, templatesFolder: templatesFolder)
             .run(paths: [repositoryRoot + "/data/vak2"], write: true)
         #expect(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
-        let actual = try String(contentsOfFile: "\(out)/vak2/\(format.fileName)", encoding: .utf8)
-        try assertGolden(actual, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/vak2/\(format.fileName)")
+        let folder = lang == .sv ? "vak2" : "vak2-en"
+        for file in Self.files {
+            let actual = try String(contentsOfFile: "\(out)/vak2/\(file)", encoding: .utf8)
+            try assertGolden(actual, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/\(folder)/\(file)")
+        }
     }
 }
 

@@ -1,0 +1,132 @@
+/// The charts: exit reasons by gender, participants per subproject, goals.
+/// Hidden counts (disclosure control) are drawn hatched at a fixed small
+/// length, never at their true size.
+extension ReportViewBuilder {
+    func chart(_ title: String, _ description: String, _ svg: SVG) -> ChartView {
+        ChartView(id: svg.id, title: title, file: "charts/\(svg.id).svg",
+                  svg: svg.document(title: title, description: description, standalone: false),
+                  svgFile: svg.document(title: title, description: description, standalone: true))
+    }
+
+    /// "<5" for a small count, ".." for one hidden to protect another.
+    func hiddenMark(_ cell: Cell) -> String {
+        suppression.isPrimary(cell) ? "<\(suppression.threshold)" : ".."
+    }
+
+    func hiddenWords(_ cell: Cell) -> String {
+        suppression.isPrimary(cell) ? labels.fewerThan(suppression.threshold) : labels.hiddenCount
+    }
+
+    func legend(_ svg: inout SVG, _ shown: [Gender], x: Double, y: Double) {
+        var x = x
+        for g in shown {
+            svg.rect(x: x, y: y - 10, w: 12, h: 12, fill: Palette.gender(g))
+            svg.text(genderLabel(g), x: x + 17, y: y)
+            x += 30 + Double(genderLabel(g).count) * 7
+        }
+    }
+
+    func exitsChart(_ b: Breakdown) -> ChartView {
+        let shown = genders(b.exits + [b.ended])
+        let labelWidth = 170.0, barWidth = 380.0, rowHeight = Double(shown.count) * 16 + 12
+        var svg = SVG(id: "avslutsorsaker", width: 640, height: Int(40 + rowHeight * Double(project.exitReasons.count) + 10))
+        // The longest bar spans the width, rounded up to a whole ten per cent.
+        let largest = project.exitReasons.indices.flatMap { r in shown.compactMap { Share(b.exits[r][$0], of: b.ended[$0])?.tenths } }.max() ?? 0
+        let axis = Double(max(100, (largest + 99) / 100 * 100))
+        legend(&svg, shown, x: labelWidth, y: 18)
+        var description: [String] = []
+        for (r, reason) in project.exitReasons.enumerated() {
+            let top = 34 + rowHeight * Double(r)
+            svg.text(SVG.fit(reason.label, width: labelWidth - 10), x: 0, y: top + rowHeight / 2 + 2)
+            var parts: [String] = []
+            for (k, g) in shown.enumerated() {
+                let y = top + 4 + Double(k) * 16
+                let cell = Cell(.project, .exit(r), g), den = Cell(.project, .ended, g)
+                if suppression.isHidden(cell) || suppression.isHidden(den) {
+                    svg.rect(x: labelWidth, y: y, w: 20, h: 13, fill: svg.hiddenFill, stroke: Palette.muted)
+                    svg.text(hiddenMark(suppression.isHidden(cell) ? cell : den), x: labelWidth + 25, y: y + 11, size: 11)
+                    parts.append("\(genderLabel(g).lowercased()) \(hiddenWords(suppression.isHidden(cell) ? cell : den))")
+                } else if let share = Share(b.exits[r][g], of: b.ended[g]) {
+                    let w = barWidth * Double(share.tenths) / axis
+                    svg.rect(x: labelWidth, y: y, w: w, h: 13, fill: Palette.gender(g))
+                    svg.text(style.percent(share.whole), x: labelWidth + w + 5, y: y + 11, size: 11)
+                    parts.append("\(genderLabel(g).lowercased()) \(style.percent(share.whole)) (\(labels.of(style.count(b.exits[r][g]), style.count(b.ended[g]))))")
+                } else {
+                    svg.text("–", x: labelWidth + 5, y: y + 11, size: 11)
+                    parts.append("\(genderLabel(g).lowercased()) –")
+                }
+            }
+            description.append("\(reason.label): " + parts.joined(separator: ", "))
+        }
+        svg.line(x1: labelWidth, y1: 30, x2: labelWidth, y2: Double(svg.height) - 6, stroke: Palette.rule)
+        return chart(labels.exitsChartTitle, labels.exitsChartTitle + ". " + description.joined(separator: ". ") + ".", svg)
+    }
+
+    func subprojectsChart(_ f: Figures) -> ChartView {
+        let shown = genders(f.subprojects.map(\.participants))
+        let labelWidth = 190.0, barWidth = 360.0, rowHeight = 24.0
+        let maxTotal = max(1, f.subprojects.map(\.participants.total).max() ?? 1)
+        var svg = SVG(id: "delprojekt", width: 640, height: Int(40 + rowHeight * Double(project.subprojects.count) + 10))
+        legend(&svg, shown, x: labelWidth, y: 18)
+        var description: [String] = []
+        for (i, s) in project.subprojects.enumerated() {
+            let b = f.subprojects[i], y = 34 + rowHeight * Double(i)
+            svg.text(SVG.fit(s.name, width: labelWidth - 10), x: 0, y: y + 14)
+            let scale = barWidth / Double(maxTotal)
+            let totalCell = Cell(.subproject(i), .participants, nil)
+            guard !suppression.isHidden(totalCell) else {
+                svg.rect(x: labelWidth, y: y + 2, w: 20, h: 16, fill: svg.hiddenFill, stroke: Palette.muted)
+                svg.text(hiddenMark(totalCell), x: labelWidth + 25, y: y + 14, size: 11)
+                description.append("\(s.name): \(hiddenWords(totalCell))")
+                continue
+            }
+            var x = labelWidth
+            var parts: [String] = []
+            for g in shown where !suppression.isHidden(Cell(.subproject(i), .participants, g)) {
+                let w = Double(b.participants[g]) * scale
+                svg.rect(x: x, y: y + 2, w: w, h: 16, fill: Palette.gender(g))
+                if w > 26 { svg.text(style.count(b.participants[g]), x: x + w / 2, y: y + 14, anchor: .middle, size: 11, fill: g == .man ? "#1d1d1f" : "#ffffff") }
+                x += w
+                parts.append("\(genderLabel(g).lowercased()) \(style.count(b.participants[g]))")
+            }
+            // Hidden counts are shown only as what the total already tells: their sum.
+            let hidden = shown.filter { suppression.isHidden(Cell(.subproject(i), .participants, $0)) }
+            if !hidden.isEmpty {
+                let rest = hidden.reduce(0) { $0 + b.participants[$1] }
+                svg.rect(x: x, y: y + 2, w: Double(rest) * scale, h: 16, fill: svg.hiddenFill, stroke: Palette.muted)
+                x += Double(rest) * scale
+                parts.append(hidden.map { "\(genderLabel($0).lowercased()) \(hiddenWords(Cell(.subproject(i), .participants, $0)))" }.joined(separator: ", "))
+            }
+            svg.text(style.count(b.participants.total), x: x + 5, y: y + 14, size: 11, weight: "600")
+            description.append("\(s.name): \(style.count(b.participants.total)) (\(parts.joined(separator: ", ")))")
+        }
+        return chart(labels.subprojectsChartTitle, labels.subprojectsChartTitle + ". " + description.joined(separator: ". ") + ".", svg)
+    }
+
+    /// Each measured goal on its own scale: the bar is the outcome, the line the target.
+    func goalsChart(_ outcomes: [GoalOutcome]) -> ChartView? {
+        let measured = outcomes.filter { $0.outcome != nil && $0.met != nil }
+        guard !measured.isEmpty else { return nil }
+        let labelWidth = 250.0, barWidth = 250.0, rowHeight = 30.0
+        var svg = SVG(id: "mal", width: 640, height: Int(12 + rowHeight * Double(measured.count)))
+        var description: [String] = []
+        for (i, o) in measured.enumerated() {
+            let y = 8 + rowHeight * Double(i)
+            let (value, target, valueText, targetText): (Double, Double, String, String) = switch o.outcome {
+            case .count(let n): (Double(n), Double(o.goal.target.tenths) / 10, style.count(n), style.count(o.goal.target.tenths / 10))
+            case .share(let s): (Double(s.tenths) / 10, Double(o.goal.target.tenths) / 10, style.percent(s.whole), style.percent(o.goal.target))
+            case .reported(let v): (Double(v.tenths) / 10, Double(o.goal.target.tenths) / 10, style.percent(v), style.percent(o.goal.target))
+            case nil: (0, 0, "", "")
+            }
+            let scale = barWidth / max(1, max(value, target) * 1.1)
+            let met = o.met ?? false
+            svg.text(SVG.fit(o.goal.text ?? o.goal.id, width: labelWidth - 10), x: 0, y: y + 15)
+            svg.rect(x: labelWidth, y: y + 4, w: value * scale, h: 15, fill: met ? Palette.met : Palette.notMet)
+            svg.line(x1: labelWidth + target * scale, y1: y, x2: labelWidth + target * scale, y2: y + 23, stroke: "#1d1d1f", width: 2)
+            let verdict = met ? labels.metText : labels.notMetText
+            svg.text("\(valueText) / \(targetText) \(met ? "✓" : "✗") \(verdict)", x: labelWidth + max(value, target) * scale + 8, y: y + 16, size: 11)
+            description.append("\(o.goal.text ?? o.goal.id): \(labels.outcome.lowercased()) \(valueText), \(labels.target.lowercased()) \(targetText), \(verdict)")
+        }
+        return chart(labels.goalsChartTitle, labels.goalsChartTitle + ". " + description.joined(separator: ". ") + ".", svg)
+    }
+}

@@ -1,0 +1,86 @@
+/// A small writer for the report's charts. Written by hand: no SVG library
+/// is among the packages here, and the charts need only rectangles, lines,
+/// text and one hatch pattern, with every text escaped as XML.
+struct SVG {
+    private(set) var body = ""
+    let id: String
+    let width: Int
+    let height: Int
+
+    init(id: String, width: Int, height: Int) {
+        self.id = id
+        self.width = width
+        self.height = height
+    }
+
+    /// The hatching that stands for a hidden count.
+    var hiddenFill: String { "url(#\(id)-hidden)" }
+
+    static func escape(_ s: String) -> String { XMLText().escapeText(s) }
+
+    static func n(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, stroke: String? = nil) {
+        body += "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, w)))\" height=\"\(Self.n(h))\" fill=\"\(fill)\""
+        if let stroke { body += " stroke=\"\(stroke)\" stroke-width=\"1\"" }
+        body += "/>\n"
+    }
+
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
+        body += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
+        if let dash { body += " stroke-dasharray=\"\(dash)\"" }
+        body += "/>\n"
+    }
+
+    enum Anchor: String { case start, middle, end }
+
+    mutating func text(_ s: String, x: Double, y: Double, anchor: Anchor = .start, size: Int = 12, weight: String? = nil, fill: String = "#1d1d1f") {
+        body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor.rawValue)\" fill=\"\(fill)\""
+        if let weight { body += " font-weight=\"\(weight)\"" }
+        body += ">\(Self.escape(s))</text>\n"
+    }
+
+    /// The finished drawing: `role="img"` with a title and a description
+    /// that gives every number, so a screen reader hears the chart.
+    func document(title: String, description: String, standalone: Bool) -> String {
+        var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+        out += "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"'Source Sans 3', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif\">\n"
+        out += "<title id=\"\(id)-title\">\(Self.escape(title))</title>\n"
+        out += "<desc id=\"\(id)-desc\">\(Self.escape(description))</desc>\n"
+        out += "<defs><pattern id=\"\(id)-hidden\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+        out += "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8a8a94\" stroke-width=\"2\"/></pattern></defs>\n"
+        out += body
+        out += "</svg>\n"
+        return out
+    }
+
+    /// A label no wider than `width` pixels at 12 px (an estimate: the
+    /// reader's font is not known here), cut with "…".
+    static func fit(_ s: String, width: Double) -> String {
+        let chars = Int(width / 6.6)
+        return s.count <= chars ? s : String(s.prefix(max(1, chars - 1))) + "…"
+    }
+}
+
+/// Colour-blind-safe colours (Okabe and Ito), dark enough apart to tell in grey print.
+enum Palette {
+    static let women = "#0072B2"
+    static let men = "#E69F00"
+    static let other = "#009E73"
+    static let met = "#0072B2"
+    static let notMet = "#D55E00"
+    static let rule = "#d4d4da"
+    static let muted = "#5b5b66"
+
+    static func gender(_ g: Gender) -> String {
+        switch g {
+        case .woman: women
+        case .man: men
+        case .other: other
+        }
+    }
+}
