@@ -49,6 +49,7 @@ let package = Package(
             name: "SlutrapportKitTests",
             dependencies: [
                 "SlutrapportKit",
+                "CSlutrapportXML2",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
