@@ -20,13 +20,16 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Renders every example's HTML to PNG and PDF with headless Chromium.
-screenshots: report
+# Renders every example's HTML, in Swedish (out/) and English (out-en/), to
+# PNG and PDF with headless Chromium, into screenshots/.
+screenshots: build
 	@command -v chromium >/dev/null || { echo "install chromium: sudo apt-get install -y chromium"; exit 1; }
+	$(RELEASE_BIN) build $(DATA) --out $(OUT) --quiet
+	$(RELEASE_BIN) build $(DATA) --out $(OUT)-en --lang en --quiet
 	@mkdir -p screenshots
-	@for html in $(OUT)/*/slutrapport.html; do \
-	  name=$$(basename $$(dirname $$html)); \
-	  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,2400 \
+	@for html in $(OUT)/index.html $(OUT)/*/slutrapport.html $(OUT)-en/*/slutrapport.html; do \
+	  name=$$(echo $$html | sed 's|/slutrapport.html||; s|/|-|g; s|\.html||'); \
+	  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1400 \
 	    --screenshot=screenshots/$$name.png file://$$PWD/$$html 2>/dev/null; \
 	  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
 	    --print-to-pdf=screenshots/$$name.pdf file://$$PWD/$$html 2>/dev/null; \
@@ -34,4 +37,4 @@ screenshots: report
 	done
 
 clean:
-	rm -rf .build $(OUT) screenshots
+	rm -rf .build $(OUT) $(OUT)-en screenshots

@@ -4,7 +4,10 @@ extension ReportViewBuilder {
         var blocks: [FigureBlock] = []
         if let f = figures, f.source != .none {
             var participantTables = [participantsTable(f.overall, .project, caption: labels.participantsCaption(nil), id: "deltagare")]
-            if let bands = f.ageBands, f.overall.participants.total > 0 { participantTables.append(ageTable(bands, f.overall)) }
+            // No age table when no one has a birth year: one row of "not known" says nothing.
+            if let bands = f.ageBands, bands.contains(where: { $0.known && $0.counts.total > 0 }) {
+                participantTables.append(ageTable(bands, f.overall))
+            }
             blocks.append(FigureBlock(heading: labels.participants, anchor: "deltagare", tables: participantTables))
             if f.overall.ended.total > 0 {
                 var exits = exitsTable(f.overall, .project, caption: labels.exitsCaption(nil), id: "avslut")
