@@ -43,8 +43,7 @@ struct ColumnMap {
         map.fieldCount = tokenizer.fields.count
         for i in 0..<tokenizer.fields.count {
             let name = tokenizer.string(i)
-            let f = tokenizer.fields[i]
-            let at = SourceLocation(file: file, line: f.line, column: f.column)
+            let at = SourceLocation(file: file, line: tokenizer.fields[i].line, column: tokenizer.column(i))
             guard let column = Column.named(name), allowed.contains(column) else {
                 log.warning(.csvExtraColumn, "column '\(name)' is not used and will be ignored", at: at)
                 continue

@@ -27,7 +27,7 @@ struct CountsReader {
             else { return (tally, log) }
             while try t.nextRecord() {
                 func at(_ i: Int) -> SourceLocation {
-                    SourceLocation(file: path, line: t.fields[i].line, column: t.fields[i].column)
+                    SourceLocation(file: path, line: t.fields[i].line, column: t.column(i))
                 }
                 guard t.fields.count == columns.fieldCount else {
                     log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",

@@ -69,13 +69,12 @@ struct ParticipantReader {
     }
 
     private func at(_ t: CSVTokenizer, _ i: Int) -> SourceLocation {
-        let f = t.fields[i]
-        return SourceLocation(file: file, line: f.line, column: f.column)
+        SourceLocation(file: file, line: t.fields[i].line, column: t.column(i))
     }
 
     private mutating func row(_ t: CSVTokenizer, _ columns: ColumnMap) {
         guard t.fields.count == columns.fieldCount else {
-            let column = t.fields.count > columns.fieldCount ? t.fields[columns.fieldCount].column : t.fields[t.fields.count - 1].column
+            let column = t.column(t.fields.count > columns.fieldCount ? columns.fieldCount : t.fields.count - 1)
             log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",
                       at: SourceLocation(file: file, line: t.recordLine, column: column))
             return
