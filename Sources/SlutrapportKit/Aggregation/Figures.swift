@@ -38,14 +38,14 @@ public struct Durations: Sendable, Equatable {
     public var medianMen: Int?
     public var medianOther: Int?
 
-    /// The median of a histogram: the middle value, or the mean of the two
-    /// middle values rounded half-up to whole days.
-    static func median(_ histogram: [Int: Int]) -> Int? {
-        let n = histogram.values.reduce(0, +)
+    /// The median of a histogram (count per number of days): the middle
+    /// value, or the mean of the two middle values rounded half-up to whole days.
+    static func median(_ histogram: [Int]) -> Int? {
+        let n = histogram.reduce(0, +)
         guard n > 0 else { return nil }
         var seen = 0
         var lower: Int?
-        for (days, count) in histogram.sorted(by: { $0.key < $1.key }) {
+        for (days, count) in histogram.enumerated() where count > 0 {
             seen += count
             if lower == nil, seen >= (n + 1) / 2 { lower = days }
             if seen >= n / 2 + 1, let lower { return (lower + days + 1) / 2 }
@@ -124,11 +124,10 @@ extension Figures {
                               goals: goals, lateStarters: tally.lateStarters)
         if tally.source == .participants {
             figures.ageBands = ageBands(tally)
-            let merged = tally.durations.reduce(into: [Int: Int]()) { acc, h in acc.merge(h, uniquingKeysWith: +) }
-            figures.durations = Durations(ended: overall.ended, median: Durations.median(merged),
-                                          medianWomen: Durations.median(tally.durations[0]),
-                                          medianMen: Durations.median(tally.durations[1]),
-                                          medianOther: Durations.median(tally.durations[2]))
+            figures.durations = Durations(ended: overall.ended, median: Durations.median(tally.durations(nil)),
+                                          medianWomen: Durations.median(tally.durations(.woman)),
+                                          medianMen: Durations.median(tally.durations(.man)),
+                                          medianOther: Durations.median(tally.durations(.other)))
         }
         return figures
     }

@@ -19,9 +19,9 @@ public struct Tally: Sendable {
     /// holds those without a birth year.
     var ageCells: [Int]
     public let ageLimits: [Int]
-    /// Days in the project of ended participants, per gender: days → count.
-    /// Grows with the distinct durations, never with the rows.
-    var durations: [[Int: Int]] = [[:], [:], [:]]
+    /// Days in the project of ended participants: a histogram indexed by
+    /// days × 3 + gender. Grows with the longest stay, never with the rows.
+    var durationCells: [Int] = []
     /// Participants left out because they start after the as-of date.
     public internal(set) var lateStarters = 0
 
@@ -52,7 +52,17 @@ public struct Tally: Sendable {
 
     @inline(__always)
     mutating func addDuration(days: Int, gender: Gender) {
-        durations[gender.rawValue][days, default: 0] += 1
+        let i = days * 3 + gender.rawValue
+        // Grows a year of days at a time, always by whole days (three cells).
+        if i >= durationCells.count { durationCells += Array(repeating: 0, count: (days + 366) * 3 - durationCells.count) }
+        durationCells[i] += 1
+    }
+
+    /// Histogram of days for one gender, or for all when nil.
+    func durations(_ gender: Gender?) -> [Int] {
+        stride(from: 0, to: durationCells.count, by: 3).map { d in
+            gender.map { durationCells[d + $0.rawValue] } ?? (durationCells[d] + durationCells[d + 1] + durationCells[d + 2])
+        }
     }
 
     func ageCount(band: Int, gender: Gender) -> Int { ageCells[band * 3 + gender.rawValue] }

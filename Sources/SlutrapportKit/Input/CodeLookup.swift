@@ -5,11 +5,25 @@ struct CodeLookup {
     private let reasons: ExitReasonIndex
     private let activities: [String: Int]
 
+    /// The same lookups on raw bytes, for rows that need no String.
+    let fastGenders: ByteKeyTable
+    let fastSubprojects: ByteKeyTable
+    let fastReasons: ByteKeyTable
+    let fastActivities: ByteKeyTable
+
     init(project: Project, lang: Language) {
         subprojects = Dictionary(project.subprojects.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         // Default labels of the other language are accepted too.
-        reasons = ExitReasonIndex(project.exitReasons, aliases: ExitReason.defaults(lang: lang == .sv ? .en : .sv))
+        let aliases = ExitReason.defaults(lang: lang == .sv ? .en : .sv)
+        reasons = ExitReasonIndex(project.exitReasons, aliases: aliases)
         activities = Dictionary(project.activities.enumerated().map { ($1.code.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        fastGenders = ByteKeyTable(Gender.spellings.map { ($0.0, $0.1.rawValue) })
+        fastSubprojects = ByteKeyTable(project.subprojects.enumerated().map { ($1.id, $0) })
+        var reasonKeys: [(String, Int)] = []
+        for (i, r) in project.exitReasons.enumerated() { reasonKeys += [(r.code, i), (r.label, i)] }
+        for alias in aliases { if let i = project.exitReasons.firstIndex(where: { $0.code == alias.code }) { reasonKeys.append((alias.label, i)) } }
+        fastReasons = ByteKeyTable(reasonKeys, underscoreIsSpace: true)
+        fastActivities = ByteKeyTable(project.activities.enumerated().map { ($1.code, $0) })
     }
 
     func subproject(_ text: some StringProtocol) -> Int? { subprojects[text.lowercased()] }

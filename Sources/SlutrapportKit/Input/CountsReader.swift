@@ -17,7 +17,7 @@ struct CountsReader {
                           reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
-        guard let t = opened else { return (tally, log) }
+        guard var t = opened else { return (tally, log) }
         let codes = CodeLookup(project: project, lang: lang)
         do {
             var required: [Column] = [.gender, .exitReason, .count]

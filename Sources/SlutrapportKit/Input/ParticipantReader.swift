@@ -11,7 +11,7 @@ struct ParticipantReader {
     private(set) var tally: Tally
 
     private let codes: CodeLookup
-    private var firstLineOfID: [String: Int] = [:]
+    private var ids = ParticipantIDs()
 
     init(project: Project, asOf: Day, file: String, lang: Language) {
         self.project = project
@@ -37,7 +37,7 @@ struct ParticipantReader {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return false }
-        guard let tokenizer = opened else { return true }
+        guard var tokenizer = opened else { return true }
         var required: [Column] = [.id, .gender, .startDate]
         if !project.subprojects.isEmpty { required.append(.subproject) }
         let columns = ColumnMap.read(tokenizer, file: file,
@@ -51,9 +51,12 @@ struct ParticipantReader {
                       at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
         }
         guard let columns, paired else { return true }
+        let fast = FastColumns(columns)
         do {
             while try tokenizer.nextRecord() {
-                row(tokenizer, columns)
+                // Most rows are fine: the byte-level path takes them; any row it
+                // does not accept is checked field by field for its diagnostics.
+                if !fastRow(tokenizer, fast) { row(tokenizer, columns) }
             }
         } catch {
             if case .text(.notUTF8) = error { return false }
@@ -68,11 +71,11 @@ struct ParticipantReader {
         return true
     }
 
-    private func at(_ t: CSVTokenizer, _ i: Int) -> SourceLocation {
+    private func at(_ t: borrowing CSVTokenizer, _ i: Int) -> SourceLocation {
         SourceLocation(file: file, line: t.fields[i].line, column: t.column(i))
     }
 
-    private mutating func row(_ t: CSVTokenizer, _ columns: ColumnMap) {
+    private mutating func row(_ t: borrowing CSVTokenizer, _ columns: ColumnMap) {
         guard t.fields.count == columns.fieldCount else {
             let column = t.column(t.fields.count > columns.fieldCount ? columns.fieldCount : t.fields.count - 1)
             log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",
@@ -89,11 +92,10 @@ struct ParticipantReader {
         // id
         let idColumn = columns[.id] ?? 0
         if let (id, _) = value(.id) {
-            if let first = firstLineOfID[id] {
+            let first = Array(id.utf8).withUnsafeBufferPointer { ids.insert($0, line: t.recordLine) }
+            if let first {
                 log.error(.duplicateParticipant, "duplicate participant id (first on line \(first))", at: at(t, idColumn))
                 ok = false
-            } else {
-                firstLineOfID[id] = t.recordLine
             }
         } else {
             log.error(.emptyValue, "the participant id is empty", at: at(t, idColumn))
@@ -192,6 +194,12 @@ struct ParticipantReader {
         }
 
         guard ok, let start else { return }
+        count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear, activities: activities)
+    }
+
+    /// Folds one valid participant into the tally.
+    @inline(__always)
+    private mutating func count(slot: Int, gender: Gender, start: Day, end: Day?, reason: Int?, birthYear: Int?, activities: some Sequence<Int>) {
         guard start <= asOf else {
             tally.lateStarters += 1
             return
@@ -202,5 +210,100 @@ struct ParticipantReader {
         // Age at the start, from the birth year alone (the only date kept).
         tally.addAge(birthYear.map { start.year - $0 }, gender: gender)
         if ended, let end { tally.addDuration(days: end.ordinal - start.ordinal, gender: gender) }
+    }
+
+    /// Column positions as plain integers (-1 when absent) for the fast path.
+    struct FastColumns {
+        let count, id, subproject, gender, birthYear, start, end, exitReason, activities: Int
+
+        init(_ c: ColumnMap) {
+            count = c.fieldCount
+            id = c[.id] ?? -1
+            subproject = c[.subproject] ?? -1
+            gender = c[.gender] ?? -1
+            birthYear = c[.birthYear] ?? -1
+            start = c[.startDate] ?? -1
+            end = c[.endDate] ?? -1
+            exitReason = c[.exitReason] ?? -1
+            activities = c[.activities] ?? -1
+        }
+    }
+
+    /// A row checked and counted on its bytes alone. Returns false, having
+    /// changed nothing, for any row it cannot accept as it is: `row` then
+    /// checks it and says exactly what is wrong.
+    @inline(__always)
+    private mutating func fastRow(_ t: borrowing CSVTokenizer, _ c: FastColumns) -> Bool {
+        guard t.fields.count == c.count, c.gender >= 0, c.start >= 0, c.id >= 0 else { return false }
+        guard let g = t.withBytes(c.gender, { codes.fastGenders.lookup($0) }), let gender = Gender(rawValue: g) else { return false }
+        var slot = project.subprojects.count
+        if c.subproject >= 0 {
+            let found = t.withBytes(c.subproject) { b -> Int?? in
+                if project.subprojects.isEmpty { return b.allSatisfy { $0 == 32 } ? .some(nil) : nil }
+                return codes.fastSubprojects.lookup(b).map { .some($0) }
+            }
+            guard let s = found else { return false }
+            if let s { slot = s }
+        } else if !project.subprojects.isEmpty {
+            return false
+        }
+        guard let start = t.withBytes(c.start, { Day(isoBytes: $0) }) else { return false }
+        var end: Day?
+        var reason: Int?
+        if c.end >= 0 {
+            let endEmpty = t.withBytes(c.end) { $0.isEmpty }
+            let reasonEmpty = t.withBytes(c.exitReason) { $0.isEmpty }
+            guard endEmpty == reasonEmpty else { return false }
+            if !endEmpty {
+                guard let e = t.withBytes(c.end, { Day(isoBytes: $0) }), e >= start,
+                      let r = t.withBytes(c.exitReason, { codes.fastReasons.lookup($0) }) else { return false }
+                end = e
+                reason = r
+            }
+        }
+        var birthYear: Int?
+        if c.birthYear >= 0 {
+            let parsed = t.withBytes(c.birthYear) { b -> Int?? in
+                if b.isEmpty { return .some(nil) }
+                guard b.count == 4 else { return nil }
+                var y = 0
+                for d in b {
+                    guard d >= 48 && d <= 57 else { return nil }
+                    y = y * 10 + Int(d - 48)
+                }
+                return y >= 1900 && y <= start.year ? .some(y) : nil
+            }
+            guard let p = parsed else { return false }
+            birthYear = p
+        }
+        var activities: UInt64 = 0
+        if c.activities >= 0 {
+            let ok = t.withBytes(c.activities) { b -> Bool in
+                var s = 0
+                while s <= b.count {
+                    var e = s
+                    while e < b.count, b[e] != 59, b[e] != 124 { e += 1 }
+                    if e > s {
+                        guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e])), a < 64 else { return false }
+                        activities |= 1 << UInt64(a)
+                    }
+                    s = e + 1
+                }
+                return true
+            }
+            guard ok else { return false }
+        }
+        // Last, so that a row turned down above has left no trace.
+        let line = t.recordLine
+        let fresh = t.withBytes(c.id) { b -> Bool in
+            // Spaces around the id (a no-break space too) are trimmed by `row`, not here.
+            guard let first = b.first, let last = b.last, first > 32, last > 32, first != 0xC2,
+                  !(last == 0xA0 && b.count >= 2 && b[b.count - 2] == 0xC2) else { return false }
+            return ids.insert(b, line: line) == nil
+        }
+        guard fresh else { return false }
+        count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear,
+              activities: (0..<project.activities.count).lazy.filter { activities & (1 << UInt64($0)) != 0 })
+        return true
     }
 }

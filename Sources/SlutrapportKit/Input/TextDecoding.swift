@@ -30,7 +30,20 @@ struct TextDecoder {
     /// UTF-8 input is only checked, never copied.
     mutating func validateUTF8(_ buf: UnsafeRawBufferPointer) throws(TextProblem) {
         var pending = pendingContinuations
-        for b in buf {
+        var i = 0
+        let n = buf.count
+        while i < n {
+            // Eight ASCII bytes at a time: no high bit set, and no zero byte.
+            if pending == 0 && i + 8 <= n {
+                let w = buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if w & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = buf[i]
+            i += 1
             if pending > 0 {
                 guard b & 0xC0 == 0x80 else { throw .notUTF8 }
                 pending -= 1

@@ -21,19 +21,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init?(isoBytes b: some RandomAccessCollection<UInt8>) {
         guard b.count == 10 else { return nil }
-        var digits = [Int](repeating: 0, count: 8)
-        var k = 0
+        var y = 0, m = 0, d = 0
         for (i, c) in b.enumerated() {
             if i == 4 || i == 7 {
                 guard c == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard c >= 48 && c <= 57 else { return nil }
-                digits[k] = Int(c - 48)
-                k += 1
+                continue
             }
+            guard c >= 48 && c <= 57 else { return nil }
+            let v = Int(c - 48)
+            if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
         }
-        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        self.init(year: y, month: m, day: d)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -5,13 +5,16 @@ public enum Gender: Int, CaseIterable, Sendable {
 
     /// SPEC §3.2: the spellings a case-system export may use, compared
     /// case-insensitively after trimming.
+    static let spellings: [(String, Gender)] = [
+        ("kvinna", .woman), ("k", .woman), ("woman", .woman), ("female", .woman), ("f", .woman), ("kvinnor", .woman), ("women", .woman),
+        ("man", .man), ("m", .man), ("male", .man), ("män", .man), ("men", .man),
+        ("annat", .other), ("ej angivet", .other), ("other", .other), ("x", .other), ("annan", .other),
+    ]
+    private static let bySpelling = Dictionary(spellings, uniquingKeysWith: { a, _ in a })
+
     public init?(label: some StringProtocol) {
-        switch label.trimmingSpaces.lowercased() {
-        case "kvinna", "k", "woman", "female", "f", "kvinnor", "women": self = .woman
-        case "man", "m", "male", "män", "men": self = .man
-        case "annat", "ej angivet", "other", "x", "annan": self = .other
-        default: return nil
-        }
+        guard let g = Self.bySpelling[label.trimmingSpaces.lowercased()] else { return nil }
+        self = g
     }
 
     /// The attribute name used in XML and the key used in templates.

@@ -93,7 +93,7 @@ import Testing
         #expect(d.medianWomen == 15)
         #expect(d.medianMen == 3)
         #expect(d.medianOther == nil)
-        #expect(Durations.median([1: 1, 2: 1]) == 2)  // 1.5 rounds half-up
+        #expect(Durations.median([0, 1, 1]) == 2)  // 1 and 2 days: 1.5 rounds half-up
     }
 
     @Test func aSubprojectWithNoOneEnded() throws {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct CSVTokenizerTests {
     func records(_ text: String) throws -> [[String]] {
         let f = try Fixture(["x.csv": text])
-        let t = try CSVTokenizer(path: f.folder + "/x.csv", chunkSize: 7)  // tiny chunks cross every boundary
+        var t = try CSVTokenizer(path: f.folder + "/x.csv", chunkSize: 7)  // tiny chunks cross every boundary
         t.detectDelimiter()
         var out: [[String]] = []
         while try t.nextRecord() {
@@ -33,7 +33,7 @@ import Testing
             }
             let f = try Fixture([:])
             try Data(bytes).write(to: URL(fileURLWithPath: f.folder + "/x.csv"))
-            let t = try CSVTokenizer(path: f.folder + "/x.csv", chunkSize: 5)
+            var t = try CSVTokenizer(path: f.folder + "/x.csv", chunkSize: 5)
             t.detectDelimiter()
             var rows: [[String]] = []
             while try t.nextRecord() { rows.append((0..<t.fields.count).map { t.string($0) }) }
@@ -44,11 +44,11 @@ import Testing
     @Test func notUTF8IsSignalledAndNULIsNotText() throws {
         let f = try Fixture([:])
         try Data([0x69, 0x64, 0x0A, 0x4B, 0xF6, 0x6E, 0x0A]).write(to: URL(fileURLWithPath: f.folder + "/latin.csv"))
-        let t = try CSVTokenizer(path: f.folder + "/latin.csv")
+        var t = try CSVTokenizer(path: f.folder + "/latin.csv")
         var caught: CSVTokenizer.Failure?
         do { while try t.nextRecord() {} } catch { caught = error }
         guard case .text(.notUTF8)? = caught else { Issue.record("expected notUTF8, got \(String(describing: caught))"); return }
-        let again = try CSVTokenizer(path: f.folder + "/latin.csv", fallback: .windows1252)
+        var again = try CSVTokenizer(path: f.folder + "/latin.csv", fallback: .windows1252)
         var rows: [String] = []
         while try again.nextRecord() { rows.append(again.string(0)) }
         #expect(rows == ["id", "Kön"])
@@ -61,14 +61,14 @@ import Testing
 
     @Test func columnsCountCharactersNotBytes() throws {
         let f = try Fixture(["x.csv": "å,ä,ö\n"])
-        let t = try CSVTokenizer(path: f.folder + "/x.csv")
+        var t = try CSVTokenizer(path: f.folder + "/x.csv")
         _ = try t.nextRecord()
         #expect(t.fields.indices.map(t.column) == [1, 3, 5])
     }
 
     @Test func unterminatedQuoteNamesTheOpeningQuote() throws {
         let f = try Fixture(["x.csv": "a,b\n1,\"open\n2,3\n"])
-        let t = try CSVTokenizer(path: f.folder + "/x.csv")
+        var t = try CSVTokenizer(path: f.folder + "/x.csv")
         _ = try t.nextRecord()
         var caught: CSVTokenizer.Failure?
         do { _ = try t.nextRecord() } catch { caught = error }
