@@ -78,7 +78,7 @@ public struct RowView: Sendable {
     public var cells: [CellView]
     public var isTotal: Bool
     /// A row that details the one above it (a goal's target for one gender).
-    public var isPart = false
+    public var isPart: Bool = false
 }
 
 public struct CellView: Sendable {
