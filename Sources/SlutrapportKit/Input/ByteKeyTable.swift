@@ -3,28 +3,57 @@
 /// are ignored and, for exit reasons, `_` counts as a space. A miss is not
 /// an error: the reader then asks the String-based lookup, which also folds
 /// non-ASCII case (`FULLFÖLJT`), and reports what it cannot find.
-struct ByteKeyTable: Sendable {
-    private var keys: [[UInt8]] = []
-    private var values: [Int] = []
-    private var slots: [Int32]
+///
+/// A class over raw memory, built once per file: a lookup touches no Swift
+/// array, so it costs no reference counting or uniqueness checks.
+final class ByteKeyTable: @unchecked Sendable {
+    private let arena: UnsafeMutableBufferPointer<UInt8>
+    /// Key k is arena[starts[k]..<starts[k + 1]].
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let values: UnsafeMutableBufferPointer<Int>
+    private let slots: UnsafeMutableBufferPointer<Int32>
     private let mask: Int
     let underscoreIsSpace: Bool
 
     init(_ entries: [(String, Int)], underscoreIsSpace: Bool = false) {
         self.underscoreIsSpace = underscoreIsSpace
-        var size = 16
-        while size < entries.count * 4 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
+        var keys: [[UInt8]] = []
+        var vals: [Int] = []
         for (key, value) in entries {
             let bytes = Self.normalized(Array(key.utf8), underscoreIsSpace: underscoreIsSpace)
-            guard find(bytes[...]) == nil else { continue }
-            keys.append(bytes)
-            values.append(value)
-            var h = Int(truncatingIfNeeded: Self.hash(bytes[...])) & mask
-            while slots[h] >= 0 { h = (h + 1) & mask }
-            slots[h] = Int32(keys.count - 1)
+            if !keys.contains(bytes) {
+                keys.append(bytes)
+                vals.append(value)
+            }
         }
+        var size = 16
+        while size < keys.count * 4 { size *= 2 }
+        mask = size - 1
+        arena = .allocate(capacity: max(1, keys.reduce(0) { $0 + $1.count }))
+        starts = .allocate(capacity: keys.count + 1)
+        values = .allocate(capacity: max(1, vals.count))
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1)
+        var offset = 0
+        for (k, key) in keys.enumerated() {
+            starts[k] = offset
+            for b in key {
+                arena[offset] = b
+                offset += 1
+            }
+            values[k] = vals[k]
+            var h = Int(truncatingIfNeeded: Self.hash(key[...])) & mask
+            while slots[h] >= 0 { h = (h + 1) & mask }
+            slots[h] = Int32(k)
+        }
+        starts[keys.count] = offset
+    }
+
+    deinit {
+        arena.deallocate()
+        starts.deallocate()
+        values.deallocate()
+        slots.deallocate()
     }
 
     @inline(__always)
@@ -41,44 +70,30 @@ struct ByteKeyTable: Sendable {
         return s.map { fold($0, underscoreIsSpace) }
     }
 
-    @inline(__always)
-    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
 
-    private func find(_ normalizedKey: ArraySlice<UInt8>) -> Int? {
-        var h = Int(truncatingIfNeeded: Self.hash(normalizedKey)) & mask
-        while slots[h] >= 0 {
-            let k = Int(slots[h])
-            if keys[k].elementsEqual(normalizedKey) { return values[k] }
-            h = (h + 1) & mask
-        }
-        return nil
-    }
-
     /// The value for a field's bytes, or nil when they name nothing known
-    /// in plain ASCII case-folding (or are longer than any key).
+    /// in plain ASCII case-folding.
     @inline(__always)
     func lookup(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
         var lo = 0, hi = field.count
         while lo < hi, field[lo] == 32 || field[lo] == 9 { lo += 1 }
         while hi > lo, field[hi - 1] == 32 || field[hi - 1] == 9 { hi -= 1 }
-        guard hi - lo <= 64 else { return nil }
+        let u = underscoreIsSpace
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in lo..<hi { h = (h ^ UInt64(Self.fold(field[i], underscoreIsSpace))) &* 0x100_0000_01b3 }
+        for i in lo..<hi { h = (h ^ UInt64(Self.fold(field[i], u))) &* 0x100_0000_01b3 }
         var slot = Int(truncatingIfNeeded: h) & mask
         while slots[slot] >= 0 {
             let k = Int(slots[slot])
-            let key = keys[k]
-            if key.count == hi - lo {
-                var same = true
-                for j in 0..<key.count where key[j] != Self.fold(field[lo + j], underscoreIsSpace) {
-                    same = false
-                    break
-                }
-                if same { return values[k] }
+            let start = starts[k]
+            if starts[k + 1] - start == hi - lo {
+                var j = 0
+                while j < hi - lo, arena[start + j] == Self.fold(field[lo + j], u) { j += 1 }
+                if j == hi - lo { return values[k] }
             }
             slot = (slot + 1) & mask
         }

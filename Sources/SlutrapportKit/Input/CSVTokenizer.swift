@@ -295,6 +295,37 @@ struct CSVTokenizer {
         return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[f.start..<f.end])) }
     }
 
+    /// About how many records the file holds, from its size and the bytes
+    /// read so far (an estimate for sizing tables; never used for counting).
+    var estimatedRecords: Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0, recordLine > 0, pos > 0 else { return 0 }
+        return Int(st.st_size) / max(1, pos / max(1, line - 1)) + 1
+    }
+
+    /// The current record as raw memory, for the reader's fast path.
+    struct Record {
+        let fields: UnsafeBufferPointer<Field>
+        let buffer: UnsafeBufferPointer<UInt8>
+        let quoted: UnsafeBufferPointer<UInt8>
+        let line: Int
+
+        @inline(__always)
+        func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let f = fields[i]
+            return UnsafeBufferPointer(rebasing: (f.isQuoted ? quoted : buffer)[f.start..<f.end])
+        }
+    }
+
+    @inline(__always)
+    func withRecord<R>(_ body: (Record) -> R) -> R {
+        fields.withUnsafeBufferPointer { f in
+            buffer.withUnsafeBufferPointer { b in
+                quoted.withUnsafeBufferPointer { q in body(Record(fields: f, buffer: b, quoted: q, line: recordLine)) }
+            }
+        }
+    }
+
     func string(_ i: Int) -> String {
         withBytes(i) { String(decoding: $0, as: UTF8.self) }
     }

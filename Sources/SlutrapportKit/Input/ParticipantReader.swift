@@ -52,11 +52,12 @@ struct ParticipantReader {
         }
         guard let columns, paired else { return true }
         let fast = FastColumns(columns)
+        ids = ParticipantIDs(expected: tokenizer.estimatedRecords)
         do {
             while try tokenizer.nextRecord() {
                 // Most rows are fine: the byte-level path takes them; any row it
                 // does not accept is checked field by field for its diagnostics.
-                if !fastRow(tokenizer, fast) { row(tokenizer, columns) }
+                if !tokenizer.withRecord({ fastRow($0, fast) }) { row(tokenizer, columns) }
             }
         } catch {
             if case .text(.notUTF8) = error { return false }
@@ -233,75 +234,67 @@ struct ParticipantReader {
     /// changed nothing, for any row it cannot accept as it is: `row` then
     /// checks it and says exactly what is wrong.
     @inline(__always)
-    private mutating func fastRow(_ t: borrowing CSVTokenizer, _ c: FastColumns) -> Bool {
-        guard t.fields.count == c.count, c.gender >= 0, c.start >= 0, c.id >= 0 else { return false }
-        guard let g = t.withBytes(c.gender, { codes.fastGenders.lookup($0) }), let gender = Gender(rawValue: g) else { return false }
+    private mutating func fastRow(_ r: CSVTokenizer.Record, _ c: FastColumns) -> Bool {
+        guard r.fields.count == c.count, c.gender >= 0, c.start >= 0, c.id >= 0 else { return false }
+        guard let g = codes.fastGenders.lookup(r.bytes(c.gender)), let gender = Gender(rawValue: g) else { return false }
         var slot = project.subprojects.count
         if c.subproject >= 0 {
-            let found = t.withBytes(c.subproject) { b -> Int?? in
-                if project.subprojects.isEmpty { return b.allSatisfy { $0 == 32 } ? .some(nil) : nil }
-                return codes.fastSubprojects.lookup(b).map { .some($0) }
+            let b = r.bytes(c.subproject)
+            if project.subprojects.isEmpty {
+                guard b.allSatisfy({ $0 == 32 }) else { return false }
+            } else {
+                guard let s = codes.fastSubprojects.lookup(b) else { return false }
+                slot = s
             }
-            guard let s = found else { return false }
-            if let s { slot = s }
         } else if !project.subprojects.isEmpty {
             return false
         }
-        guard let start = t.withBytes(c.start, { Day(isoBytes: $0) }) else { return false }
+        guard let start = Day(isoBytes: r.bytes(c.start)) else { return false }
         var end: Day?
         var reason: Int?
         if c.end >= 0 {
-            let endEmpty = t.withBytes(c.end) { $0.isEmpty }
-            let reasonEmpty = t.withBytes(c.exitReason) { $0.isEmpty }
-            guard endEmpty == reasonEmpty else { return false }
-            if !endEmpty {
-                guard let e = t.withBytes(c.end, { Day(isoBytes: $0) }), e >= start,
-                      let r = t.withBytes(c.exitReason, { codes.fastReasons.lookup($0) }) else { return false }
+            let endBytes = r.bytes(c.end), reasonBytes = r.bytes(c.exitReason)
+            guard endBytes.isEmpty == reasonBytes.isEmpty else { return false }
+            if !endBytes.isEmpty {
+                guard let e = Day(isoBytes: endBytes), e >= start, let x = codes.fastReasons.lookup(reasonBytes) else { return false }
                 end = e
-                reason = r
+                reason = x
             }
         }
         var birthYear: Int?
         if c.birthYear >= 0 {
-            let parsed = t.withBytes(c.birthYear) { b -> Int?? in
-                if b.isEmpty { return .some(nil) }
-                guard b.count == 4 else { return nil }
+            let b = r.bytes(c.birthYear)
+            if !b.isEmpty {
+                guard b.count == 4 else { return false }
                 var y = 0
                 for d in b {
-                    guard d >= 48 && d <= 57 else { return nil }
+                    guard d >= 48 && d <= 57 else { return false }
                     y = y * 10 + Int(d - 48)
                 }
-                return y >= 1900 && y <= start.year ? .some(y) : nil
+                guard y >= 1900 && y <= start.year else { return false }
+                birthYear = y
             }
-            guard let p = parsed else { return false }
-            birthYear = p
         }
         var activities: UInt64 = 0
         if c.activities >= 0 {
-            let ok = t.withBytes(c.activities) { b -> Bool in
-                var s = 0
-                while s <= b.count {
-                    var e = s
-                    while e < b.count, b[e] != 59, b[e] != 124 { e += 1 }
-                    if e > s {
-                        guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e])), a < 64 else { return false }
-                        activities |= 1 << UInt64(a)
-                    }
-                    s = e + 1
+            let b = r.bytes(c.activities)
+            var s = 0
+            while s <= b.count {
+                var e = s
+                while e < b.count, b[e] != 59, b[e] != 124 { e += 1 }
+                if e > s {
+                    guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e])), a < 64 else { return false }
+                    activities |= 1 << UInt64(a)
                 }
-                return true
+                s = e + 1
             }
-            guard ok else { return false }
         }
         // Last, so that a row turned down above has left no trace.
-        let line = t.recordLine
-        let fresh = t.withBytes(c.id) { b -> Bool in
-            // Spaces around the id (a no-break space too) are trimmed by `row`, not here.
-            guard let first = b.first, let last = b.last, first > 32, last > 32, first != 0xC2,
-                  !(last == 0xA0 && b.count >= 2 && b[b.count - 2] == 0xC2) else { return false }
-            return ids.insert(b, line: line) == nil
-        }
-        guard fresh else { return false }
+        let id = r.bytes(c.id)
+        // Spaces around the id (a no-break space too) are trimmed by `row`, not here.
+        guard let first = id.first, let last = id.last, first > 32, last > 32, first != 0xC2,
+              !(last == 0xA0 && id.count >= 2 && id[id.count - 2] == 0xC2),
+              ids.insert(id, line: r.line) == nil else { return false }
         count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear,
               activities: (0..<project.activities.count).lazy.filter { activities & (1 << UInt64($0)) != 0 })
         return true
