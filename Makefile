@@ -4,7 +4,7 @@ OUT ?= out
 DATA ?= data
 RELEASE_BIN = .build/release/slutrapport
 
-.PHONY: report test build deps screenshots clean
+.PHONY: report test build deps screenshots bench clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -35,6 +35,11 @@ screenshots: build
 	    --print-to-pdf=screenshots/$$name.pdf file://$$PWD/$$html 2>/dev/null; \
 	  echo "screenshots/$$name.png screenshots/$$name.pdf"; \
 	done
+
+# Speed: the full build against DuckDB on the same files, and a batch of 2,000
+# projects (not part of `make test`; see docs/performance.md).
+bench: build
+	python3 bench/run.py
 
 clean:
 	rm -rf .build $(OUT) $(OUT)-en screenshots

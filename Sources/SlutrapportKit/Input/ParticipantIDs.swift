@@ -1,19 +1,14 @@
 /// The participant ids seen so far, with the line each was first seen on,
 /// to find duplicates. Ids live as bytes in one arena behind an open-addressing
-/// table: memory grows with the distinct ids, and no String is made per row.
-/// The ids never leave this type.
+/// table: memory grows with the distinct ids (about 30 bytes each beyond the
+/// id itself), and no String is made per row. The ids never leave this type.
 struct ParticipantIDs {
-    private struct Entry {
-        var hash: UInt64
-        var offset: Int
-        var length: Int
-        var line: Int
-    }
-
     private var arena: [UInt8] = []
-    private var entries: [Entry] = []
-    /// 0 = empty; else (entry index + 1) << 32 | the hash's high 32 bits, so a
-    /// probe rarely has to look at an entry (a cache miss) that is not the one.
+    /// Per id: its offset in the arena << 16 | its length.
+    private var spans: [UInt64] = []
+    private var lines: [UInt32] = []
+    /// 0 = empty; else (id index + 1) << 32 | the hash's high 32 bits, so a
+    /// probe rarely has to look at an id (a cache miss) that is not the one.
     private var slots: [UInt64]
     private var mask: Int
 
@@ -21,14 +16,15 @@ struct ParticipantIDs {
     /// rehashed over and over as the table grows.
     init(expected: Int = 0) {
         var size = 1 << 12
-        while size < expected * 2 { size <<= 1 }
+        while size * 3 < expected * 4 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        entries.reserveCapacity(expected)
-        arena.reserveCapacity(max(1 << 16, expected * 12))
+        spans.reserveCapacity(expected)
+        lines.reserveCapacity(expected)
+        arena.reserveCapacity(max(1 << 16, expected * 10))
     }
 
-    var count: Int { entries.count }
+    var count: Int { spans.count }
 
     /// Records `id` as seen on `line`; returns the line it was first seen on, if any.
     @inline(__always)
@@ -40,43 +36,35 @@ struct ParticipantIDs {
             let s = slots[slot]
             if s == 0 { break }
             if s & 0xFFFF_FFFF == tag {
-                let e = entries[Int(s >> 32) - 1]
-                if e.length == id.count, equal(e.offset, id) { return e.line }
+                let k = Int(s >> 32) - 1
+                if equal(spans[k], id) { return Int(lines[k]) }
             }
             slot = (slot + 1) & mask
         }
-        entries.append(Entry(hash: h, offset: arena.count, length: id.count, line: line))
-        arena.append(contentsOf: id)
-        slots[slot] = UInt64(entries.count) << 32 | tag
-        if entries.count * 2 > slots.count { grow() }
+        // Ids longer than 64 KiB are kept by their first 64 KiB: duplicates of
+        // such ids are still found, only two ids alike in all of it are one.
+        let length = min(id.count, 0xFFFF)
+        spans.append(UInt64(arena.count) << 16 | UInt64(length))
+        lines.append(UInt32(truncatingIfNeeded: line))
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: id[0..<length]))
+        slots[slot] = UInt64(spans.count) << 32 | tag
+        if spans.count * 4 > slots.count * 3 { grow() }
         return nil
     }
 
-    /// Adds every id of `other` (read from a later part of the file): for each
-    /// one seen before, the line it appears on in `other` and the first line.
-    mutating func merge(_ other: ParticipantIDs, lineOffset: Int) -> [(line: Int, first: Int)] {
-        var duplicates: [(line: Int, first: Int)] = []
-        other.arena.withUnsafeBufferPointer { a in
-            for e in other.entries {
-                let id = UnsafeBufferPointer(rebasing: a[e.offset..<e.offset + e.length])
-                if let first = insert(id, line: e.line + lineOffset) { duplicates.append((e.line + lineOffset, first)) }
-            }
-        }
-        return duplicates
-    }
-
-    /// FNV-1a, eight bytes at a time where it can.
+    /// FNV-1a with the high bits mixed down, so the slot index uses all of them.
     @inline(__always)
     static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in b { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        // Mix the high bits down so the slot index uses all of them.
+        for byte in b.prefix(0xFFFF) { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)
     }
 
-    private func equal(_ start: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { a in
-            for j in 0..<id.count where a[start + j] != id[j] { return false }
+    private func equal(_ span: UInt64, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(span >> 16), length = Int(span & 0xFFFF)
+        guard length == min(id.count, 0xFFFF) else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for j in 0..<length where a[start + j] != id[j] { return false }
             return true
         }
     }
@@ -85,10 +73,13 @@ struct ParticipantIDs {
         let size = slots.count * 2
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        for (k, e) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: e.hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt64(k + 1) << 32 | (e.hash >> 32)
+        arena.withUnsafeBufferPointer { a in
+            for (k, span) in spans.enumerated() {
+                let h = Self.hash(UnsafeBufferPointer(rebasing: a[Int(span >> 16)..<Int(span >> 16) + Int(span & 0xFFFF)]))
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt64(k + 1) << 32 | (h >> 32)
+            }
         }
     }
 }

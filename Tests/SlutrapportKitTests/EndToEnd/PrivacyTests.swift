@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+/// Participant ids and birth years never appear in any output, chart, log or
+/// diagnostic: diagnostics give the line, never the value.
+@Suite struct PrivacyTests {
+    static let secrets = (1...5).map { "HEMLIG-ID-000\($0)" } + (1901...1905).map(String.init)
+
+    @Test func noOutputHoldsAnIDOrABirthYear() throws {
+        let out = NSTemporaryDirectory() + "slutrapport-privacy-" + UUID().uuidString
+        let (status, stderr) = try runCLI(["build", "Tests/Fixtures/privacy", "data", "--out", out, "--suppress-below", "2"])
+        #expect(status == 0)
+        let files = try tree(out)
+        #expect(files.count > 20)
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in Self.secrets { #expect(!text.contains(secret), "\(path) holds \(secret)") }
+        }
+        for secret in Self.secrets { #expect(!stderr.contains(secret)) }
+    }
+
+    @Test func noDiagnosticHoldsAnIDOrABirthYear() throws {
+        let folder = NSTemporaryDirectory() + "slutrapport-privacy-" + UUID().uuidString + "/privacy"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/Fixtures/privacy/project.yaml", toPath: folder + "/project.yaml")
+        // Every row wrong in a way that names a field: duplicate ids, impossible birth years, unknown codes.
+        let rows = """
+            id,subproject,gender,birth_year,start_date,end_date,exit_reason
+            HEMLIG-ID-0001,a,kvinna,1901,2021-02-01,2021-06-01,arbete
+            HEMLIG-ID-0001,a,man,1902,2021-02-01,,
+            HEMLIG-ID-0003,x,kvinna,2030,2021-03-01,2022-01-01,studier
+            HEMLIG-ID-0004,a,?,1904,2021-03-01,2020-07-15,avbrutit
+            HEMLIG-ID-0005,a,annat,19o5,2021-04-01,,arbete
+
+            """
+        try Data(rows.utf8).write(to: URL(fileURLWithPath: folder + "/participants.csv"))
+        for format in ["text", "json"] {
+            let (status, stderr) = try runCLI(["check", folder, "--diagnostics", format], environment: ["GITHUB_ACTIONS": "true"])
+            #expect(status == 1)
+            #expect(stderr.split(separator: "\n").count >= 6)
+            for secret in Self.secrets + ["2030", "19o5"] { #expect(!stderr.contains(secret), "\(format): \(secret)") }
+        }
+    }
+}

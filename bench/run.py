@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""`make bench`: slutrapport's full build against a DuckDB reference
+aggregation on the same files, side by side in one run, and a batch of
+2,000 small projects. Prints medians, throughput, peak memory and ratios.
+
+Data is generated once into .bench/ (same seed, same bytes) and reused.
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, ".bench")
+BIN = os.path.join(ROOT, ".build", "release", "slutrapport")
+SIZES = [("10k", 10_000, 7), ("100k", 100_000, 7), ("1M", 1_000_000, 5), ("5M", 5_000_000, 3)]
+
+
+def timed(cmd, env=None):
+    """Wall seconds and peak RSS (KiB) of one run, measured by GNU time."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True, env=env)
+    last = out.stderr.strip().splitlines()[-1].split()
+    return float(last[0]), int(last[1]), out.returncode
+
+
+def median_run(cmd, runs):
+    results = [timed(cmd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results), results[-1][2]
+
+
+def ensure_duckdb():
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "duckdb"], check=True)
+
+
+def generate():
+    for name, rows, _ in SIZES:
+        folder = os.path.join(DATA, name)
+        if not os.path.exists(os.path.join(folder, "participants.csv")):
+            print(f"generating {name} …", flush=True)
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(rows), folder], check=True)
+    batch = os.path.join(DATA, "batch")
+    if not os.path.exists(os.path.join(batch, "p1999", "participants.csv")):
+        print("generating the batch of 2,000 projects …", flush=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_batch.py"), batch], check=True)
+
+
+def main():
+    ensure_duckdb()
+    generate()
+    reference = os.path.join(ROOT, "bench", "duckdb_reference.py")
+    print()
+    print(f"{'rows':>5} {'MB':>6} | {'slutrapport':>11} {'rows/s':>10} {'MB/s':>6} {'peak':>8} | "
+          f"{'duckdb':>7} {'query':>6} {'peak':>8} | {'cat':>6} | {'vs duckdb':>9} {'vs query':>8} {'vs cat':>6}")
+    for name, rows, runs in SIZES:
+        folder = os.path.join(DATA, name)
+        csv = os.path.join(folder, "participants.csv")
+        mb = os.path.getsize(csv) / 1e6
+        out = os.path.join(DATA, "out-" + name)
+        ours, our_peak, status = median_run([BIN, "build", folder, "--out", out, "--quiet", "--jobs", "1"], runs)
+        assert status == 0, f"slutrapport failed on {name}"
+        duck, duck_peak, _ = median_run([sys.executable, reference, csv, "1"], runs)
+        query = float(subprocess.run([sys.executable, reference, csv, str(runs)], capture_output=True, text=True).stdout)
+        cat = statistics.median(timed(["sh", "-c", f"cat {csv} | cat > /dev/null"])[0] for _ in range(runs))
+        print(f"{name:>5} {mb:6.1f} | {ours:10.3f}s {rows / ours:10.0f} {mb / ours:6.0f} {our_peak / 1024:6.0f}Mi | "
+              f"{duck:6.3f}s {query:5.3f}s {duck_peak / 1024:6.0f}Mi | {cat:5.3f}s | "
+              f"{ours / duck:8.2f}× {ours / query:7.2f}× {ours / max(cat, 0.001):5.1f}×", flush=True)
+    batch = os.path.join(DATA, "batch")
+    out = os.path.join(DATA, "out-batch")
+    shutil.rmtree(out, ignore_errors=True)
+    t, peak, status = timed([BIN, "build", batch, "--out", out, "--quiet"])
+    print(f"\nbatch of 2,000 projects × 300 participants: {t:.2f} s, peak {peak / 1024:.0f} MiB, status {status} (target: at most 20 s)")
+
+
+if __name__ == "__main__":
+    main()
