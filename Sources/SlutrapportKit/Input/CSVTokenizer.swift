@@ -299,8 +299,11 @@ struct CSVTokenizer {
     /// read so far (an estimate for sizing tables; never used for counting).
     var estimatedRecords: Int {
         var st = stat()
-        guard fstat(fd, &st) == 0, recordLine > 0, pos > 0 else { return 0 }
-        return Int(st.st_size) / max(1, pos / max(1, line - 1)) + 1
+        guard fstat(fd, &st) == 0, decoder.encoding == .utf8 else { return 0 }
+        // The average line of what is read but not yet consumed (a whole block).
+        let lines = buffer[pos..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        guard lines > 0 else { return 0 }
+        return Int(st.st_size) / max(1, (end - pos) / lines) + 1
     }
 
     /// The current record as raw memory, for the reader's fast path.
