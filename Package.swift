@@ -29,9 +29,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // One system call Swift cannot reach directly: an atomic swap of two folders.
+        .target(name: "CSlutrapportSys"),
         .target(
             name: "SlutrapportKit",
             dependencies: [
+                "CSlutrapportSys",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CCmarkGFM",
