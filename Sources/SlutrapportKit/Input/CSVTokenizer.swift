@@ -91,7 +91,9 @@ struct CSVTokenizer {
             end -= pos
             pos = 0
         }
-        let fd = self.fd, blockSize = self.blockSize
+        // A record longer than a block is read in ever larger pieces, so that
+        // rescanning it after each read costs no more than reading it.
+        let fd = self.fd, blockSize = max(self.blockSize, end)
         let room = decoder.encoding == .utf8 ? blockSize : blockSize * 4
         if buffer.count - end < room { buffer += [UInt8](repeating: 0, count: max(room, buffer.count)) }
         do {
@@ -106,10 +108,10 @@ struct CSVTokenizer {
             } else {
                 var out: [UInt8] = []
                 var n = 0
-                repeat {  // a block may hold only half a code unit
+                repeat {  // a block may hold only half a code unit; a long record wants more
                     n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                     if n > 0 { try raw.withUnsafeBytes { try decoder.transcode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), into: &out) } }
-                } while n > 0 && out.isEmpty
+                } while n > 0 && (out.isEmpty || out.count < end)
                 if !out.isEmpty {
                     if buffer.count - end < out.count { buffer += [UInt8](repeating: 0, count: out.count) }
                     buffer.withUnsafeMutableBufferPointer { b in
@@ -277,6 +279,29 @@ struct CSVTokenizer {
         var n = 1
         for k in lineStart..<offset where p[k] & 0xC0 != 0x80 { n += 1 }
         return n
+    }
+
+    /// The columns of all fields of the current record, in one pass (a header
+    /// of 100,000 columns must not cost 100,000 passes over its line).
+    func columns() -> [Int] {
+        buffer.withUnsafeBufferPointer { p in
+            var result: [Int] = []
+            result.reserveCapacity(fields.count)
+            var lineStart = -1, offset = 0, column = 1
+            for f in fields {
+                if f.lineStart != lineStart {
+                    lineStart = f.lineStart
+                    offset = lineStart
+                    column = 1
+                }
+                while offset < f.at {
+                    if p[offset] & 0xC0 != 0x80 { column += 1 }
+                    offset += 1
+                }
+                result.append(column)
+            }
+            return result
+        }
     }
 
     /// The column of field `i` of the current record.

@@ -41,9 +41,10 @@ struct ColumnMap {
                      log: inout DiagnosticLog) -> ColumnMap? {
         var map = ColumnMap()
         map.fieldCount = tokenizer.fields.count
+        let columns = tokenizer.columns()
         for i in 0..<tokenizer.fields.count {
             let name = tokenizer.string(i)
-            let at = SourceLocation(file: file, line: tokenizer.fields[i].line, column: tokenizer.column(i))
+            let at = SourceLocation(file: file, line: tokenizer.fields[i].line, column: columns[i])
             guard let column = Column.named(name), allowed.contains(column) else {
                 log.warning(.csvExtraColumn, "column '\(name)' is not used and will be ignored", at: at)
                 continue

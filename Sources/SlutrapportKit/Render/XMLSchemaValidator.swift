@@ -1,3 +1,4 @@
+import Foundation
 import CSlutrapportXML2
 
 /// Validates generated XML against the project's XSD with libxml2. The
@@ -35,11 +36,27 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         return (result, collector.problems)
     }
 
+    /// libxml2 may load nothing by itself: no DTD, no entity, no schema
+    /// import or include, local or remote. Set once per process, before any
+    /// parse; the schema and the documents are handed over from memory.
+    private static let loadsNothing: Bool = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+        return true
+    }()
+
     /// Parses the XSD at `path`; its problems are returned with their lines.
     public init(schemaPath path: String) throws(SchemaError) {
-        xmlInitParser()
+        _ = Self.loadsNothing
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SchemaError(path: path, problems: [Problem(line: 1, column: 1, message: "cannot read the schema")])
+        }
+        let bytes = [UInt8](data)
         let (parsed, problems) = Self.collecting { context -> xmlSchemaPtr? in
-            guard let parser = xmlSchemaNewParserCtxt(path) else { return nil }
+            let parser = bytes.withUnsafeBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+            }
+            guard let parser else { return nil }
             defer { xmlSchemaFreeParserCtxt(parser) }
             xmlSchemaSetParserStructuredErrors(parser, Self.errorHandler, context)
             return xmlSchemaParse(parser)
