@@ -47,6 +47,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Rendering
     case templateSyntax = "template-syntax"
     case templateMissing = "template-missing"
+    case templateOutsideFolder = "template-outside-folder"
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
 }

@@ -21,9 +21,17 @@ public struct TemplateSet: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         for file in names {
             let path = folder.appendingPathComponent(file)
             let name = String(file.dropLast(".mustache".count))
+            // A template is a file of this folder: a link out of it is refused.
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                log.error(.templateOutsideFolder, "template \(file) links to a file outside the template folder",
+                          at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path), let text = String(validatingUTF8Data: data) else {
                 log.error(.fileUnreadable, "cannot read template", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
@@ -47,6 +55,11 @@ public struct TemplateSet: Sendable {
                 log.error(.templateMissing, "partial '\(partial)' has no file \(partial).mustache",
                           at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache"), line: line, column: column))
             }
+        }
+        let xsd = URL(fileURLWithPath: folder.appendingPathComponent("slutrapport.xsd")).standardizedFileURL.resolvingSymlinksInPath().path
+        if FileManager.default.fileExists(atPath: xsd) && !xsd.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            log.error(.templateOutsideFolder, "slutrapport.xsd links to a file outside the template folder",
+                      at: SourceLocation(file: folder.appendingPathComponent("slutrapport.xsd"), line: 1, column: 1))
         }
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("slutrapport.xsd")) {
             log.error(.templateMissing, "the template folder has no slutrapport.xsd",

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+/// What a template folder from a colleague, or a schema, could make
+/// slutrapport read or fetch: nothing outside the template folder.
+@Suite struct SecurityTests {
+    func templates(_ change: (String) throws -> Void) throws -> String {
+        let folder = NSTemporaryDirectory() + "slutrapport-security-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: templatesFolder, toPath: folder)
+        try change(folder)
+        return folder
+    }
+
+    func build(_ templates: String) -> Batch.Outcome {
+        var options = BuildOptions()
+        options.outputFolder = templates + "-out"
+        return Batch(options: options, templatesFolder: templates).run(paths: [repositoryRoot + "/data/vak2"], write: true)
+    }
+
+    @Test func aSchemaCannotIncludeOrImportAnything() throws {
+        for reference in ["<xs:include schemaLocation=\"/etc/hostname\"/>", "<xs:import namespace=\"urn:x\" schemaLocation=\"http://127.0.0.1:9/x.xsd\"/>"] {
+            let folder = try templates { f in
+                let xsd = try String(contentsOfFile: f + "/slutrapport.xsd", encoding: .utf8)
+                try Data(xsd.replacingOccurrences(of: "elementFormDefault=\"qualified\">", with: "elementFormDefault=\"qualified\">\n  " + reference).utf8)
+                    .write(to: URL(fileURLWithPath: f + "/slutrapport.xsd"))
+            }
+            let outcome = build(folder)
+            #expect(outcome.hasErrors)
+            #expect(outcome.diagnostics.allSatisfy { $0.code == .xmlInvalid && $0.location.file == folder + "/slutrapport.xsd" })
+            #expect(!FileManager.default.fileExists(atPath: folder + "-out/vak2"))
+        }
+    }
+
+    @Test func anXMLTemplateCannotPullInAFile() throws {
+        let secret = NSTemporaryDirectory() + "slutrapport-secret-" + UUID().uuidString
+        try Data("HEMLIGT-INNEHÅLL".utf8).write(to: URL(fileURLWithPath: secret))
+        let folder = try templates { f in
+            let xml = try String(contentsOfFile: f + "/report.xml.mustache", encoding: .utf8)
+            let changed = xml.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                                                   with: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE slutrapport [<!ENTITY s SYSTEM \"file://\(secret)\">]>\n")
+                .replacingOccurrences(of: "<name>{{xml.project.name}}</name>", with: "<name>&s;</name>")
+            try Data(changed.utf8).write(to: URL(fileURLWithPath: f + "/report.xml.mustache"))
+        }
+        _ = build(folder)
+        for file in (try? tree(folder + "-out")) ?? [:] {
+            #expect(!String(decoding: file.value, as: UTF8.self).contains("HEMLIGT"), "\(file.key)")
+        }
+    }
+
+    @Test func aTemplateLinkingOutOfItsFolderIsRefused() throws {
+        let outside = NSTemporaryDirectory() + "slutrapport-outside-" + UUID().uuidString + ".mustache"
+        try Data("{{project.name}}".utf8).write(to: URL(fileURLWithPath: outside))
+        let folder = try templates { f in
+            try FileManager.default.createSymbolicLink(atPath: f + "/extra.mustache", withDestinationPath: outside)
+        }
+        let outcome = build(folder)
+        #expect(outcome.diagnostics.map { "\($0.location.file.replacingOccurrences(of: folder, with: "T")) \($0.code.rawValue)" }
+            == ["T/extra.mustache template-outside-folder"])
+    }
+}
