@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+/// Inputs far beyond what a project holds are read to the end, with a
+/// diagnostic where one is due, and no crash.
+@Suite struct LimitTests {
+    let yaml = "name: Gräns\nperiod: {start: 2021-01-01, end: 2021-12-31}\n"
+
+    func check(_ files: [String: Data]) throws -> (Figures?, DiagnosticLog) {
+        let f = try Fixture(["project.yaml": yaml])
+        for (name, data) in files { try data.write(to: URL(fileURLWithPath: f.folder + "/" + name)) }
+        let project = try #require(f.load().0)
+        let (tally, log) = ParticipantReader.read(project: project, asOf: project.period.end, path: f.folder + "/participants.csv", lang: .sv)
+        return (Figures.compute(project: project, tally: tally, asOf: project.period.end), log)
+    }
+
+    @Test func aHundredMegabyteField() throws {
+        var csv = Data("id,gender,start_date\n\"".utf8)
+        csv.append(Data(repeating: UInt8(ascii: "x"), count: 100_000_000))
+        csv.append(Data("\",kvinna,2021-02-01\n2,man,2021-02-01\n".utf8))
+        let (figures, log) = try check(["participants.csv": csv])
+        #expect(log.all.isEmpty)
+        #expect(figures?.overall.participants.total == 2)
+    }
+
+    @Test func aHundredThousandColumns() throws {
+        let header = "id,gender,start_date," + (0..<100_000).map { "c\($0)" }.joined(separator: ",")
+        let row = "1,kvinna,2021-02-01," + Array(repeating: "v", count: 100_000).joined(separator: ",")
+        let (figures, log) = try check(["participants.csv": Data((header + "\n" + row + "\n").utf8)])
+        #expect(log.all.count == 100_000)
+        #expect(log.all.last.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == "1:\(header.count - "c99999".count + 1) csv-extra-column")
+        #expect(figures?.overall.participants.total == 1)
+    }
+
+    @Test func yamlNestedTenThousandDeep() throws {
+        let f = try Fixture(["project.yaml": yaml + "partners: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"])
+        let (project, log) = f.load()
+        #expect(project == nil)
+        #expect(positions(log, relativeTo: f.folder) == ["project.yaml:3:12 error yaml-syntax"])
+    }
+
+    @Test func yamlAliasBombIsNotExpanded() throws {
+        var text = yaml + "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...30 { text += "l\(i): &l\(i) [" + Array(repeating: "*" + (i == 1 ? "a" : "l\(i - 1)"), count: 10).joined(separator: ", ") + "]\n" }
+        text += "partners: *l30\n"
+        let f = try Fixture(["project.yaml": text])
+        let (project, log) = f.load()
+        #expect(project == nil)
+        // Ten items, each a list where text belongs: ten errors, not 10³⁰.
+        #expect(log.all.filter { $0.severity == .error }.count == 10)
+    }
+}
