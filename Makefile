@@ -4,7 +4,7 @@ OUT ?= out
 DATA ?= data
 RELEASE_BIN = .build/release/slutrapport
 
-.PHONY: report test build deps screenshots bench clean
+.PHONY: report test build deps screenshots bench fuzz clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -40,6 +40,12 @@ screenshots: build
 # projects (not part of `make test`; see docs/performance.md).
 bench: build
 	python3 bench/run.py
+
+# Fuzzing with libFuzzer (not part of `make test`; see docs/security.md).
+FUZZ_SECONDS ?= 200
+fuzz: deps
+	for h in csv yaml pipeline; do SLUTRAPPORT_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product fuzz-$$h || exit 1; done
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build $(OUT) $(OUT)-en screenshots

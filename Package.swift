@@ -59,3 +59,16 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer harnesses, only when `make fuzz` asks for them (they need
+// -sanitize=fuzzer, which supplies their main).
+if Context.environment["SLUTRAPPORT_FUZZ"] != nil {
+    for name in ["csv", "yaml", "pipeline"] {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(name)",
+            dependencies: ["SlutrapportKit"],
+            path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}

@@ -62,7 +62,7 @@ public struct Suppression: Sendable {
             changed = false
             for sum in table.sums {
                 let cells = sum.parts + [sum.total]
-                guard cells.count { s.hidden.contains($0) } == 1 else { continue }
+                guard cells.count(where: { s.hidden.contains($0) }) == 1 else { continue }
                 let candidates = cells.enumerated().filter { _, c in
                     !s.hidden.contains(c) && !protected.contains(c) && table.value(c) > 0
                 }

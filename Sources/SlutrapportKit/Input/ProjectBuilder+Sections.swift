@@ -79,15 +79,14 @@ extension ProjectBuilder {
             reader.log.error(.sectionOutsideProject, "section file '\(relative)' lies outside the project folder", at: at)
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
+        guard let read = FileBytes.text(resolved) else {
             reader.log.error(.sectionFileMissing, "section file '\(relative)' does not exist or cannot be read", at: at)
             return nil
         }
-        guard var text = String(validatingUTF8Data: data) else {
+        guard let text = read else {
             reader.log.error(.sectionFileMissing, "section file '\(relative)' is not UTF-8 text", at: at)
             return nil
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
     }
 }

@@ -14,15 +14,14 @@ public struct ProjectLoader {
         let file = folder.appendingPathComponent("project.yaml")
         var r = YAMLNodeReader(file: file)
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let read = FileBytes.text(file) else {
             r.log.error(.fileUnreadable, "cannot read project.yaml", at: start)
             return (nil, r.log)
         }
-        guard var text = String(validatingUTF8Data: data) else {
+        guard let text = read else {
             r.log.error(.yamlSyntax, "project.yaml is not UTF-8 text", at: start)
             return (nil, r.log)
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -76,11 +75,6 @@ public struct ProjectLoader {
 }
 
 extension String {
-    init?(validatingUTF8Data data: Data) {
-        guard let s = String(bytes: data, encoding: .utf8) else { return nil }
-        self = s
-    }
-
     func appendingPathComponent(_ component: String) -> String {
         if isEmpty || self == "." { return component }
         return hasSuffix("/") ? self + component : self + "/" + component

@@ -32,7 +32,7 @@ public struct TemplateSet: Sendable {
                           at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(validatingUTF8Data: data) else {
+            guard let read = FileBytes.text(path), let text = read else {
                 log.error(.fileUnreadable, "cannot read template", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }

@@ -48,10 +48,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// Parses the XSD at `path`; its problems are returned with their lines.
     public init(schemaPath path: String) throws(SchemaError) {
         _ = Self.loadsNothing
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             throw SchemaError(path: path, problems: [Problem(line: 1, column: 1, message: "cannot read the schema")])
         }
-        let bytes = [UInt8](data)
         let (parsed, problems) = Self.collecting { context -> xmlSchemaPtr? in
             let parser = bytes.withUnsafeBufferPointer { b in
                 b.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }

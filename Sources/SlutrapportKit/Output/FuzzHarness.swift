@@ -1,0 +1,32 @@
+import Foundation
+
+/// What the libFuzzer harnesses in `Fuzz/` drive: a project folder in a
+/// private temporary place, built through the whole pipeline (read, check,
+/// aggregate, render, validate) without writing reports. Any input must end
+/// in figures or diagnostics, never in a crash or a hang.
+public final class FuzzHarness: @unchecked Sendable {
+    private let folder: String
+    private let pipeline: ProjectPipeline?
+
+    /// `projectYAML`: a fixed project.yaml for inputs that are only a CSV.
+    public init(projectYAML: String?) {
+        folder = NSTemporaryDirectory() + "slutrapport-fuzz-\(getpid())-\(UUID().uuidString.prefix(8))/fuzz"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let projectYAML { try? Data(projectYAML.utf8).write(to: URL(fileURLWithPath: folder + "/project.yaml")) }
+        var templates = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { templates.deleteLastPathComponent() }
+        let (set, _) = TemplateSet.load(folder: templates.path + "/templates")
+        pipeline = set.flatMap { set in
+            (try? XMLSchemaValidator(schemaPath: set.schemaPath)).map { ProjectPipeline(options: BuildOptions(), templates: set, validator: $0) }
+        }
+    }
+
+    public func run(files: [String: Data]) {
+        for (name, data) in files { try? data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        let result = pipeline?.build(folder: folder)
+        // Every diagnostic must point into a file of the project, at a real position.
+        for d in result?.log.all ?? [] {
+            precondition(d.location.line >= 1 && d.location.column >= 1, "diagnostic without a position: \(d.code)")
+        }
+    }
+}
