@@ -239,5 +239,5 @@ struct ProjectBuilder {
 }
 
 extension Day {
-    static let epoch = Day(year: 1970, month: 1, day: 1)!
+    static let epoch = Day.fromOrdinal(0)
 }

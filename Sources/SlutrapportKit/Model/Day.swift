@@ -14,6 +14,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    init(unchecked year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
         self.init(isoBytes: Array(text.utf8))

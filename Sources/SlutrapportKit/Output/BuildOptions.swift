@@ -34,6 +34,7 @@ extension Day {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d) ?? .epoch
+        // Always a valid date: the arithmetic yields only real days.
+        return Day(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 }
