@@ -32,9 +32,10 @@ public struct ExitReasonIndex: Sendable {
             byKey[Self.key(r.code)] = i
             byKey[Self.key(r.label)] = i
         }
-        // Default labels in both languages stay accepted for the default codes.
+        // Default labels in both languages stay accepted for the default codes,
+        // unless the project uses that text for a reason of its own.
         for alias in aliases {
-            if let i = byKey[Self.key(alias.code)] { byKey[Self.key(alias.label), default: i] = i }
+            if let i = byKey[Self.key(alias.code)], byKey[Self.key(alias.label)] == nil { byKey[Self.key(alias.label)] = i }
         }
     }
 

@@ -65,3 +65,14 @@ import Testing
         ])
     }
 }
+
+@Suite struct ExitReasonIndexTests {
+    @Test func aProjectsOwnLabelWinsOverADefaultLabelOfTheOtherLanguage() {
+        let reasons = [ExitReason(code: "arbete", label: "Arbete", positive: true),
+                       ExitReason(code: "anstallning", label: "Employment", positive: true)]
+        let index = ExitReasonIndex(reasons, aliases: ExitReason.defaults(lang: .en))
+        #expect(index.index(of: "Employment") == 1)  // not "arbete", whose English default label it is
+        #expect(index.index(of: "ARBETE") == 0)
+        #expect(index.index(of: "annan orsak") == nil)
+    }
+}
