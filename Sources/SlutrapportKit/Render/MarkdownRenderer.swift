@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,11 +15,21 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
+    /// libcmark-gfm keeps the inline characters of attached extensions (`~`
+    /// for strikethrough) in a process-wide table that freeing a parser
+    /// clears: two parsers at once on two threads can lose each other's.
+    /// One render at a time keeps the output the same whatever `--jobs`.
+    private static let lock = NSLock()
+
     public init() {
         _ = Self.registered
     }
 
     public func html(_ markdown: String) -> String {
+        Self.lock.withLock { render(markdown) }
+    }
+
+    private func render(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }

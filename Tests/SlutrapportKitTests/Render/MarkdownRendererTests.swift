@@ -84,3 +84,14 @@ import Testing
         #expect(html == "<p>\(expected)</p>\n")
     }
 }
+
+@Suite struct MarkdownConcurrencyTests {
+    /// libcmark-gfm shares its extensions' inline characters between parsers;
+    /// renders on many threads at once must all still see `~~`.
+    @Test func rendersAtOnceOnManyThreadsAllAgree() {
+        let results = parallelMap(2000, jobs: 8) { i in MarkdownRenderer().html("~~\(i)~~ www.example.org") }
+        for (i, html) in results.enumerated() {
+            #expect(html == "<p><del>\(i)</del> <a href=\"http://www.example.org\">www.example.org</a></p>\n")
+        }
+    }
+}
