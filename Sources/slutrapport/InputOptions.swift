@@ -76,9 +76,11 @@ struct InputOptions: ParsableArguments {
             print(style == .json ? DiagnosticFormatter.json(d) : DiagnosticFormatter.text(d), to: &err)
             if github && d.severity != .note { print(DiagnosticFormatter.github(d), to: &err) }
         }
-        if all.count > cap { print("… and \(all.count - cap) more", to: &err) }
+        let dropped = outcome.dropped
+        let more = max(0, all.count - cap) + dropped.errors + dropped.warnings
+        if more > 0 { print("… and \(more) more", to: &err) }
         if !quiet {
-            let warnings = all.count { $0.severity == .warning }
+            let warnings = all.count { $0.severity == .warning } + dropped.warnings
             let failed = outcome.failed
             var line = "\(verb) \(outcome.built) project\(outcome.built == 1 ? "" : "s"), \(failed.count) failed, "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.1f", seconds)) s"

@@ -39,34 +39,56 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 /// Collects the diagnostics of one project. Value type: each project owns one,
-/// so parallel builds never share it.
+/// so parallel builds never share it. It keeps the first `kept` and counts
+/// the rest, so that a file with an error on every one of its million rows
+/// costs memory for ten thousand diagnostics, not a million.
 public struct DiagnosticLog: Sendable {
+    public static let kept = 10_000
+
     public private(set) var all: [Diagnostic] = []
+    /// Diagnostics beyond `kept`, counted only.
+    public private(set) var droppedErrors = 0
+    public private(set) var droppedWarnings = 0
 
     public init() {}
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var errorCount: Int { all.count { $0.severity == .error } }
-    public var warningCount: Int { all.count { $0.severity == .warning } }
+    public var hasErrors: Bool { droppedErrors > 0 || all.contains { $0.severity == .error } }
+    public var errorCount: Int { droppedErrors + all.count { $0.severity == .error } }
+    public var warningCount: Int { droppedWarnings + all.count { $0.severity == .warning } }
+    public var dropped: Int { droppedErrors + droppedWarnings }
+
+    mutating func add(_ d: Diagnostic) {
+        if all.count < Self.kept {
+            all.append(d)
+        } else if d.severity == .error {
+            droppedErrors += 1
+        } else if d.severity == .warning {
+            droppedWarnings += 1
+        }
+    }
 
     public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.error, code, message, at: location))
+        add(Diagnostic(.error, code, message, at: location))
     }
 
     public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.warning, code, message, at: location))
+        add(Diagnostic(.warning, code, message, at: location))
     }
 
     public mutating func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.note, code, message, at: location))
+        add(Diagnostic(.note, code, message, at: location))
     }
 
     public mutating func append(contentsOf other: DiagnosticLog) {
-        all.append(contentsOf: other.all)
+        for d in other.all { add(d) }
+        droppedErrors += other.droppedErrors
+        droppedWarnings += other.droppedWarnings
     }
 
     /// `--strict`: every warning becomes an error.
     public mutating func promoteWarnings() {
         for i in all.indices where all[i].severity == .warning { all[i].severity = .error }
+        droppedErrors += droppedWarnings
+        droppedWarnings = 0
     }
 }

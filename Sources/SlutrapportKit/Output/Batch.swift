@@ -11,6 +11,11 @@ public struct Batch {
         public var failed: [String] { projects.filter { $0.log.hasErrors }.map(\.folder) }
         public var hasErrors: Bool { log.hasErrors || projects.contains { $0.log.hasErrors } }
         public var diagnostics: [Diagnostic] { log.all + projects.flatMap(\.log.all) }
+        /// Diagnostics counted but not kept (beyond `DiagnosticLog.kept` in a project).
+        public var dropped: (errors: Int, warnings: Int) {
+            (log.droppedErrors + projects.reduce(0) { $0 + $1.log.droppedErrors },
+             log.droppedWarnings + projects.reduce(0) { $0 + $1.log.droppedWarnings })
+        }
     }
 
     /// Called as each project is done: (done, total, folder). Calls come one at a time.

@@ -91,4 +91,18 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(lines[1] == "::error file=\(f.folder)/participants.csv,line=2,col=3::unknown gender 'okänd'; use kvinna, man or annat")
         #expect(lines.last == "… and 50 more")
     }
+
+    @Test func aMillionBadRowsKeepTenThousandDiagnosticsAndCountTheRest() throws {
+        let rows = String(repeating: "1,okänd,2021-01-01\n", count: 30_000)
+        let f = try Fixture(["project.yaml": minimalYAML, "participants.csv": "id,gender,start_date\n" + rows])
+        var log = DiagnosticLog()
+        let project = try #require(f.load().0)
+        (_, log) = ParticipantReader.read(project: project, asOf: project.period.end, path: f.folder + "/participants.csv", lang: .sv)
+        #expect(log.all.count == DiagnosticLog.kept)
+        #expect(log.errorCount == 30_000 + 29_999)  // an unknown gender on every row, a duplicate id on all but the first
+        let (status, stderr) = try runCLI(["check", f.folder, "--quiet", "--templates", templatesFolder])
+        #expect(status == 1)
+        #expect(stderr.hasSuffix("… and \(30_000 + 29_999 - 100) more\n"))
+    }
 }
+
