@@ -220,12 +220,8 @@ struct CSVTokenizer {
                             break
                         } else if b == 10 || b == 13 {
                             // A line break inside quotes is one "\n", and a new line for positions.
-                            if b == 13 {
-                                if i + 1 >= end && !eof { return .needMore }
-                                i += (i + 1 < end && p[i + 1] == 10) ? 2 : 1
-                            } else {
-                                i += 1
-                            }
+                            guard let n = Self.lineBreak(p, at: i, end: end, eof: eof) else { return .needMore }
+                            i += n
                             line += 1
                             lineStart = i
                             quoted.append(10)
@@ -261,17 +257,21 @@ struct CSVTokenizer {
                     i += 1
                     continue
                 }
-                if b == 13 {
-                    if i + 1 >= end && !eof { return .needMore }
-                    i += (i + 1 < end && p[i + 1] == 10) ? 2 : 1
-                } else {
-                    i += 1
-                }
+                guard let n = Self.lineBreak(p, at: i, end: end, eof: eof) else { return .needMore }
                 line += 1
-                pos = i
+                pos = i + n
                 return .complete
             }
         }
+    }
+
+    /// The length of the line break (LF, CRLF or a lone CR) at `i`, or nil
+    /// when a CR ends the buffer and the next byte decides.
+    @inline(__always)
+    private static func lineBreak(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, eof: Bool) -> Int? {
+        guard p[i] == 13 else { return 1 }
+        if i + 1 >= end { return eof ? 1 : nil }
+        return p[i + 1] == 10 ? 2 : 1
     }
 
     /// 1-based column of offset `to` in its line: characters, not bytes.

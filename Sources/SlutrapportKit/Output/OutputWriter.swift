@@ -36,29 +36,49 @@ public enum OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw (error as? Failure) ?? Failure(message: "cannot write the output: \(error.localizedDescription)")
         }
-        if fm.fileExists(atPath: target) {
+        // Another build may put the folder in place between any two steps: try
+        // the atomic exchange, else a plain rename where there is nothing yet,
+        // and start over when the other build got there first.
+        for _ in 0..<8 {
             if slutrapport_exchange(staging, target) == 0 {
                 try? fm.removeItem(atPath: staging)  // now the earlier output
                 return
             }
-            // No atomic exchange here: move the old aside, the new in, the old away.
-            let retired = parent.appendingPathComponent(".\(base).old-\(unique)")
-            guard rename(target, retired) == 0 else {
-                try? fm.removeItem(atPath: staging)
-                throw Failure(message: "cannot replace the earlier output: \(String(cString: strerror(errno)))")
-            }
-            guard rename(staging, target) == 0 else {
+            switch errno {
+            case ENOENT:
+                if rename(staging, target) == 0 { return }
+                if errno == ENOTEMPTY || errno == EEXIST { continue }
                 let reason = String(cString: strerror(errno))
-                _ = rename(retired, target)
                 try? fm.removeItem(atPath: staging)
                 throw Failure(message: "cannot move the new output in place: \(reason)")
+            case ENOSYS, EINVAL:
+                try swapByRenames(staging, target, parent: parent, base: base, unique: unique)
+                return
+            default:
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(atPath: staging)
+                throw Failure(message: "cannot replace the earlier output: \(reason)")
             }
-            try? fm.removeItem(atPath: retired)
-        } else if rename(staging, target) != 0 {
+        }
+        try? fm.removeItem(atPath: staging)
+        throw Failure(message: "cannot move the new output in place: other builds keep replacing it")
+    }
+
+    /// Where the system has no atomic exchange: the old aside, the new in, the old away.
+    private static func swapByRenames(_ staging: String, _ target: String, parent: String, base: String, unique: String) throws(Failure) {
+        let fm = FileManager.default
+        let retired = parent.appendingPathComponent(".\(base).old-\(unique)")
+        guard rename(target, retired) == 0 else {
+            try? fm.removeItem(atPath: staging)
+            throw Failure(message: "cannot replace the earlier output: \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging, target) == 0 else {
             let reason = String(cString: strerror(errno))
+            _ = rename(retired, target)
             try? fm.removeItem(atPath: staging)
             throw Failure(message: "cannot move the new output in place: \(reason)")
         }
+        try? fm.removeItem(atPath: retired)
     }
 
     /// Removes `.<id>.new-PID-…` and `.<id>.old-PID-…` folders whose process
