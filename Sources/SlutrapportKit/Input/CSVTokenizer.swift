@@ -59,8 +59,6 @@ struct CSVTokenizer {
     private(set) var recordLine = 1
     private var line = 1
 
-    var encoding: TextEncoding { decoder.encoding }
-
     /// Opens `path`. A byte-order mark decides the encoding and is skipped;
     /// without one the file is read as `fallback` (UTF-8 unless a first
     /// attempt found it was not).

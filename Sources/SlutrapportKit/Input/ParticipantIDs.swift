@@ -24,8 +24,6 @@ struct ParticipantIDs {
         arena.reserveCapacity(max(1 << 16, expected * 10))
     }
 
-    var count: Int { spans.count }
-
     /// Records `id` as seen on `line`; returns the line it was first seen on, if any.
     @inline(__always)
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {

@@ -23,7 +23,6 @@ public struct Labels: Sendable {
     public let men: String
     public let other: String
     public let total: String
-    public let share: String
     public let participants: String
     public let active: String
     public let ended: String
@@ -33,7 +32,6 @@ public struct Labels: Sendable {
     public let subproject: String
     public let groups: String
     public let group: String
-    public let count: String
     public let granted: String
     public let goals: String
     public let goal: String
@@ -42,7 +40,6 @@ public struct Labels: Sendable {
     public let met: String
     public let yes: String
     public let no: String
-    public let notMeasured: String
     public let ofWhich: String
     public let source: String
     public let metricHeading: String
@@ -101,7 +98,6 @@ public struct Labels: Sendable {
         men = pick("Män", "Men")
         other = pick("Annat/ej angivet", "Other/not stated")
         total = pick("Totalt", "Total")
-        share = "%"
         participants = pick("Deltagare", "Participants")
         active = pick("Aktiva", "Active")
         ended = pick("Avslutade", "Ended")
@@ -111,7 +107,6 @@ public struct Labels: Sendable {
         subproject = pick("Delprojekt", "Subproject")
         groups = pick("Delprojekt per område", "Subprojects by area")
         group = pick("Område", "Area")
-        count = pick("Antal", "Number")
         granted = pick("Beviljat", "Granted")
         goals = pick("Mål och utfall", "Goals and outcomes")
         goal = pick("Mål", "Goal")
@@ -120,7 +115,6 @@ public struct Labels: Sendable {
         met = pick("Uppfyllt", "Met")
         yes = pick("Ja", "Yes")
         no = pick("Nej", "No")
-        notMeasured = pick("–", "–")
         ofWhich = pick("varav", "of whom")
         source = pick("Källa", "Source")
         metricHeading = pick("Mått", "Measure")

@@ -371,7 +371,6 @@ extension Labels: MustacheParent {
         case "men": self.men
         case "other": self.other
         case "total": self.total
-        case "share": self.share
         case "participants": self.participants
         case "active": self.active
         case "ended": self.ended
@@ -381,7 +380,6 @@ extension Labels: MustacheParent {
         case "subproject": self.subproject
         case "groups": self.groups
         case "group": self.group
-        case "count": self.count
         case "granted": self.granted
         case "goals": self.goals
         case "goal": self.goal
@@ -390,7 +388,6 @@ extension Labels: MustacheParent {
         case "met": self.met
         case "yes": self.yes
         case "no": self.no
-        case "notMeasured": self.notMeasured
         case "ofWhich": self.ofWhich
         case "source": self.source
         case "metricHeading": self.metricHeading

@@ -8,11 +8,7 @@ import Testing
 /// printed when it made the data.
 @Suite struct ExamplesTests {
     static let out: String = {
-        let out = NSTemporaryDirectory() + "slutrapport-examples-" + UUID().uuidString
-        var options = BuildOptions()
-        options.outputFolder = out
-        _ = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data"], write: true)
-        return out
+        buildReports([repositoryRoot + "/data"]).out
     }()
 
     func xml(_ id: String) throws -> XMLDocument {
@@ -24,15 +20,12 @@ import Testing
     }
 
     @Test func everyExampleBuildsWithoutWarnings() throws {
-        var options = BuildOptions()
-        options.outputFolder = NSTemporaryDirectory() + "slutrapport-examples-" + UUID().uuidString
-        options.strict = true
-        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data"], write: true)
+        let (out, outcome) = buildReports([repositoryRoot + "/data"]) { $0.strict = true }
         #expect(outcome.diagnostics.map(DiagnosticFormatter.text) == [])
         #expect(outcome.projects.map(\.id) == ["bidrag-till-forsorjning", "kompetens-nord", "samverk-nordost", "vak2"])
         for p in outcome.projects {
             for format in OutputFormat.allCases {
-                #expect(FileManager.default.fileExists(atPath: "\(options.outputFolder)/\(p.id ?? "")/\(format.fileName)"))
+                #expect(FileManager.default.fileExists(atPath: "\(out)/\(p.id ?? "")/\(format.fileName)"))
             }
         }
     }
@@ -71,21 +64,18 @@ import Testing
     /// in that row), women who completed (9, the smallest left in the women's
     /// column), men who completed (20, the only one left in that row).
     @Test func vak2WithDisclosureControl() throws {
-        var options = BuildOptions()
-        options.outputFolder = NSTemporaryDirectory() + "slutrapport-suppressed-" + UUID().uuidString
-        options.suppressBelow = 5
-        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        let (out, outcome) = buildReports([repositoryRoot + "/data/vak2"]) { $0.suppressBelow = 5 }
         #expect(!outcome.hasErrors)
-        let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: options.outputFolder + "/vak2/slutrapport.xml"))
+        let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: out + "/vak2/slutrapport.xml"))
         let exits = "/*[local-name()='slutrapport']/*[local-name()='exits']/*[local-name()='exit']"
         #expect(try values(doc, "\(exits)/@suppressed") == ["women men", "women men"])
         #expect(try values(doc, "\(exits)[@suppressed]/@reason") == ["avbrutit", "fullfoljt"])
         #expect(try values(doc, "\(exits)/@women") == ["28", "29", "30"])
         #expect(try values(doc, "\(exits)/@total") == ["71", "67", "9", "66", "29"])
-        let markdown = try String(contentsOfFile: options.outputFolder + "/vak2/slutrapport.md", encoding: .utf8)
+        let markdown = try String(contentsOfFile: out + "/vak2/slutrapport.md", encoding: .utf8)
         #expect(markdown.contains("| Avbrutit | \\<5 |  | .. |  | 9 | 4\u{00A0}% |"))
         #expect(markdown.contains("| Fullföljt projektet | .. |  | .. |  | 29 | 12\u{00A0}% |"))
-        let html = try String(contentsOfFile: options.outputFolder + "/vak2/slutrapport.html", encoding: .utf8)
+        let html = try String(contentsOfFile: out + "/vak2/slutrapport.html", encoding: .utf8)
         #expect(html.contains("<tr><th scope=\"row\">Avbrutit</th><td class=\"num\">&lt;5</td><td class=\"num\"></td><td class=\"num\">..</td>"))
     }
 

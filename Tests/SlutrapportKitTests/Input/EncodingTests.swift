@@ -31,9 +31,7 @@ import Testing
     func build(_ csv: [UInt8]) throws -> (xml: String, log: [String]) {
         let f = try Fixture(["project.yaml": yaml])
         try Data(csv).write(to: URL(fileURLWithPath: f.folder + "/participants.csv"))
-        var options = BuildOptions()
-        options.outputFolder = f.parent + "/out"
-        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [f.folder], write: true)
+        let outcome = buildReports([f.folder], out: f.parent + "/out").outcome
         let log = positions(outcome.projects[0].log, relativeTo: f.folder)
         let xml = try #require(try? String(contentsOfFile: f.parent + "/out/test/slutrapport.xml", encoding: .utf8), "\(log)")
         return (xml, log)

@@ -17,9 +17,7 @@ import Testing
             """)
         #expect(changed != original)
         try Data(changed.utf8).write(to: URL(fileURLWithPath: path))
-        var options = BuildOptions()
-        options.outputFolder = folder + "-out"
-        let outcome = Batch(options: options, templatesFolder: folder).run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        let outcome = buildReports([repositoryRoot + "/data/vak2"], templates: folder, out: folder + "-out").outcome
         #expect(!outcome.hasErrors)
         let markdown = try String(contentsOfFile: folder + "-out/vak2/slutrapport.md", encoding: .utf8)
         #expect(markdown.hasPrefix("# Värmlands Arbetskraft 2.0\n\n> 282 Deltagare (114 Kvinnor, 168 Män)\n\n**Slutrapport**"))
@@ -31,9 +29,7 @@ import Testing
         let path = folder + "/report.xml.mustache"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "<period ", with: "<perioden ").utf8).write(to: URL(fileURLWithPath: path))
-        var options = BuildOptions()
-        options.outputFolder = folder + "-out"
-        let outcome = Batch(options: options, templatesFolder: folder).run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        let outcome = buildReports([repositoryRoot + "/data/vak2"], templates: folder, out: folder + "-out").outcome
         #expect(outcome.diagnostics.map { "\($0.location.file.replacingOccurrences(of: folder, with: "OUT")):\($0.location.line) \($0.code.rawValue)" }
             == ["OUT-out/vak2/slutrapport.xml:5 xml-invalid"])
         #expect(!FileManager.default.fileExists(atPath: folder + "-out/vak2"))

@@ -10,12 +10,7 @@ import Testing
 
     @Test(arguments: [Language.sv, .en])
     func vak2MatchesItsGoldenFiles(lang: Language) throws {
-        let out = NSTemporaryDirectory() + "slutrapport-golden-" + UUID().uuidString
-        var options = BuildOptions()
-        options.outputFolder = out
-        options.lang = lang
-        let outcome = Batch(options: options, templatesFolder: templatesFolder)
-            .run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        let (out, outcome) = buildReports([repositoryRoot + "/data/vak2"]) { $0.lang = lang }
         #expect(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
         let folder = lang == .sv ? "vak2" : "vak2-en"
         for file in Self.files {

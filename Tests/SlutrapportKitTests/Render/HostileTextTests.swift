@@ -7,10 +7,7 @@ import Testing
 /// text that reaches a report. Each format must show it as text.
 @Suite struct HostileTextTests {
     static let out: String = {
-        let out = NSTemporaryDirectory() + "slutrapport-hostile-" + UUID().uuidString
-        var options = BuildOptions()
-        options.outputFolder = out
-        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [repositoryRoot + "/Tests/Fixtures/hostile"], write: true)
+        let (out, outcome) = buildReports([repositoryRoot + "/Tests/Fixtures/hostile"])
         precondition(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
         return out + "/hostile"
     }()

@@ -13,9 +13,7 @@ import Testing
     }
 
     func build(_ templates: String) -> Batch.Outcome {
-        var options = BuildOptions()
-        options.outputFolder = templates + "-out"
-        return Batch(options: options, templatesFolder: templates).run(paths: [repositoryRoot + "/data/vak2"], write: true)
+        buildReports([repositoryRoot + "/data/vak2"], templates: templates, out: templates + "-out").outcome
     }
 
     @Test func aSchemaCannotIncludeOrImportAnything() throws {

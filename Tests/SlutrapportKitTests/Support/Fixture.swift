@@ -58,3 +58,13 @@ func figures(yaml: String, csv: String, asOf: Day? = nil) throws -> (Figures?, D
     all.append(contentsOf: csvLog)
     return (Figures.compute(project: project, tally: tally, asOf: a), all)
 }
+
+/// Builds `paths` with the given templates into `out` (a fresh temporary
+/// folder unless given), with options changed by `configure`.
+func buildReports(_ paths: [String], templates: String = templatesFolder, out: String? = nil,
+                  _ configure: (inout BuildOptions) -> Void = { _ in }) -> (out: String, outcome: Batch.Outcome) {
+    var options = BuildOptions()
+    options.outputFolder = out ?? NSTemporaryDirectory() + "slutrapport-out-" + UUID().uuidString
+    configure(&options)
+    return (options.outputFolder, Batch(options: options, templatesFolder: templates).run(paths: paths, write: true))
+}
