@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "SlutrapportKit",
                 "CSlutrapportXML2",
+                "CSlutrapportSys",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]

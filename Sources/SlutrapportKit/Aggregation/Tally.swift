@@ -58,6 +58,19 @@ public struct Tally: Sendable {
         durationCells[i] += 1
     }
 
+    /// Adds the counts of another tally of the same project (a part of the same file).
+    mutating func merge(_ other: Tally) {
+        func add(_ a: inout [Int], _ b: [Int]) {
+            if a.count < b.count { a += Array(repeating: 0, count: b.count - a.count) }
+            for i in b.indices { a[i] += b[i] }
+        }
+        add(&cells, other.cells)
+        add(&activityCells, other.activityCells)
+        add(&ageCells, other.ageCells)
+        add(&durationCells, other.durationCells)
+        lateStarters += other.lateStarters
+    }
+
     /// Histogram of days for one gender, or for all when nil.
     func durations(_ gender: Gender?) -> [Int] {
         stride(from: 0, to: durationCells.count, by: 3).map { d in

@@ -80,7 +80,16 @@ public struct DiagnosticLog: Sendable {
     }
 
     public mutating func append(contentsOf other: DiagnosticLog) {
-        for d in other.all { add(d) }
+        append(contentsOf: other, shiftingLinesBy: 0)
+    }
+
+    /// Appends the diagnostics of a part of a file whose lines were counted
+    /// from 1 at its start, `lines` lines into the file.
+    mutating func append(contentsOf other: DiagnosticLog, shiftingLinesBy lines: Int) {
+        for var d in other.all {
+            d.location.line += lines
+            add(d)
+        }
         droppedErrors += other.droppedErrors
         droppedWarnings += other.droppedWarnings
     }

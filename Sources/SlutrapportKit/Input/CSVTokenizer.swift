@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSlutrapportSys
 
 /// A streaming RFC 4180 tokenizer over bytes. Written by hand because the
 /// CSV packages available here either read the whole file into one String
@@ -50,6 +51,10 @@ struct CSVTokenizer {
     private var pos = 0
     private var end = 0
     private var atEOF = false
+    /// The file offset of the next read, and where reading stops (the end of
+    /// the file, or of the part of it this tokenizer reads).
+    private var readOffset = 0
+    private var limit = Int.max
     private var problem: TextProblem?
 
     var delimiter: UInt8 = UInt8(ascii: ",")
@@ -57,7 +62,12 @@ struct CSVTokenizer {
     private var quoted: [UInt8] = []
     /// The line on which the current record starts; the next line to read.
     private(set) var recordLine = 1
-    private var line = 1
+    /// The next line to read (counted from 1 at the start of this tokenizer's part).
+    private(set) var line = 1
+    /// Field separators found by `plainRecords`, and how many records it scans ahead.
+    private var separators: [UInt32] = []
+    private var plainRun = 8
+    private static let plainBatch = 4096
 
     /// Opens `path`. A byte-order mark decides the encoding and is skipped;
     /// without one the file is read as `fallback` (UTF-8 unless a first
@@ -69,12 +79,58 @@ struct CSVTokenizer {
         var head = [UInt8](repeating: 0, count: 3)
         let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 3) }
         let (encoding, mark) = TextEncoding.sniff(Array(head.prefix(max(0, n)))) ?? (fallback, 0)
-        lseek(fd, off_t(mark), SEEK_SET)
+        readOffset = mark
         decoder = TextDecoder(encoding)
         blockSize = chunkSize
         buffer = [UInt8](repeating: 0, count: chunkSize * (encoding == .utf8 ? 2 : 8))
         if encoding != .utf8 { raw = [UInt8](repeating: 0, count: chunkSize) }
         fields.reserveCapacity(16)
+    }
+
+    /// Opens the part `from..<to` of a UTF-8 file, `from` being the start of
+    /// a line, to be read with `delimiter` (the header's, read by another
+    /// tokenizer). Lines count from 1 at `from`.
+    init(path: String, from: Int, to: Int, delimiter: UInt8, chunkSize: Int = 1 << 20) throws(Failure) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Failure.unreadable }
+        descriptor = Descriptor(fd)
+        decoder = TextDecoder(.utf8)
+        blockSize = chunkSize
+        buffer = [UInt8](repeating: 0, count: chunkSize * 2)
+        readOffset = from
+        limit = to
+        self.delimiter = delimiter
+        fields.reserveCapacity(16)
+    }
+
+    /// The size of the file, and whether it is read as UTF-8 (so that it can be read in parts).
+    var fileSize: (bytes: Int, utf8: Bool) {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return (0, false) }
+        return (Int(st.st_size), decoder.encoding == .utf8)
+    }
+
+    /// The file offset of the first byte not yet consumed (UTF-8 only, where
+    /// the buffer holds the file's own bytes).
+    var consumedOffset: Int? {
+        decoder.encoding == .utf8 ? readOffset - (end - pos) : nil
+    }
+
+    /// The offset just after the first line feed at or after `offset`: where
+    /// a part of the file may start (`ParticipantReader` checks that no
+    /// quoted field spans it). Nil when none comes before the end.
+    static func lineStart(path: String, after offset: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        var at = offset
+        while true {
+            let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(at)) }
+            guard n > 0 else { return nil }
+            if let i = window[0..<n].firstIndex(of: 10) { return at + i + 1 }
+            at += n
+        }
     }
 
     /// Reads the next block after `end`, first moving the unconsumed bytes to
@@ -96,9 +152,10 @@ struct CSVTokenizer {
         if buffer.count - end < room { buffer += [UInt8](repeating: 0, count: max(room, buffer.count)) }
         do {
             if decoder.encoding == .utf8 {
-                let start = end
-                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + start }, blockSize) }
+                let start = end, offset = readOffset, count = min(blockSize, limit - readOffset)
+                let n = count <= 0 ? 0 : buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + start }, count, off_t(offset)) }
                 if n > 0 {
+                    readOffset += n
                     try buffer.withUnsafeBytes { try decoder.validateUTF8(UnsafeRawBufferPointer(rebasing: $0[start..<start + n])) }
                     end += n
                     return true
@@ -107,8 +164,12 @@ struct CSVTokenizer {
                 var out: [UInt8] = []
                 var n = 0
                 repeat {  // a block may hold only half a code unit; a long record wants more
-                    n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                    if n > 0 { try raw.withUnsafeBytes { try decoder.transcode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), into: &out) } }
+                    let offset = readOffset
+                    n = raw.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+                    if n > 0 {
+                        readOffset += n
+                        try raw.withUnsafeBytes { try decoder.transcode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), into: &out) }
+                    }
                 } while n > 0 && (out.isEmpty || out.count < end)
                 if !out.isEmpty {
                     if buffer.count - end < out.count { buffer += [UInt8](repeating: 0, count: out.count) }
@@ -330,11 +391,12 @@ struct CSVTokenizer {
     }
 
     /// The current record as raw memory, for the reader's fast path.
-    struct Record {
+    struct Record: RowBytes {
         let fields: UnsafeBufferPointer<Field>
         let buffer: UnsafeBufferPointer<UInt8>
         let quoted: UnsafeBufferPointer<UInt8>
         let line: Int
+        var count: Int { fields.count }
 
         @inline(__always)
         func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
@@ -349,6 +411,65 @@ struct CSVTokenizer {
             buffer.withUnsafeBufferPointer { b in
                 quoted.withUnsafeBufferPointer { q in body(Record(fields: f, buffer: b, quoted: q, line: recordLine)) }
             }
+        }
+    }
+
+    /// A plain record (one line, no quotes, as many fields as the header)
+    /// as raw memory, straight from the read buffer.
+    struct PlainRecord: RowBytes {
+        /// The buffer where the scan started; separators are offsets in it.
+        let base: UnsafePointer<UInt8>
+        let separators: UnsafePointer<UInt32>
+        let start: Int
+        let count: Int
+        let line: Int
+
+        @inline(__always)
+        func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let s = i == 0 ? start : Int(separators[i - 1]) + 1
+            return UnsafeBufferPointer(start: base + s, count: Int(separators[i]) - s)
+        }
+    }
+
+    /// Hands the plain records that come next (see `slutrapport_scan_plain`)
+    /// to `body`, straight from the read buffer, while `body` accepts them.
+    /// Returns at the first record that `body` turns down or that needs the
+    /// full tokenizer, and at the end of the input: `nextRecord` reads that
+    /// one. Most lines of a large file go through here, sixteen bytes at a
+    /// time, and never become `Field`s.
+    @inline(__always)
+    mutating func plainRecords(fields n: Int, _ body: (PlainRecord) -> Bool) {
+        guard n > 0 else { return }
+        if separators.count < n * Self.plainBatch { separators = Array(repeating: 0, count: n * Self.plainBatch) }
+        while true {
+            // Scans ahead 8 records after a record the fast path turned down,
+            // twice as many each time all are taken, up to 4,096: a file bad
+            // on every row must not rescan thousands of rows per row.
+            let batch = plainRun
+            if pos == end { guard fill() else { return } }
+            let from = pos, delimiter = self.delimiter
+            var taken = 0, consumed = 0
+            let result = buffer.withUnsafeBufferPointer { b in
+                separators.withUnsafeMutableBufferPointer { s in
+                    // Both base addresses exist: neither array is empty here.
+                    guard let bytes = b.baseAddress, let seps = s.baseAddress else { return slutrapport_scan_result() }
+                    let result = slutrapport_scan_plain(bytes + from, min(end - from, Int(UInt32.max)), delimiter, UInt32(n), seps, batch)
+                    var start = 0
+                    while taken < result.records {
+                        let record = PlainRecord(base: bytes + from, separators: seps + taken * n, start: start, count: n, line: line + taken)
+                        guard body(record) else { break }
+                        start = Int(seps[taken * n + n - 1]) + 1
+                        taken += 1
+                    }
+                    consumed = start
+                    return result
+                }
+            }
+            pos += consumed
+            line += taken
+            plainRun = taken < result.records || result.stopped == 1 ? 8 : min(Self.plainBatch, plainRun * 2)
+            if taken < result.records || result.stopped == 1 { return }
+            if result.stopped == 0, !fill() { return }
         }
     }
 
@@ -391,4 +512,11 @@ struct CSVTokenizer {
             log.error(.fileUnreadable, "cannot read the file", at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
+}
+
+/// A record's fields as bytes, for the reader's fast path.
+protocol RowBytes {
+    var count: Int { get }
+    var line: Int { get }
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8>
 }

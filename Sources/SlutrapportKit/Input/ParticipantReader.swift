@@ -11,18 +11,34 @@ struct ParticipantReader {
     private(set) var tally: Tally
 
     private let codes: CodeLookup
+    /// Exact mode finds duplicate ids as they come, comparing the ids
+    /// themselves; otherwise ids are only hashed, and checked after reading.
+    private let exact: Bool
     private var ids = ParticipantIDs()
+    private var hashes = IDHashes()
 
-    init(project: Project, asOf: Day, file: String, lang: Language) {
+    init(project: Project, asOf: Day, file: String, lang: Language, exact: Bool = true) {
         self.project = project
         self.asOf = asOf
         self.file = file
+        self.exact = exact
         tally = Tally(source: .participants, subprojects: project.subprojects.count,
                       reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
         codes = CodeLookup(project: project, lang: lang)
     }
 
-    static func read(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
+    /// Reads `path`. A UTF-8 file of at least `minimumPartBytes` is read in
+    /// up to `parts` parts of at least that size, on as many threads; ids are
+    /// hashed and checked for duplicates after reading. When anything in that needs a closer
+    /// look (a duplicate, a file that is not UTF-8, a quoted line break or a
+    /// broken quote across parts), the file is read again from the start in
+    /// exact mode, one row after the other, so that the figures and every
+    /// diagnostic are the same however the file was read.
+    static func read(project: Project, asOf: Day, path: String, lang: Language,
+                     parts: Int = 1, minimumPartBytes: Int = 8 << 20) -> (Tally, DiagnosticLog) {
+        if let result = readInParts(project: project, asOf: asOf, path: path, lang: lang, parts: parts, minimumPartBytes: minimumPartBytes) {
+            return result
+        }
         var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
         if !reader.run(path: path, encoding: .utf8) {
             reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
@@ -32,12 +48,72 @@ struct ParticipantReader {
         return (reader.tally, reader.log)
     }
 
+    /// One part's reading: what the merge needs.
+    private struct Part: Sendable {
+        var tally: Tally
+        var log: DiagnosticLog
+        var hashes: IDHashes
+        /// Lines the part spans.
+        var lines: Int
+        /// The tokenizer stopped on a failure (a broken quote, bytes that are not UTF-8 text).
+        var failed: Bool
+    }
+
+    /// The hashed read (see `read`); nil when the file needs exact mode.
+    static func readInParts(project: Project, asOf: Day, path: String, lang: Language,
+                                    parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
+        var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, exact: false)
+        let opened: CSVTokenizer?
+        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
+        guard let tokenizer = opened else { return (header.tally, header.log) }
+        guard let columns = header.readHeader(tokenizer) else { return (header.tally, header.log) }
+        let (size, utf8) = tokenizer.fileSize
+        guard utf8, let dataStart = tokenizer.consumedOffset, size - dataStart >= minimumPartBytes else { return nil }
+        var bounds = [dataStart]
+        let count = max(1, min(parts, (size - dataStart) / max(1, minimumPartBytes)))
+        for k in 1..<max(1, count) {
+            if let b = CSVTokenizer.lineStart(path: path, after: dataStart + (size - dataStart) * k / count), b > bounds[bounds.count - 1], b < size {
+                bounds.append(b)
+            }
+        }
+        bounds.append(size)
+        let starts = bounds
+        let delimiter = tokenizer.delimiter
+        let expected = tokenizer.estimatedRecords / (bounds.count - 1)
+        let results = parallelMap(bounds.count - 1, jobs: bounds.count - 1) { k -> Part? in
+            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, exact: false)
+            reader.hashes = IDHashes(expected: expected)
+            guard var t = try? CSVTokenizer(path: path, from: starts[k], to: starts[k + 1], delimiter: delimiter) else { return nil }
+            let failed = reader.readRows(&t, columns) != .complete
+            return Part(tally: reader.tally, log: reader.log, hashes: reader.hashes, lines: t.line - 1, failed: failed)
+        }
+        let read = results.compactMap { $0 }
+        guard read.count == results.count, !read.contains(where: \.failed),
+              !IDHashes.anyEqual(read.map(\.hashes), jobs: parts) else { return nil }
+        var line = tokenizer.line - 1
+        for part in read {
+            header.tally.merge(part.tally)
+            header.log.append(contentsOf: part.log, shiftingLinesBy: line)
+            line += part.lines
+        }
+        header.warnLateStarters()
+        return (header.tally, header.log)
+    }
+
     /// False when the file turned out not to be UTF-8: the caller starts again.
     private mutating func run(path: String, encoding: TextEncoding) -> Bool {
-        let start = SourceLocation(file: file, line: 1, column: 1)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return false }
-        guard var tokenizer = opened else { return true }
+        guard var tokenizer = opened, let columns = readHeader(tokenizer) else { return true }
+        ids = ParticipantIDs(expected: tokenizer.estimatedRecords)
+        if readRows(&tokenizer, columns) == .notUTF8 { return false }
+        warnLateStarters()
+        return true
+    }
+
+    /// The columns of the header record; nil, with the reasons logged, when
+    /// rows cannot be read by them.
+    private mutating func readHeader(_ tokenizer: borrowing CSVTokenizer) -> ColumnMap? {
         var required: [Column] = [.id, .gender, .startDate]
         if !project.subprojects.isEmpty { required.append(.subproject) }
         let columns = ColumnMap.read(tokenizer, file: file,
@@ -50,26 +126,43 @@ struct ParticipantReader {
             log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
                       at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
         }
-        guard let columns, paired else { return true }
+        return paired ? columns : nil
+    }
+
+    private enum RowsEnd {
+        case complete
+        /// The tokenizer stopped on a failure, which is logged.
+        case failed
+        /// The file is not UTF-8 after all: nothing is logged.
+        case notUTF8
+    }
+
+    /// Reads every row after the header.
+    private mutating func readRows(_ tokenizer: inout CSVTokenizer, _ columns: ColumnMap) -> RowsEnd {
         let fast = FastColumns(columns)
-        ids = ParticipantIDs(expected: tokenizer.estimatedRecords)
         do {
-            while try tokenizer.nextRecord() {
-                // Most rows are fine: the byte-level path takes them; any row it
-                // does not accept is checked field by field for its diagnostics.
+            while true {
+                // Most rows are fine: the byte-level path takes them, most
+                // straight from the read buffer; any row it does not accept
+                // is checked field by field for its diagnostics.
+                tokenizer.plainRecords(fields: fast.count) { fastRow($0, fast) }
+                guard try tokenizer.nextRecord() else { break }
                 if !tokenizer.withRecord({ fastRow($0, fast) }) { row(tokenizer, columns) }
             }
         } catch {
-            if case .text(.notUTF8) = error { return false }
+            if case .text(.notUTF8) = error { return .notUTF8 }
             tokenizer.report(error, file: file, log: &log)
+            return .failed
         }
-        if tally.lateStarters > 0 {
-            let n = tally.lateStarters
-            log.warning(.startsAfterAsOf, n == 1 ? "1 participant starts after the as-of date \(asOf) and is left out"
-                            : "\(n) participants start after the as-of date \(asOf) and are left out",
-                        at: start)
-        }
-        return true
+        return .complete
+    }
+
+    private mutating func warnLateStarters() {
+        guard tally.lateStarters > 0 else { return }
+        let n = tally.lateStarters
+        log.warning(.startsAfterAsOf, n == 1 ? "1 participant starts after the as-of date \(asOf) and is left out"
+                        : "\(n) participants start after the as-of date \(asOf) and are left out",
+                    at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     private func at(_ t: borrowing CSVTokenizer, _ i: Int) -> SourceLocation {
@@ -93,7 +186,11 @@ struct ParticipantReader {
         // id
         let idColumn = columns[.id] ?? 0
         if let (id, _) = value(.id) {
-            let first = Array(id.utf8).withUnsafeBufferPointer { ids.insert($0, line: t.recordLine) }
+            let first = Array(id.utf8).withUnsafeBufferPointer { b in
+                if exact { return ids.insert(b, line: t.recordLine) }
+                hashes.add(b)
+                return nil
+            }
             if let first {
                 log.error(.duplicateParticipant, "duplicate participant id (first on line \(first))", at: at(t, idColumn))
                 ok = false
@@ -234,8 +331,8 @@ struct ParticipantReader {
     /// changed nothing, for any row it cannot accept as it is: `row` then
     /// checks it and says exactly what is wrong.
     @inline(__always)
-    private mutating func fastRow(_ r: CSVTokenizer.Record, _ c: FastColumns) -> Bool {
-        guard r.fields.count == c.count, c.gender >= 0, c.start >= 0, c.id >= 0 else { return false }
+    private mutating func fastRow(_ r: some RowBytes, _ c: FastColumns) -> Bool {
+        guard r.count == c.count, c.gender >= 0, c.start >= 0, c.id >= 0 else { return false }
         guard let g = codes.fastGenders.lookup(r.bytes(c.gender)), let gender = Gender(rawValue: g) else { return false }
         var slot = project.subprojects.count
         if c.subproject >= 0 {
@@ -294,7 +391,8 @@ struct ParticipantReader {
         // Spaces around the id (a no-break space too) are trimmed by `row`, not here.
         guard let first = id.first, let last = id.last, first > 32, last > 32, first != 0xC2,
               !(last == 0xA0 && id.count >= 2 && id[id.count - 2] == 0xC2),
-              ids.insert(id, line: r.line) == nil else { return false }
+              !exact || ids.insert(id, line: r.line) == nil else { return false }
+        if !exact { hashes.add(id) }
         count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear,
               activities: (0..<project.activities.count).lazy.filter { activities & (1 << UInt64($0)) != 0 })
         return true

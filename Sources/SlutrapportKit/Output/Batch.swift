@@ -63,7 +63,11 @@ public struct Batch {
             }
         }
 
-        let pipeline = ProjectPipeline(options: options, templates: templates, validator: validator)
+        var configured = ProjectPipeline(options: options, templates: templates, validator: validator)
+        // A large participants.csv is read on several threads; with more
+        // projects than jobs, the projects themselves keep the threads busy.
+        configured.readThreads = max(1, jobs / max(1, folders.count))
+        let pipeline = configured
         let tracker = ProgressTracker(total: folders.count, report: progress)
         let outputFolder = options.outputFolder
         let duplicateOf = duplicates

@@ -19,6 +19,8 @@ public struct ProjectPipeline: Sendable {
     public let templates: TemplateSet
     public let validator: XMLSchemaValidator
     let markdown = MarkdownRenderer()
+    /// Threads a large participants.csv may be read on (see `ParticipantReader.read`).
+    public var readThreads = 1
 
     public init(options: BuildOptions, templates: TemplateSet, validator: XMLSchemaValidator) {
         self.options = options
@@ -49,7 +51,7 @@ public struct ProjectPipeline: Sendable {
             log.error(.bothCSVFiles, "the project has both participants.csv and counts.csv; keep one",
                       at: SourceLocation(file: counts, line: 1, column: 1))
         case (true, false):
-            let (t, l) = ParticipantReader.read(project: project, asOf: asOf, path: participants, lang: lang)
+            let (t, l) = ParticipantReader.read(project: project, asOf: asOf, path: participants, lang: lang, parts: readThreads)
             tally = t
             log.append(contentsOf: l)
         case (false, true):
