@@ -82,7 +82,17 @@ public struct Tally: Sendable {
 
     @inline(__always)
     func index(slot: Int, gender: Gender, state: Int) -> Int {
+        Self.cellIndex(slot: slot, gender: gender, state: state, reasons: reasons)
+    }
+
+    @inline(__always)
+    static func cellIndex(slot: Int, gender: Gender, state: Int, reasons: Int) -> Int {
         (slot * 3 + gender.rawValue) * (reasons + 1) + state
+    }
+
+    @inline(__always)
+    static func activityIndex(_ activity: Int, slot: Int, gender: Gender, activities: Int) -> Int {
+        (slot * 3 + gender.rawValue) * activities + activity
     }
 
     /// `reason` nil means still active at the as-of date.
@@ -93,7 +103,7 @@ public struct Tally: Sendable {
 
     @inline(__always)
     mutating func addActivity(_ activity: Int, slot: Int, gender: Gender) {
-        activityCells[(slot * 3 + gender.rawValue) * activities + activity] += 1
+        activityCells[Self.activityIndex(activity, slot: slot, gender: gender, activities: activities)] += 1
     }
 
     /// Count in the given slots for one gender and state.
@@ -103,5 +113,91 @@ public struct Tally: Sendable {
 
     func activityCount(slots: some Sequence<Int>, gender: Gender, activity: Int) -> Int {
         slots.reduce(0) { $0 + activityCells[($1 * 3 + gender.rawValue) * activities + activity] }
+    }
+}
+
+extension Tally {
+    /// Where the participant reader folds its rows: the tally's cells in raw
+    /// memory, so that counting a row touches no Swift array (each array
+    /// write checked its buffer's uniqueness in a runtime call, a twentieth
+    /// of a large file's time). One reader's thread owns it; `tally` copies
+    /// the counts out.
+    final class Counter {
+        private let shape: Tally
+        private let cells: UnsafeMutableBufferPointer<Int>
+        private let activityCells: UnsafeMutableBufferPointer<Int>
+        private let ageCells: UnsafeMutableBufferPointer<Int>
+        private let ageLimits: UnsafeMutableBufferPointer<Int>
+        private var durationCells: UnsafeMutableBufferPointer<Int>
+        private var durationCount = 0
+        var lateStarters = 0
+
+        init(_ shape: Tally) {
+            self.shape = shape
+            func copy(_ a: [Int]) -> UnsafeMutableBufferPointer<Int> {
+                let p = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, a.count))
+                p.initialize(repeating: 0)
+                _ = p.initialize(from: a)
+                return p
+            }
+            cells = copy(shape.cells)
+            activityCells = copy(shape.activityCells)
+            ageCells = copy(shape.ageCells)
+            ageLimits = copy(shape.ageLimits)
+            durationCells = copy(Array(repeating: 0, count: 3 * 4096))
+        }
+
+        deinit {
+            for p in [cells, activityCells, ageCells, ageLimits, durationCells] { p.deallocate() }
+        }
+
+        var tally: Tally {
+            var t = shape
+            t.cells = Array(cells.prefix(shape.cells.count))
+            t.activityCells = Array(activityCells.prefix(shape.activityCells.count))
+            t.ageCells = Array(ageCells.prefix(shape.ageCells.count))
+            t.durationCells = Array(durationCells.prefix(durationCount))
+            t.lateStarters = lateStarters
+            return t
+        }
+
+        @inline(__always)
+        func add(slot: Int, gender: Gender, reason: Int?) {
+            cells[Tally.cellIndex(slot: slot, gender: gender, state: reason ?? shape.reasons, reasons: shape.reasons)] += 1
+        }
+
+        @inline(__always)
+        func addActivity(_ activity: Int, slot: Int, gender: Gender) {
+            activityCells[Tally.activityIndex(activity, slot: slot, gender: gender, activities: shape.activities)] += 1
+        }
+
+        /// Age at the start; nil counts in the last band, "not known".
+        @inline(__always)
+        func addAge(_ age: Int?, gender: Gender) {
+            var band = ageLimits.count + 1
+            if let age {
+                band = 0
+                for limit in ageLimits where limit <= age { band += 1 }
+            }
+            ageCells[band * 3 + gender.rawValue] += 1
+        }
+
+        @inline(__always)
+        func addDuration(days: Int, gender: Gender) {
+            let i = days * 3 + gender.rawValue
+            if i >= durationCells.count { growDurations(to: i + 1) }
+            durationCells[i] += 1
+            durationCount = max(durationCount, days * 3 + 3)
+        }
+
+        private func growDurations(to count: Int) {
+            var size = durationCells.count
+            while size < count { size *= 2 }
+            let grown = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
+            grown.initialize(repeating: 0)
+            _ = grown.initialize(from: durationCells)
+            durationCells.deallocate()
+            durationCells = grown
+        }
     }
 }

@@ -15,6 +15,18 @@ final class ByteKeyTable: @unchecked Sendable {
     private let mask: Int
     let underscoreIsSpace: Bool
 
+    /// Keys of 1 to 16 bytes, the usual codes, as two folded words each, so
+    /// that a lookup compares words instead of looping over bytes.
+    private struct Short {
+        var w0: UInt64 = 0
+        var w1: UInt64 = 0
+        /// 0 marks an empty slot.
+        var length = 0
+        var value = 0
+    }
+    private let short: UnsafeMutableBufferPointer<Short>
+    private let shortMask: Int
+
     init(_ entries: [(String, Int)], underscoreIsSpace: Bool = false) {
         self.underscoreIsSpace = underscoreIsSpace
         var keys: [[UInt8]] = []
@@ -47,6 +59,15 @@ final class ByteKeyTable: @unchecked Sendable {
             slots[h] = Int32(k)
         }
         starts[keys.count] = offset
+        short = .allocate(capacity: size)
+        short.initialize(repeating: Short())
+        shortMask = mask
+        for (k, key) in keys.enumerated() where (1...16).contains(key.count) {
+            let (w0, w1) = key.withUnsafeBufferPointer { Self.words($0, fold: false) }
+            var h = Self.slot(w0, w1, key.count) & mask
+            while short[h].length != 0 { h = (h + 1) & mask }
+            short[h] = Short(w0: w0, w1: w1, length: key.count, value: vals[k])
+        }
     }
 
     deinit {
@@ -54,6 +75,7 @@ final class ByteKeyTable: @unchecked Sendable {
         starts.deallocate()
         values.deallocate()
         slots.deallocate()
+        short.deallocate()
     }
 
     @inline(__always)
@@ -76,10 +98,75 @@ final class ByteKeyTable: @unchecked Sendable {
         return h
     }
 
+    /// A field of 1 to 16 bytes as two little-endian words, zero-padded,
+    /// ASCII letters folded to lower case (and `_` to a space, for exit
+    /// reasons) eight bytes at a time, as `fold` does one byte at a time.
+    @inline(__always)
+    private static func words(_ p: UnsafeBufferPointer<UInt8>, fold: Bool, underscoreIsSpace: Bool = false) -> (UInt64, UInt64) {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for i in 0..<min(p.count, 8) { w0 |= UInt64(p[i]) << UInt64(8 * i) }
+        if p.count > 8 { for i in 8..<p.count { w1 |= UInt64(p[i]) << UInt64(8 * (i - 8)) } }
+        guard fold else { return (w0, w1) }
+        return (foldWord(w0, underscoreIsSpace), foldWord(w1, underscoreIsSpace))
+    }
+
+    @inline(__always)
+    private static func foldWord(_ w: UInt64, _ underscoreIsSpace: Bool) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = w & low
+        // High bit of each byte: at least "A", above "Z", and ASCII at all.
+        let atLeastA = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & high
+        let aboveZ = (x &+ 0x2525_2525_2525_2525) & high
+        var r = w | ((atLeastA & ~aboveZ & ~w & high) >> 2)
+        if underscoreIsSpace {
+            let y = r ^ 0x5F5F_5F5F_5F5F_5F5F  // zero where "_"
+            let underscores = ~(((y & low) &+ low) | y) & high
+            r ^= (underscores >> 7) &* 0x7F      // "_" ^ 0x7F is a space
+        }
+        return r
+    }
+
+    @inline(__always)
+    private static func slot(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> Int {
+        Int(truncatingIfNeeded: ((w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)) &* 0xFF51_AFD7_ED55_8CCD) >> 32)
+    }
+
     /// The value for a field's bytes, or nil when they name nothing known
     /// in plain ASCII case-folding.
+    ///
+    /// `padded`: at least 16 bytes may be read from the field's start (the
+    /// tokenizer's read buffer keeps that much room after its end), so a
+    /// short field is read as two words, without a loop.
     @inline(__always)
-    func lookup(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
+    func lookup(_ field: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int? {
+        let n = field.count
+        if n >= 1 && n <= 16, let p = field.baseAddress {
+            let first = p[0], last = p[n - 1]
+            if first != 32 && first != 9 && last != 32 && last != 9 {
+                var (w0, w1) = (UInt64(0), UInt64(0))
+                if padded {
+                    // Shifts of 64 bits or more give 0 in Swift, so the masks come out right for every n.
+                    w0 = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & ((1 << UInt64(8 * n)) &- 1)
+                    w1 = UnsafeRawPointer(p).loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64(8 * max(0, n - 8))) &- 1)
+                    w0 = Self.foldWord(w0, underscoreIsSpace)
+                    w1 = Self.foldWord(w1, underscoreIsSpace)
+                } else {
+                    (w0, w1) = Self.words(field, fold: true, underscoreIsSpace: underscoreIsSpace)
+                }
+                var h = Self.slot(w0, w1, n) & shortMask
+                while short[h].length != 0 {
+                    let s = short[h]
+                    if s.w0 == w0 && s.w1 == w1 && s.length == n { return s.value }
+                    h = (h + 1) & shortMask
+                }
+                return nil
+            }
+        }
+        return lookupPadded(field)
+    }
+
+    /// Any field: surrounding spaces trimmed, then byte by byte.
+    private func lookupPadded(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
         var lo = 0, hi = field.count
         while lo < hi, field[lo] == 32 || field[lo] == 9 { lo += 1 }
         while hi > lo, field[hi - 1] == 32 || field[hi - 1] == 9 { hi -= 1 }

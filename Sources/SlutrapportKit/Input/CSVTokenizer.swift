@@ -67,6 +67,8 @@ struct CSVTokenizer {
     /// Field separators found by `plainRecords`, and how many records it scans ahead.
     private var separators: [UInt32] = []
     private var plainRun = 8
+    /// Bytes that may be read past the end of a field in the read buffer.
+    static let padding = 16
     private static let plainBatch = 4096
 
     /// Opens `path`. A byte-order mark decides the encoding and is skipped;
@@ -149,7 +151,8 @@ struct CSVTokenizer {
         // rescanning it after each read costs no more than reading it.
         let fd = self.fd, blockSize = max(self.blockSize, end)
         let room = decoder.encoding == .utf8 ? blockSize : blockSize * 4
-        if buffer.count - end < room { buffer += [UInt8](repeating: 0, count: max(room, buffer.count)) }
+        // `padding` bytes always stay free after `end`: see `ByteKeyTable.lookup`.
+        if buffer.count - end < room + Self.padding { buffer += [UInt8](repeating: 0, count: max(room + Self.padding, buffer.count)) }
         do {
             if decoder.encoding == .utf8 {
                 let start = end, offset = readOffset, count = min(blockSize, limit - readOffset)
@@ -172,7 +175,7 @@ struct CSVTokenizer {
                     }
                 } while n > 0 && (out.isEmpty || out.count < end)
                 if !out.isEmpty {
-                    if buffer.count - end < out.count { buffer += [UInt8](repeating: 0, count: out.count) }
+                    if buffer.count - end < out.count + Self.padding { buffer += [UInt8](repeating: 0, count: out.count + Self.padding) }
                     buffer.withUnsafeMutableBufferPointer { b in
                         out.withUnsafeBufferPointer { o in
                             guard let base = b.baseAddress, let src = o.baseAddress else { return }
@@ -397,6 +400,8 @@ struct CSVTokenizer {
         let quoted: UnsafeBufferPointer<UInt8>
         let line: Int
         var count: Int { fields.count }
+        /// Quoted fields live in a buffer of their own, without room after them.
+        var padded: Bool { false }
 
         @inline(__always)
         func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
@@ -423,6 +428,7 @@ struct CSVTokenizer {
         let start: Int
         let count: Int
         let line: Int
+        var padded: Bool { true }
 
         @inline(__always)
         func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
@@ -518,5 +524,7 @@ struct CSVTokenizer {
 protocol RowBytes {
     var count: Int { get }
     var line: Int { get }
+    /// Whether `ByteKeyTable.lookup` may read 16 bytes from a field's start.
+    var padded: Bool { get }
     func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8>
 }

@@ -8,19 +8,55 @@
 /// hashes collide) sends the file to `ParticipantIDs`, which compares the
 /// ids themselves and says which line came first: no diagnostic depends on
 /// a hash. The hashes never leave this type, and no id is kept.
-struct IDHashes: Sendable {
+///
+/// A class over raw memory: appending touches no Swift array, so it costs no
+/// uniqueness check. One reader's thread fills it; after that it is only read.
+final class IDHashes: @unchecked Sendable {
     static let bucketBits = 9
-    private(set) var buckets: [[UInt64]] = Array(repeating: [], count: 1 << bucketBits)
+    private static let bucketCount = 1 << bucketBits
+    private let bases: UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt64>>
+    private let counts: UnsafeMutableBufferPointer<Int>
+    private let capacities: UnsafeMutableBufferPointer<Int>
 
     init(expected: Int = 0) {
-        let each = expected >> Self.bucketBits
-        if each > 0 { for b in buckets.indices { buckets[b].reserveCapacity(each + each / 8 + 16) } }
+        let each = max(4, (expected >> Self.bucketBits) + (expected >> (Self.bucketBits + 3)))
+        bases = .allocate(capacity: Self.bucketCount)
+        counts = .allocate(capacity: Self.bucketCount)
+        capacities = .allocate(capacity: Self.bucketCount)
+        bases.initialize(repeating: .allocate(capacity: 1))
+        for b in 0..<Self.bucketCount { bases[b] = .allocate(capacity: each) }
+        counts.initialize(repeating: 0)
+        capacities.initialize(repeating: each)
+    }
+
+    deinit {
+        for b in 0..<Self.bucketCount { bases[b].deallocate() }
+        bases.deallocate()
+        counts.deallocate()
+        capacities.deallocate()
     }
 
     @inline(__always)
-    mutating func add(_ id: UnsafeBufferPointer<UInt8>) {
+    func add(_ id: UnsafeBufferPointer<UInt8>) {
         let h = Self.hash(id)
-        buckets[Int(truncatingIfNeeded: h >> (64 - UInt64(Self.bucketBits)))].append(h)
+        let b = Int(truncatingIfNeeded: h >> (64 - UInt64(Self.bucketBits)))
+        let n = counts[b]
+        if n == capacities[b] { grow(b) }
+        bases[b][n] = h
+        counts[b] = n + 1
+    }
+
+    private func grow(_ b: Int) {
+        let capacity = capacities[b] * 2
+        let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        grown.update(from: bases[b], count: counts[b])
+        bases[b].deallocate()
+        bases[b] = grown
+        capacities[b] = capacity
+    }
+
+    func bucket(_ b: Int) -> UnsafeBufferPointer<UInt64> {
+        UnsafeBufferPointer(start: bases[b], count: counts[b])
     }
 
     /// Hashes the first 64 KiB of an id, as `ParticipantIDs` compares them,
@@ -55,12 +91,11 @@ struct IDHashes: Sendable {
 
     /// Whether two hashes in `parts` are equal, checked on up to `jobs` threads.
     static func anyEqual(_ parts: [IDHashes], jobs: Int) -> Bool {
-        let bucketCount = 1 << bucketBits
         let threads = max(1, min(jobs, parts.count))
         return parallelMap(threads, jobs: threads) { t in
             var table: [UInt64] = []
             for b in stride(from: t, to: bucketCount, by: threads) {
-                let count = parts.reduce(0) { $0 + $1.buckets[b].count }
+                let count = parts.reduce(0) { $0 + $1.counts[b] }
                 guard count > 1 else { continue }
                 var size = 16
                 while size < count * 2 { size <<= 1 }
@@ -69,7 +104,7 @@ struct IDHashes: Sendable {
                 }
                 let mask = size - 1
                 for part in parts {
-                    for h in part.buckets[b] {
+                    for h in part.bucket(b) {
                         // 0 marks an empty slot, so a hash of 0 counts as 1: at
                         // worst a false alarm, which only costs the exact check.
                         let key = h == 0 ? 1 : h

@@ -8,22 +8,22 @@ struct ParticipantReader {
     let asOf: Day
     let file: String
     private(set) var log = DiagnosticLog()
-    private(set) var tally: Tally
+    private let counter: Tally.Counter
+    var tally: Tally { counter.tally }
 
     private let codes: CodeLookup
-    /// Exact mode finds duplicate ids as they come, comparing the ids
-    /// themselves; otherwise ids are only hashed, and checked after reading.
-    private let exact: Bool
+    /// Exact mode (no `hashes`) finds duplicate ids as they come, comparing
+    /// the ids themselves; otherwise ids are only hashed, and checked after reading.
     private var ids = ParticipantIDs()
-    private var hashes = IDHashes()
+    private let hashes: IDHashes?
 
-    init(project: Project, asOf: Day, file: String, lang: Language, exact: Bool = true) {
+    init(project: Project, asOf: Day, file: String, lang: Language, hashes: IDHashes? = nil) {
         self.project = project
         self.asOf = asOf
         self.file = file
-        self.exact = exact
-        tally = Tally(source: .participants, subprojects: project.subprojects.count,
-                      reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
+        self.hashes = hashes
+        counter = Tally.Counter(Tally(source: .participants, subprojects: project.subprojects.count,
+                                      reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands))
         codes = CodeLookup(project: project, lang: lang)
     }
 
@@ -62,7 +62,7 @@ struct ParticipantReader {
     /// The hashed read (see `read`); nil when the file needs exact mode.
     static func readInParts(project: Project, asOf: Day, path: String, lang: Language,
                                     parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
-        var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, exact: false)
+        var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
         guard let tokenizer = opened else { return (header.tally, header.log) }
@@ -81,23 +81,23 @@ struct ParticipantReader {
         let delimiter = tokenizer.delimiter
         let expected = tokenizer.estimatedRecords / (bounds.count - 1)
         let results = parallelMap(bounds.count - 1, jobs: bounds.count - 1) { k -> Part? in
-            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, exact: false)
-            reader.hashes = IDHashes(expected: expected)
+            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, hashes: IDHashes(expected: expected))
             guard var t = try? CSVTokenizer(path: path, from: starts[k], to: starts[k + 1], delimiter: delimiter) else { return nil }
             let failed = reader.readRows(&t, columns) != .complete
-            return Part(tally: reader.tally, log: reader.log, hashes: reader.hashes, lines: t.line - 1, failed: failed)
+            return Part(tally: reader.tally, log: reader.log, hashes: reader.hashes ?? IDHashes(), lines: t.line - 1, failed: failed)
         }
         let read = results.compactMap { $0 }
         guard read.count == results.count, !read.contains(where: \.failed),
               !IDHashes.anyEqual(read.map(\.hashes), jobs: parts) else { return nil }
         var line = tokenizer.line - 1
+        var tally = header.tally
         for part in read {
-            header.tally.merge(part.tally)
+            tally.merge(part.tally)
             header.log.append(contentsOf: part.log, shiftingLinesBy: line)
             line += part.lines
         }
-        header.warnLateStarters()
-        return (header.tally, header.log)
+        header.warnLateStarters(tally.lateStarters)
+        return (tally, header.log)
     }
 
     /// False when the file turned out not to be UTF-8: the caller starts again.
@@ -107,7 +107,7 @@ struct ParticipantReader {
         guard var tokenizer = opened, let columns = readHeader(tokenizer) else { return true }
         ids = ParticipantIDs(expected: tokenizer.estimatedRecords)
         if readRows(&tokenizer, columns) == .notUTF8 { return false }
-        warnLateStarters()
+        warnLateStarters(counter.lateStarters)
         return true
     }
 
@@ -157,9 +157,8 @@ struct ParticipantReader {
         return .complete
     }
 
-    private mutating func warnLateStarters() {
-        guard tally.lateStarters > 0 else { return }
-        let n = tally.lateStarters
+    private mutating func warnLateStarters(_ n: Int) {
+        guard n > 0 else { return }
         log.warning(.startsAfterAsOf, n == 1 ? "1 participant starts after the as-of date \(asOf) and is left out"
                         : "\(n) participants start after the as-of date \(asOf) and are left out",
                     at: SourceLocation(file: file, line: 1, column: 1))
@@ -187,7 +186,7 @@ struct ParticipantReader {
         let idColumn = columns[.id] ?? 0
         if let (id, _) = value(.id) {
             let first = Array(id.utf8).withUnsafeBufferPointer { b in
-                if exact { return ids.insert(b, line: t.recordLine) }
+                guard let hashes else { return ids.insert(b, line: t.recordLine) }
                 hashes.add(b)
                 return nil
             }
@@ -299,15 +298,15 @@ struct ParticipantReader {
     @inline(__always)
     private mutating func count(slot: Int, gender: Gender, start: Day, end: Day?, reason: Int?, birthYear: Int?, activities: some Sequence<Int>) {
         guard start <= asOf else {
-            tally.lateStarters += 1
+            counter.lateStarters += 1
             return
         }
         let ended = end.map { $0 <= asOf } ?? false
-        tally.add(slot: slot, gender: gender, reason: ended ? reason : nil)
-        for a in activities { tally.addActivity(a, slot: slot, gender: gender) }
+        counter.add(slot: slot, gender: gender, reason: ended ? reason : nil)
+        for a in activities { counter.addActivity(a, slot: slot, gender: gender) }
         // Age at the start, from the birth year alone (the only date kept).
-        tally.addAge(birthYear.map { start.year - $0 }, gender: gender)
-        if ended, let end { tally.addDuration(days: end.ordinal - start.ordinal, gender: gender) }
+        counter.addAge(birthYear.map { start.year - $0 }, gender: gender)
+        if ended, let end { counter.addDuration(days: end.ordinal - start.ordinal, gender: gender) }
     }
 
     /// Column positions as plain integers (-1 when absent) for the fast path.
@@ -333,14 +332,14 @@ struct ParticipantReader {
     @inline(__always)
     private mutating func fastRow(_ r: some RowBytes, _ c: FastColumns) -> Bool {
         guard r.count == c.count, c.gender >= 0, c.start >= 0, c.id >= 0 else { return false }
-        guard let g = codes.fastGenders.lookup(r.bytes(c.gender)), let gender = Gender(rawValue: g) else { return false }
+        guard let g = codes.fastGenders.lookup(r.bytes(c.gender), padded: r.padded), let gender = Gender(rawValue: g) else { return false }
         var slot = project.subprojects.count
         if c.subproject >= 0 {
             let b = r.bytes(c.subproject)
             if project.subprojects.isEmpty {
                 guard b.allSatisfy({ $0 == 32 }) else { return false }
             } else {
-                guard let s = codes.fastSubprojects.lookup(b) else { return false }
+                guard let s = codes.fastSubprojects.lookup(b, padded: r.padded) else { return false }
                 slot = s
             }
         } else if !project.subprojects.isEmpty {
@@ -353,7 +352,7 @@ struct ParticipantReader {
             let endBytes = r.bytes(c.end), reasonBytes = r.bytes(c.exitReason)
             guard endBytes.isEmpty == reasonBytes.isEmpty else { return false }
             if !endBytes.isEmpty {
-                guard let e = Day(isoBytes: endBytes), e >= start, let x = codes.fastReasons.lookup(reasonBytes) else { return false }
+                guard let e = Day(isoBytes: endBytes), e >= start, let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
                 end = e
                 reason = x
             }
@@ -380,7 +379,7 @@ struct ParticipantReader {
                 var e = s
                 while e < b.count, b[e] != 59, b[e] != 124 { e += 1 }
                 if e > s {
-                    guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e])), a < 64 else { return false }
+                    guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e]), padded: r.padded), a < 64 else { return false }
                     activities |= 1 << UInt64(a)
                 }
                 s = e + 1
@@ -391,8 +390,8 @@ struct ParticipantReader {
         // Spaces around the id (a no-break space too) are trimmed by `row`, not here.
         guard let first = id.first, let last = id.last, first > 32, last > 32, first != 0xC2,
               !(last == 0xA0 && id.count >= 2 && id[id.count - 2] == 0xC2),
-              !exact || ids.insert(id, line: r.line) == nil else { return false }
-        if !exact { hashes.add(id) }
+              hashes != nil || ids.insert(id, line: r.line) == nil else { return false }
+        hashes?.add(id)
         count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear,
               activities: (0..<project.activities.count).lazy.filter { activities & (1 << UInt64($0)) != 0 })
         return true
