@@ -73,7 +73,12 @@ public struct ProjectPipeline: Sendable {
 
         let view = ReportViewBuilder(project: project, figures: figures, lang: lang, markdown: markdown)
             .build(generated: options.generated)
-        let xml = templates.render(view, template: "report.xml")
+        // Every format at once, on the threads a large file was read on: the
+        // XML first, always, for it is checked against the schema.
+        let formats = [OutputFormat.xml] + options.formats.filter { $0 != .xml }
+        let templates = self.templates
+        let texts = parallelMap(formats.count, jobs: readThreads) { templates.render(view, template: "report.\(formats[$0].rawValue)") }
+        let xml = texts[0]
         let xmlPath = options.outputFolder.appendingPathComponent(project.id).appendingPathComponent(OutputFormat.xml.fileName)
         for problem in validator.validate(xml) {
             log.error(.xmlInvalid, "the XML from \(templates.folder.appendingPathComponent("report.xml.mustache")) does not validate against slutrapport.xsd: \(problem.message)",
@@ -86,7 +91,7 @@ public struct ProjectPipeline: Sendable {
             for chart in view.sections.flatMap(\.figures).flatMap(\.charts) { result.files.append((chart.file, chart.svgFile)) }
         }
         for format in options.formats {
-            var text = format == .xml ? xml : templates.render(view, template: "report.\(format.rawValue)")
+            var text = texts[formats.firstIndex(of: format) ?? 0]
             if !text.hasSuffix("\n") { text += "\n" }
             result.files.append((format.fileName, text))
         }
