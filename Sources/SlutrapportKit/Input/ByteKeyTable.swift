@@ -63,7 +63,7 @@ final class ByteKeyTable: @unchecked Sendable {
         short.initialize(repeating: Short())
         shortMask = mask
         for (k, key) in keys.enumerated() where (1...16).contains(key.count) {
-            let (w0, w1) = key.withUnsafeBufferPointer { Self.words($0, fold: false) }
+            let (w0, w1) = key.withUnsafeBufferPointer { Self.words($0) }
             var h = Self.slot(w0, w1, key.count) & mask
             while short[h].length != 0 { h = (h + 1) & mask }
             short[h] = Short(w0: w0, w1: w1, length: key.count, value: vals[k])
@@ -98,18 +98,17 @@ final class ByteKeyTable: @unchecked Sendable {
         return h
     }
 
-    /// A field of 1 to 16 bytes as two little-endian words, zero-padded,
-    /// ASCII letters folded to lower case (and `_` to a space, for exit
-    /// reasons) eight bytes at a time, as `fold` does one byte at a time.
+    /// A field of 1 to 16 bytes as two little-endian words, zero-padded.
     @inline(__always)
-    private static func words(_ p: UnsafeBufferPointer<UInt8>, fold: Bool, underscoreIsSpace: Bool = false) -> (UInt64, UInt64) {
+    private static func words(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         var w0: UInt64 = 0, w1: UInt64 = 0
         for i in 0..<min(p.count, 8) { w0 |= UInt64(p[i]) << UInt64(8 * i) }
         if p.count > 8 { for i in 8..<p.count { w1 |= UInt64(p[i]) << UInt64(8 * (i - 8)) } }
-        guard fold else { return (w0, w1) }
-        return (foldWord(w0, underscoreIsSpace), foldWord(w1, underscoreIsSpace))
+        return (w0, w1)
     }
 
+    /// ASCII letters folded to lower case (and `_` to a space, for exit
+    /// reasons) eight bytes at a time, as `fold` does one byte at a time.
     @inline(__always)
     private static func foldWord(_ w: UInt64, _ underscoreIsSpace: Bool) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -128,14 +127,15 @@ final class ByteKeyTable: @unchecked Sendable {
 
     @inline(__always)
     private static func slot(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> Int {
-        Int(truncatingIfNeeded: ((w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)) &* 0xFF51_AFD7_ED55_8CCD) >> 32)
+        // One multiply: keys of a length differ in their words already.
+        Int(truncatingIfNeeded: ((w0 ^ (w1 << 1) ^ UInt64(length)) &* 0xFF51_AFD7_ED55_8CCD) >> 32)
     }
 
     /// The value for a field's bytes, or nil when they name nothing known
     /// in plain ASCII case-folding.
     ///
     /// `padded`: at least 16 bytes may be read from the field's start (the
-    /// tokenizer's read buffer keeps that much room after its end), so a
+    /// tokenizer's read buffer keeps room after its end), so a
     /// short field is read as two words, without a loop.
     @inline(__always)
     func lookup(_ field: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int? {
@@ -148,21 +148,29 @@ final class ByteKeyTable: @unchecked Sendable {
                     // Shifts of 64 bits or more give 0 in Swift, so the masks come out right for every n.
                     w0 = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & ((1 << UInt64(8 * n)) &- 1)
                     w1 = UnsafeRawPointer(p).loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64(8 * max(0, n - 8))) &- 1)
-                    w0 = Self.foldWord(w0, underscoreIsSpace)
-                    w1 = Self.foldWord(w1, underscoreIsSpace)
                 } else {
-                    (w0, w1) = Self.words(field, fold: true, underscoreIsSpace: underscoreIsSpace)
+                    (w0, w1) = Self.words(field)
                 }
-                var h = Self.slot(w0, w1, n) & shortMask
-                while short[h].length != 0 {
-                    let s = short[h]
-                    if s.w0 == w0 && s.w1 == w1 && s.length == n { return s.value }
-                    h = (h + 1) & shortMask
-                }
-                return nil
+                // Keys are stored folded, so a field that equals one as it is
+                // folds to itself (it has no capitals and no "_"): most fields
+                // are found without folding.
+                if let value = find(w0, w1, n) { return value }
+                let f0 = Self.foldWord(w0, underscoreIsSpace), f1 = Self.foldWord(w1, underscoreIsSpace)
+                return f0 == w0 && f1 == w1 ? nil : find(f0, f1, n)
             }
         }
         return lookupPadded(field)
+    }
+
+    @inline(__always)
+    private func find(_ w0: UInt64, _ w1: UInt64, _ n: Int) -> Int? {
+        var h = Self.slot(w0, w1, n) & shortMask
+        while short[h].length != 0 {
+            let s = short[h]
+            if s.w0 == w0 && s.w1 == w1 && s.length == n { return s.value }
+            h = (h + 1) & shortMask
+        }
+        return nil
     }
 
     /// Any field: surrounding spaces trimmed, then byte by byte.

@@ -67,8 +67,9 @@ struct CSVTokenizer {
     /// Field separators found by `plainRecords`, and how many records it scans ahead.
     private var separators: [UInt32] = []
     private var plainRun = 8
-    /// Bytes that may be read past the end of a field in the read buffer.
-    static let padding = 16
+    /// Bytes that may be read past the end of a field in the read buffer
+    /// (`ByteKeyTable` reads 16 bytes from a field's start, `FieldMemo` 32).
+    static let padding = 32
     private static let plainBatch = 4096
 
     /// Opens `path`. A byte-order mark decides the encoding and is skipped;

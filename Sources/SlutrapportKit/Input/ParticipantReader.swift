@@ -16,10 +16,15 @@ struct ParticipantReader {
     /// the ids themselves; otherwise ids are only hashed, and checked after reading.
     private var ids = ParticipantIDs()
     private let hashes: IDHashes?
+    private let months = Day.MonthTable.shared
+    private let asOfOrdinal: Int
+    /// Activity fields seen before, and the activities they named.
+    private let activitySets = FieldMemo()
 
     init(project: Project, asOf: Day, file: String, lang: Language, hashes: IDHashes? = nil) {
         self.project = project
         self.asOf = asOf
+        asOfOrdinal = asOf.ordinal
         self.file = file
         self.hashes = hashes
         counter = Tally.Counter(Tally(source: .participants, subprojects: project.subprojects.count,
@@ -291,22 +296,24 @@ struct ParticipantReader {
         }
 
         guard ok, let start else { return }
-        count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear, activities: activities)
+        count(slot: slot, gender: gender, start: (start.ordinal, start.year), end: end?.ordinal, reason: reason,
+              birthYear: birthYear, activities: activities)
     }
 
-    /// Folds one valid participant into the tally.
+    /// Folds one valid participant into the tally; dates as ordinals.
     @inline(__always)
-    private mutating func count(slot: Int, gender: Gender, start: Day, end: Day?, reason: Int?, birthYear: Int?, activities: some Sequence<Int>) {
-        guard start <= asOf else {
+    private mutating func count(slot: Int, gender: Gender, start: (ordinal: Int, year: Int), end: Int?, reason: Int?,
+                                birthYear: Int?, activities: some Sequence<Int>) {
+        guard start.ordinal <= asOfOrdinal else {
             counter.lateStarters += 1
             return
         }
-        let ended = end.map { $0 <= asOf } ?? false
+        let ended = end.map { $0 <= asOfOrdinal } ?? false
         counter.add(slot: slot, gender: gender, reason: ended ? reason : nil)
         for a in activities { counter.addActivity(a, slot: slot, gender: gender) }
         // Age at the start, from the birth year alone (the only date kept).
         counter.addAge(birthYear.map { start.year - $0 }, gender: gender)
-        if ended, let end { counter.addDuration(days: end.ordinal - start.ordinal, gender: gender) }
+        if ended, let end { counter.addDuration(days: end - start.ordinal, gender: gender) }
     }
 
     /// Column positions as plain integers (-1 when absent) for the fast path.
@@ -345,14 +352,14 @@ struct ParticipantReader {
         } else if !project.subprojects.isEmpty {
             return false
         }
-        guard let start = Day(isoBytes: r.bytes(c.start)) else { return false }
-        var end: Day?
+        guard let start = months.parse(r.bytes(c.start)) else { return false }
+        var end: Int?
         var reason: Int?
         if c.end >= 0 {
             let endBytes = r.bytes(c.end), reasonBytes = r.bytes(c.exitReason)
             guard endBytes.isEmpty == reasonBytes.isEmpty else { return false }
             if !endBytes.isEmpty {
-                guard let e = Day(isoBytes: endBytes), e >= start, let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
+                guard let e = months.parse(endBytes)?.ordinal, e >= start.ordinal, let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
                 end = e
                 reason = x
             }
@@ -374,15 +381,20 @@ struct ParticipantReader {
         var activities: UInt64 = 0
         if c.activities >= 0 {
             let b = r.bytes(c.activities)
-            var s = 0
-            while s <= b.count {
-                var e = s
-                while e < b.count, b[e] != 59, b[e] != 124 { e += 1 }
-                if e > s {
-                    guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e]), padded: r.padded), a < 64 else { return false }
-                    activities |= 1 << UInt64(a)
+            if r.padded, let known = activitySets.value(for: b) {
+                activities = known
+            } else {
+                var s = 0
+                while s <= b.count {
+                    var e = s
+                    while e < b.count, b[e] != 59, b[e] != 124 { e += 1 }
+                    if e > s {
+                        guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e]), padded: r.padded), a < 64 else { return false }
+                        activities |= 1 << UInt64(a)
+                    }
+                    s = e + 1
                 }
-                s = e + 1
+                if r.padded { activitySets.store(activities, for: b) }
             }
         }
         // Last, so that a row turned down above has left no trace.

@@ -84,3 +84,48 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 }
+
+extension Day {
+    /// The months of 1900–2199 with the ordinal of their first day and their
+    /// length (written once, then only read), so that the participant reader turns a date field into its
+    /// ordinal with one table read instead of building a `Day` and doing
+    /// calendar arithmetic for each of millions of rows.
+    final class MonthTable: @unchecked Sendable {
+        static let shared = MonthTable()
+        static let firstYear = 1900, years = 300
+        /// Per month from January 1900: ordinal of its first day << 5 | its length.
+        private let entries: UnsafeMutableBufferPointer<Int>
+
+        private init() {
+            entries = .allocate(capacity: Self.years * 12)
+            for y in 0..<Self.years {
+                for m in 1...12 {
+                    let year = Self.firstYear + y
+                    entries[y * 12 + m - 1] = Day(unchecked: year, month: m, day: 1).ordinal << 5 | Day.daysIn(month: m, year: year)
+                }
+            }
+        }
+
+        deinit { entries.deallocate() }
+
+        /// Exactly `YYYY-MM-DD`, a real date from 1900 to 2199, as its ordinal
+        /// and year; nil for anything else (which `Day(iso:)` then judges).
+        @inline(__always)
+        func parse(_ b: UnsafeBufferPointer<UInt8>) -> (ordinal: Int, year: Int)? {
+            guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
+            var digits = 0, bad = false
+            for i in [0, 1, 2, 3, 5, 6, 8, 9] {
+                let d = Int(b[i]) &- 48
+                bad = bad || d < 0 || d > 9
+                digits = digits * 10 + d
+            }
+            guard !bad else { return nil }
+            // digits is YYYYMMDD.
+            let year = digits / 10_000, month = digits / 100 % 100, day = digits % 100
+            guard year >= Self.firstYear, year < Self.firstYear + Self.years, month >= 1, month <= 12, day >= 1 else { return nil }
+            let e = entries[(year - Self.firstYear) * 12 + month - 1]
+            guard day <= e & 31 else { return nil }
+            return ((e >> 5) + day - 1, year)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// What a whole field of up to 32 bytes came to the last time it was seen,
+/// for the activities: a row's activities are one field of several codes,
+/// and a file repeats a few dozen combinations of them. A hit costs four
+/// word compares instead of splitting the field and looking up each code.
+///
+/// Direct-mapped over raw memory (a new field takes the slot of an old one),
+/// so it stays small and touches no Swift array. It keeps the bytes of
+/// activity fields only, never an id.
+final class FieldMemo {
+    private struct Entry {
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        /// 0 marks an empty slot.
+        var length = 0
+        var value: UInt64 = 0
+    }
+
+    private static let size = 1024
+    private let entries: UnsafeMutableBufferPointer<Entry>
+
+    init() {
+        entries = .allocate(capacity: Self.size)
+        entries.initialize(repeating: Entry())
+    }
+
+    deinit { entries.deallocate() }
+
+    /// The field's bytes as four zero-padded words. The field must be of 1
+    /// to 32 bytes, with 32 bytes readable from its start (`CSVTokenizer.padding`).
+    @inline(__always)
+    private static func words(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64, UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        // Shifts of 64 bits or more give 0 in Swift: mask(8) keeps all, mask(0) nothing.
+        @inline(__always) func word(_ k: Int) -> UInt64 {
+            raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) & ((1 << UInt64(8 * min(8, max(0, n - 8 * k)))) &- 1)
+        }
+        return (word(0), word(1), word(2), word(3))
+    }
+
+    @inline(__always)
+    private static func slot(_ w: (UInt64, UInt64, UInt64, UInt64), _ n: Int) -> Int {
+        let h = (w.0 ^ (w.1 &* 0x9E37_79B9_7F4A_7C15) ^ (w.2 &* 0xC2B2_AE3D_27D4_EB4F) ^ (w.3 &* 0x1656_67B1_9E37_79F9) ^ UInt64(n))
+            &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: h >> 54)  // the top 10 bits: 0..<1024
+    }
+
+    /// The value stored for exactly these bytes, if any.
+    @inline(__always)
+    func value(for field: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let n = field.count
+        guard n >= 1, n <= 32, let p = field.baseAddress else { return nil }
+        let w = Self.words(p, n)
+        let e = entries[Self.slot(w, n)]
+        return e.length == n && e.w0 == w.0 && e.w1 == w.1 && e.w2 == w.2 && e.w3 == w.3 ? e.value : nil
+    }
+
+    func store(_ value: UInt64, for field: UnsafeBufferPointer<UInt8>) {
+        let n = field.count
+        guard n >= 1, n <= 32, let p = field.baseAddress else { return }
+        let w = Self.words(p, n)
+        entries[Self.slot(w, n)] = Entry(w0: w.0, w1: w.1, w2: w.2, w3: w.3, length: n, value: value)
+    }
+}
