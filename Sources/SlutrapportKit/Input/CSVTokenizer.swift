@@ -84,9 +84,9 @@ struct CSVTokenizer {
         let (encoding, mark) = TextEncoding.sniff(Array(head.prefix(max(0, n)))) ?? (fallback, 0)
         readOffset = mark
         decoder = TextDecoder(encoding)
-        blockSize = chunkSize
-        buffer = [UInt8](repeating: 0, count: chunkSize * (encoding == .utf8 ? 2 : 8))
-        if encoding != .utf8 { raw = [UInt8](repeating: 0, count: chunkSize) }
+        blockSize = Self.blockSize(chunkSize, bytes: Self.size(of: fd))
+        buffer = [UInt8](repeating: 0, count: blockSize * (encoding == .utf8 ? 2 : 8))
+        if encoding != .utf8 { raw = [UInt8](repeating: 0, count: blockSize) }
         fields.reserveCapacity(16)
     }
 
@@ -98,19 +98,35 @@ struct CSVTokenizer {
         guard fd >= 0 else { throw Failure.unreadable }
         descriptor = Descriptor(fd)
         decoder = TextDecoder(.utf8)
-        blockSize = chunkSize
-        buffer = [UInt8](repeating: 0, count: chunkSize * 2)
+        blockSize = Self.blockSize(chunkSize, bytes: to - from)
+        buffer = [UInt8](repeating: 0, count: blockSize * 2)
         readOffset = from
         limit = to
         self.delimiter = delimiter
         fields.reserveCapacity(16)
     }
 
+    /// A small file gets a small buffer: a batch of thousands of small
+    /// projects must not clear megabytes of memory for each.
+    private static func blockSize(_ chunkSize: Int, bytes: Int) -> Int {
+        var size = 1 << 14
+        while size < chunkSize && size < bytes + 1 { size <<= 1 }
+        return size
+    }
+
+    static func size(path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+    }
+
+    private static func size(of fd: Int32) -> Int {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : Int.max
+    }
+
     /// The size of the file, and whether it is read as UTF-8 (so that it can be read in parts).
     var fileSize: (bytes: Int, utf8: Bool) {
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return (0, false) }
-        return (Int(st.st_size), decoder.encoding == .utf8)
+        (Self.size(of: fd), decoder.encoding == .utf8)
     }
 
     /// The file offset of the first byte not yet consumed (UTF-8 only, where

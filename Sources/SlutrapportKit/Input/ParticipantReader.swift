@@ -66,7 +66,9 @@ struct ParticipantReader {
 
     /// The hashed read (see `read`); nil when the file needs exact mode.
     static func readInParts(project: Project, asOf: Day, path: String, lang: Language,
-                                    parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
+                            parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
+        // A small file is read exactly at once, without opening it twice.
+        guard let bytes = CSVTokenizer.size(path: path), bytes >= minimumPartBytes else { return nil }
         var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }

@@ -70,6 +70,7 @@ public struct Batch {
         let pipeline = configured
         let tracker = ProgressTracker(total: folders.count, report: progress)
         let outputFolder = options.outputFolder
+        if write { OutputWriter.removeStale(in: outputFolder) }
         let duplicateOf = duplicates
         outcome.projects = parallelMap(folders.count, jobs: jobs) { i in
             var result: ProjectResult

@@ -60,6 +60,20 @@ import Testing
         try assertWhole(out, projects: 40)
     }
 
+    @Test func staleStagingOfDeadBuildsIsRemovedAndOfLiveOnesKept() throws {
+        let out = NSTemporaryDirectory() + "slutrapport-stale-" + UUID().uuidString
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier, alive = getpid()
+        let names = [".p1.new-\(dead)-ab12cd34", ".p2.old-\(dead)-ab12cd34", ".index.md.new-\(dead)-ab12cd34",
+                     ".p3.new-\(alive)-ab12cd34", "p4", ".hidden"]
+        for name in names { try FileManager.default.createDirectory(atPath: out + "/" + name, withIntermediateDirectories: true) }
+        OutputWriter.removeStale(in: out)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [".hidden", ".p3.new-\(alive)-ab12cd34", "p4"])
+    }
+
     @Test func twoBuildsAtOnceBothFinishWhole() throws {
         let root = try batch(20)
         let out = root + "/out"
