@@ -177,7 +177,7 @@ extension Tally {
             var band = ageLimits.count + 1
             if let age {
                 band = 0
-                for limit in ageLimits where limit <= age { band += 1 }
+                for i in 0..<ageLimits.count where ageLimits[i] <= age { band += 1 }
             }
             ageCells[band * 3 + gender.rawValue] += 1
         }

@@ -12,7 +12,7 @@
 /// A class over raw memory: appending touches no Swift array, so it costs no
 /// uniqueness check. One reader's thread fills it; after that it is only read.
 final class IDHashes: @unchecked Sendable {
-    static let bucketBits = 9
+    static let bucketBits = 7
     private static let bucketCount = 1 << bucketBits
     private let bases: UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt64>>
     private let counts: UnsafeMutableBufferPointer<Int>

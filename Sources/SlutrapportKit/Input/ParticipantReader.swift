@@ -407,7 +407,19 @@ struct ParticipantReader {
               hashes != nil || ids.insert(id, line: r.line) == nil else { return false }
         hashes?.add(id)
         count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear,
-              activities: (0..<project.activities.count).lazy.filter { activities & (1 << UInt64($0)) != 0 })
+              activities: ActivityBits(bits: activities))
         return true
+    }
+}
+
+/// The activities of a row as a bit set, listed lowest first.
+private struct ActivityBits: Sequence, IteratorProtocol {
+    var bits: UInt64
+
+    mutating func next() -> Int? {
+        guard bits != 0 else { return nil }
+        let a = bits.trailingZeroBitCount
+        bits &= bits &- 1
+        return a
     }
 }

@@ -113,15 +113,12 @@ extension Day {
         @inline(__always)
         func parse(_ b: UnsafeBufferPointer<UInt8>) -> (ordinal: Int, year: Int)? {
             guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
-            var digits = 0, bad = false
-            for i in [0, 1, 2, 3, 5, 6, 8, 9] {
-                let d = Int(b[i]) &- 48
-                bad = bad || d < 0 || d > 9
-                digits = digits * 10 + d
-            }
-            guard !bad else { return nil }
-            // digits is YYYYMMDD.
-            let year = digits / 10_000, month = digits / 100 % 100, day = digits % 100
+            // Each digit on its own, checked without branches: one test at the end.
+            @inline(__always) func digit(_ i: Int) -> UInt { UInt(b[i]) &- 48 }
+            let y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9)
+            // A byte below "0" wraps round to a large number.
+            guard max(max(max(y0, y1), max(y2, y3)), max(max(m0, m1), max(d0, d1))) <= 9 else { return nil }
+            let year = Int((y0 &* 10 &+ y1) &* 100 &+ (y2 &* 10 &+ y3)), month = Int(m0 &* 10 &+ m1), day = Int(d0 &* 10 &+ d1)
             guard year >= Self.firstYear, year < Self.firstYear + Self.years, month >= 1, month <= 12, day >= 1 else { return nil }
             let e = entries[(year - Self.firstYear) * 12 + month - 1]
             guard day <= e & 31 else { return nil }
