@@ -67,3 +67,22 @@ slutrapport_scan_result slutrapport_scan_plain(const uint8_t *buf, size_t len, u
     r.stopped = 0;  // the buffer ends inside a record
     return r;
 }
+
+size_t slutrapport_ascii_prefix(const uint8_t *buf, size_t len) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 32 <= len; i += 32) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(buf + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(buf + i + 16));
+        // High bits (not ASCII) or zero bytes (not text) stop the run.
+        int high = _mm_movemask_epi8(_mm_or_si128(a, b));
+        int zeros = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero)));
+        if (high | zeros) break;
+    }
+#endif
+    for (; i < len; i++) {
+        if (buf[i] == 0 || buf[i] >= 0x80) break;
+    }
+    return i;
+}

@@ -32,4 +32,8 @@ typedef struct {
 slutrapport_scan_result slutrapport_scan_plain(const uint8_t *buf, size_t len, uint8_t delimiter, uint32_t fields,
                                                uint32_t *separators, size_t max_records);
 
+/// The length of the run of ASCII bytes other than NUL at the start of
+/// `buf`, 32 bytes at a time (SSE2): what the UTF-8 check can skip.
+size_t slutrapport_ascii_prefix(const uint8_t *buf, size_t len);
+
 #endif

@@ -1,3 +1,5 @@
+import CSlutrapportSys
+
 /// The encodings a participant export arrives in (SPEC §3.2).
 enum TextEncoding: Sendable {
     case utf8, utf16LE, utf16BE, windows1252
@@ -33,14 +35,10 @@ struct TextDecoder {
         var i = 0
         let n = buf.count
         while i < n {
-            // Eight ASCII bytes at a time: no high bit set, and no zero byte.
-            if pending == 0 && i + 8 <= n {
-                let w = buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-                if w & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
-                    i += 8
-                    continue
-                }
+            // Runs of ASCII text, 32 bytes at a time.
+            if pending == 0, let base = buf.baseAddress {
+                i += slutrapport_ascii_prefix(base.assumingMemoryBound(to: UInt8.self) + i, n - i)
+                if i == n { break }
             }
             let b = buf[i]
             i += 1

@@ -48,6 +48,20 @@ import Testing
         #expect(scan("\n", fields: 1) == Scan(records: 0, consumed: 0, stopped: 1, separators: []))
     }
 
+    @Test func asciiRunsEndAtTheFirstByteThatIsNotText() {
+        for length in 0...70 {
+            let text = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(text.withUnsafeBufferPointer { slutrapport_ascii_prefix($0.baseAddress, length) } == length)
+            for position in 0..<length {
+                for bad: UInt8 in [0x00, 0x80, 0xC3, 0xFF] {
+                    var bytes = text
+                    bytes[position] = bad
+                    #expect(bytes.withUnsafeBufferPointer { slutrapport_ascii_prefix($0.baseAddress, length) } == position)
+                }
+            }
+        }
+    }
+
     // MARK: reading in parts
 
     let yaml = minimalYAML + """
