@@ -139,18 +139,32 @@ final class ByteKeyTable: @unchecked Sendable {
     /// short field is read as two words, without a loop.
     @inline(__always)
     func lookup(_ field: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int? {
+        // The usual case, small enough to inline: a padded field that is a
+        // key as it stands, in the key's first slot. Keys are trimmed, so a
+        // field with spaces around it is never one.
+        let n = field.count
+        if padded, n >= 1, n <= 16, let p = field.baseAddress {
+            let (w0, w1) = Self.paddedWords(p, n)
+            let s = short[Self.slot(w0, w1, n) & shortMask]
+            if s.length == n && s.w0 == w0 && s.w1 == w1 { return s.value }
+        }
+        return lookupAny(field, padded: padded)
+    }
+
+    /// Shifts of 64 bits or more give 0 in Swift, so the masks come out right for every n.
+    @inline(__always)
+    private static func paddedWords(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+        (UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & ((1 << UInt64(8 * n)) &- 1),
+         UnsafeRawPointer(p).loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64(8 * max(0, n - 8))) &- 1))
+    }
+
+    @inline(never)
+    private func lookupAny(_ field: UnsafeBufferPointer<UInt8>, padded: Bool) -> Int? {
         let n = field.count
         if n >= 1 && n <= 16, let p = field.baseAddress {
             let first = p[0], last = p[n - 1]
             if first != 32 && first != 9 && last != 32 && last != 9 {
-                var (w0, w1) = (UInt64(0), UInt64(0))
-                if padded {
-                    // Shifts of 64 bits or more give 0 in Swift, so the masks come out right for every n.
-                    w0 = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & ((1 << UInt64(8 * n)) &- 1)
-                    w1 = UnsafeRawPointer(p).loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64(8 * max(0, n - 8))) &- 1)
-                } else {
-                    (w0, w1) = Self.words(field)
-                }
+                let (w0, w1) = padded ? Self.paddedWords(p, n) : Self.words(field)
                 // Keys are stored folded, so a field that equals one as it is
                 // folds to itself (it has no capitals and no "_"): most fields
                 // are found without folding.

@@ -38,8 +38,8 @@ final class FieldMemo {
 
     @inline(__always)
     private static func slot(_ w: (UInt64, UInt64, UInt64, UInt64), _ n: Int) -> Int {
-        let h = (w.0 ^ (w.1 &* 0x9E37_79B9_7F4A_7C15) ^ (w.2 &* 0xC2B2_AE3D_27D4_EB4F) ^ (w.3 &* 0x1656_67B1_9E37_79F9) ^ UInt64(n))
-            &* 0xFF51_AFD7_ED55_8CCD
+        // One multiply: the rotations keep the words from cancelling out.
+        let h = (w.0 ^ w.1.rotated(17) ^ w.2.rotated(31) ^ w.3.rotated(47) ^ UInt64(n)) &* 0xFF51_AFD7_ED55_8CCD
         return Int(truncatingIfNeeded: h >> 54)  // the top 10 bits: 0..<1024
     }
 
@@ -59,4 +59,9 @@ final class FieldMemo {
         let w = Self.words(p, n)
         entries[Self.slot(w, n)] = Entry(w0: w.0, w1: w.1, w2: w.2, w3: w.3, length: n, value: value)
     }
+}
+
+private extension UInt64 {
+    @inline(__always)
+    func rotated(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }
