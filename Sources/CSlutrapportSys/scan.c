@@ -29,8 +29,63 @@ static inline int step(const uint8_t *buf, size_t k, uint8_t delimiter, uint32_t
     return r->records == max_records ? 2 : 0;
 }
 
+// Hands each set bit of `bits` (byte offsets from `i`) to step(); nonzero
+// when the scan stops.
+#define STEP_BITS(bits, i)                                                                                  \
+    while (bits) {                                                                                          \
+        size_t k = (i) + (size_t)__builtin_ctz(bits);                                                       \
+        bits &= bits - 1;                                                                                   \
+        if ((stop = step(buf, k, delimiter, fields, &out, &field, &record_start, &r, max_records))) {       \
+            r.stopped = stop;                                                                               \
+            return r;                                                                                       \
+        }                                                                                                   \
+    }
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+// 32 bytes at a time where the processor has AVX2 (checked once, at run time).
+__attribute__((target("avx2")))
+static slutrapport_scan_result scan_avx2(const uint8_t *buf, size_t len, uint8_t delimiter, uint32_t fields,
+                                         uint32_t *separators, size_t max_records) {
+    slutrapport_scan_result r = {0, 0, 1};
+    uint32_t *out = separators;
+    uint32_t field = 0;
+    size_t record_start = 0, i = 0;
+    int stop;
+    const __m256i vd = _mm256_set1_epi8((char)delimiter), vl = _mm256_set1_epi8('\n');
+    const __m256i vq = _mm256_set1_epi8('"'), vc = _mm256_set1_epi8('\r');
+    for (; i + 32 <= len; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(buf + i));
+        __m256i m = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, vd), _mm256_cmpeq_epi8(v, vl)),
+                                    _mm256_or_si256(_mm256_cmpeq_epi8(v, vq), _mm256_cmpeq_epi8(v, vc)));
+        unsigned bits = (unsigned)_mm256_movemask_epi8(m);
+        STEP_BITS(bits, i)
+    }
+    for (; i < len; i++) {
+        uint8_t b = buf[i];
+        if (b != delimiter && b != '\n' && b != '"' && b != '\r') continue;
+        if ((stop = step(buf, i, delimiter, fields, &out, &field, &record_start, &r, max_records))) {
+            r.stopped = stop;
+            return r;
+        }
+    }
+    r.stopped = 0;
+    return r;
+}
+#endif
+
 slutrapport_scan_result slutrapport_scan_plain(const uint8_t *buf, size_t len, uint8_t delimiter, uint32_t fields,
                                                uint32_t *separators, size_t max_records) {
+#if defined(__x86_64__)
+    if (fields > 0 && max_records > 0 && len <= UINT32_MAX && __builtin_cpu_supports("avx2"))
+        return scan_avx2(buf, len, delimiter, fields, separators, max_records);
+#endif
+    return slutrapport_scan_plain_sse2(buf, len, delimiter, fields, separators, max_records);
+}
+
+slutrapport_scan_result slutrapport_scan_plain_sse2(const uint8_t *buf, size_t len, uint8_t delimiter, uint32_t fields,
+                                                    uint32_t *separators, size_t max_records) {
     slutrapport_scan_result r = {0, 0, 1};
     if (fields == 0 || max_records == 0 || len > UINT32_MAX) return r;
     uint32_t *out = separators;
@@ -46,14 +101,7 @@ slutrapport_scan_result slutrapport_scan_plain(const uint8_t *buf, size_t len, u
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vd), _mm_cmpeq_epi8(v, vl)),
                                  _mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vc)));
         unsigned bits = (unsigned)_mm_movemask_epi8(m);
-        while (bits) {
-            size_t k = i + (size_t)__builtin_ctz(bits);
-            bits &= bits - 1;
-            if ((stop = step(buf, k, delimiter, fields, &out, &field, &record_start, &r, max_records))) {
-                r.stopped = stop;
-                return r;
-            }
-        }
+        STEP_BITS(bits, i)
     }
 #endif
     for (; i < len; i++) {

@@ -17,16 +17,21 @@ import Testing
         var separators: [UInt32]
     }
 
-    func scan(_ text: String, fields: Int, max: Int = 100) -> Scan {
+    /// What the scanner finds, the same with AVX2 (where the processor has it) and with SSE2.
+    func scan(_ text: String, fields: Int, max: Int = 100, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Scan {
         let bytes = Array(text.utf8)
-        var separators = [UInt32](repeating: 0, count: fields * max)
-        let r = bytes.withUnsafeBufferPointer { b in
-            separators.withUnsafeMutableBufferPointer { s in
-                slutrapport_scan_plain(b.baseAddress, b.count, UInt8(ascii: ","), UInt32(fields), s.baseAddress, max)
+        let results = [slutrapport_scan_plain, slutrapport_scan_plain_sse2].map { scanner in
+            var separators = [UInt32](repeating: 0, count: fields * max)
+            let r = bytes.withUnsafeBufferPointer { b in
+                separators.withUnsafeMutableBufferPointer { s in
+                    scanner(b.baseAddress, b.count, UInt8(ascii: ","), UInt32(fields), s.baseAddress, max)
+                }
             }
+            return Scan(records: r.records, consumed: r.consumed, stopped: r.stopped,
+                        separators: Array(separators.prefix(r.records * fields)))
         }
-        return Scan(records: r.records, consumed: r.consumed, stopped: r.stopped,
-                    separators: Array(separators.prefix(r.records * fields)))
+        #expect(results[0] == results[1], sourceLocation: sourceLocation)
+        return results[0]
     }
 
     @Test func plainRecordsAndTheirSeparators() {
@@ -37,6 +42,9 @@ import Testing
                 == Scan(records: 2, consumed: 54, stopped: 0, separators: [8, 17, 26, 35, 44, 53]))
         #expect(scan("a,b\nc,d\ne,f\n", fields: 2, max: 2) == Scan(records: 2, consumed: 8, stopped: 2, separators: [1, 3, 5, 7]))
         #expect(scan("é,ö\n", fields: 2) == Scan(records: 1, consumed: 6, stopped: 0, separators: [2, 5]))
+        // Past the 32 bytes of one AVX2 step.
+        let long = String(repeating: "x", count: 40) + "," + String(repeating: "y", count: 30) + "\n"
+        #expect(scan(long + long, fields: 2) == Scan(records: 2, consumed: 144, stopped: 0, separators: [40, 71, 112, 143]))
     }
 
     @Test func stopsBeforeARecordTheTokenizerMustRead() {
