@@ -140,10 +140,10 @@ final class ByteKeyTable: @unchecked Sendable {
     @inline(__always)
     func lookup(_ field: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int? {
         // The usual case, small enough to inline: a padded field that is a
-        // key as it stands, in the key's first slot. Keys are trimmed, so a
-        // field with spaces around it is never one.
+        // key as it stands, in the key's first slot. A field with spaces
+        // around it is trimmed first (a key may end in a space that was "_").
         let n = field.count
-        if padded, n >= 1, n <= 16, let p = field.baseAddress {
+        if padded, n >= 1, n <= 16, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
             let (w0, w1) = Self.paddedWords(p, n)
             let s = short[Self.slot(w0, w1, n) & shortMask]
             if s.length == n && s.w0 == w0 && s.w1 == w1 { return s.value }
