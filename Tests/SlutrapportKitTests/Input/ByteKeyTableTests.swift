@@ -39,6 +39,16 @@ import Testing
         }
     }
 
+    @Test func aFieldWithSpacesAroundItIsTrimmedBeforeItIsCompared() {
+        // "_ab" is stored as " ab"; the field " ab" trims to "ab", which is no key.
+        let table = ByteKeyTable([("_ab", 1)], underscoreIsSpace: true)
+        for padded in [false, true] {
+            #expect(find(table, Array(" ab".utf8), padded: padded) == nil)
+            #expect(find(table, Array("_AB".utf8), padded: padded) == 1)
+            #expect(find(table, Array("\t_ab ".utf8), padded: padded) == 1)
+        }
+    }
+
     @Test func everyByteFoldsAsItself() {
         // Each byte alone and in every position of a 16-byte word.
         for b in 0...255 {
