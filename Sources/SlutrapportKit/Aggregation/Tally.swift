@@ -71,6 +71,18 @@ public struct Tally: Sendable {
         lateStarters += other.lateStarters
     }
 
+    /// The same counts as `other` (the histogram of days may differ in
+    /// trailing zeros, which count nothing).
+    func sameCounts(as other: Tally) -> Bool {
+        func trimmed(_ a: [Int]) -> ArraySlice<Int> {
+            var a = a[...]
+            while a.last == 0 { a = a.dropLast() }
+            return a
+        }
+        return cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
+            && trimmed(durationCells) == trimmed(other.durationCells) && lateStarters == other.lateStarters
+    }
+
     /// Histogram of days for one gender, or for all when nil.
     func durations(_ gender: Gender?) -> [Int] {
         stride(from: 0, to: durationCells.count, by: 3).map { d in

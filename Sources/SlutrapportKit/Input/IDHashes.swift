@@ -23,8 +23,7 @@ final class IDHashes: @unchecked Sendable {
         bases = .allocate(capacity: Self.bucketCount)
         counts = .allocate(capacity: Self.bucketCount)
         capacities = .allocate(capacity: Self.bucketCount)
-        bases.initialize(repeating: .allocate(capacity: 1))
-        for b in 0..<Self.bucketCount { bases[b] = .allocate(capacity: each) }
+        for b in 0..<Self.bucketCount { bases.initializeElement(at: b, to: .allocate(capacity: each)) }
         counts.initialize(repeating: 0)
         capacities.initialize(repeating: each)
     }
