@@ -56,6 +56,8 @@ struct CSVTokenizer {
     private var readOffset = 0
     private var limit = Int.max
     private var problem: TextProblem?
+    /// A read failed (an I/O error, or a file that cannot be read at an offset, such as a pipe).
+    private var readFailed = false
 
     var delimiter: UInt8 = UInt8(ascii: ",")
     private(set) var fields: [Field] = []
@@ -173,7 +175,11 @@ struct CSVTokenizer {
         do {
             if decoder.encoding == .utf8 {
                 let start = end, offset = readOffset, count = min(blockSize, limit - readOffset)
-                let n = count <= 0 ? 0 : buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + start }, count, off_t(offset)) }
+                var n = 0
+                repeat {
+                    n = count <= 0 ? 0 : buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + start }, count, off_t(offset)) }
+                } while n < 0 && errno == EINTR
+                if n < 0 { return failRead() }
                 if n > 0 {
                     readOffset += n
                     try buffer.withUnsafeBytes { try decoder.validateUTF8(UnsafeRawBufferPointer(rebasing: $0[start..<start + n])) }
@@ -185,7 +191,10 @@ struct CSVTokenizer {
                 var n = 0
                 repeat {  // a block may hold only half a code unit; a long record wants more
                     let offset = readOffset
-                    n = raw.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+                    repeat {
+                        n = raw.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+                    } while n < 0 && errno == EINTR
+                    if n < 0 { return failRead() }
                     if n > 0 {
                         readOffset += n
                         try raw.withUnsafeBytes { try decoder.transcode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), into: &out) }
@@ -207,6 +216,13 @@ struct CSVTokenizer {
         } catch {
             problem = (error as? TextProblem) ?? .notText
         }
+        atEOF = true
+        return false
+    }
+
+    /// A read that failed ends the input; `nextRecord` then says the file cannot be read.
+    private mutating func failRead() -> Bool {
+        readFailed = true
         atEOF = true
         return false
     }
@@ -245,6 +261,7 @@ struct CSVTokenizer {
             }
             if pos == end || (buffer[pos] == 13 && pos + 1 == end) {
                 if fill() { continue }
+                if readFailed { throw .unreadable }
                 if let problem { throw .text(problem) }
                 if pos < end { pos = end }  // a final lone CR
                 return false
@@ -257,7 +274,8 @@ struct CSVTokenizer {
             case .needMore:
                 line = startLine
                 if !fill() {
-                    if let problem { throw .text(problem) }
+                    if readFailed { throw .unreadable }
+                if let problem { throw .text(problem) }
                     // At the end of the input: scan again knowing nothing more comes.
                     continue
                 }

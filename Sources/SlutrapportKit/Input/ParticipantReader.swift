@@ -33,12 +33,12 @@ struct ParticipantReader {
     }
 
     /// Reads `path`. A UTF-8 file of at least `minimumPartBytes` is read in
-    /// up to `parts` parts of at least that size, on as many threads; ids are
-    /// hashed and checked for duplicates after reading. When anything in that needs a closer
-    /// look (a duplicate, a file that is not UTF-8, a quoted line break or a
-    /// broken quote across parts), the file is read again from the start in
-    /// exact mode, one row after the other, so that the figures and every
-    /// diagnostic are the same however the file was read.
+    /// up to `parts` parts of at least that size, on as many threads; ids
+    /// are hashed and checked for duplicates after reading. When anything
+    /// there needs a closer look (a duplicate, a file that is not UTF-8, a
+    /// quoted line break or a broken quote across parts), the file is read
+    /// again from the start in exact mode, one row after the other, so that
+    /// the figures and every diagnostic are the same however it was read.
     static func read(project: Project, asOf: Day, path: String, lang: Language,
                      parts: Int = 1, minimumPartBytes: Int = 8 << 20) -> (Tally, DiagnosticLog) {
         if let result = readInParts(project: project, asOf: asOf, path: path, lang: lang, parts: parts, minimumPartBytes: minimumPartBytes) {
