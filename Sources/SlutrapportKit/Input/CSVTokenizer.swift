@@ -476,17 +476,20 @@ struct CSVTokenizer {
     /// to `body`, straight from the read buffer, while `body` accepts them.
     /// Returns at the first record that `body` turns down or that needs the
     /// full tokenizer, and at the end of the input: `nextRecord` reads that
-    /// one. Most lines of a large file go through here, sixteen bytes at a
+    /// one. Most lines of a large file go through here, 32 or 16 bytes at a
     /// time, and never become `Field`s.
     @inline(__always)
     mutating func plainRecords(fields n: Int, _ body: (PlainRecord) -> Bool) {
         guard n > 0 else { return }
-        if separators.count < n * Self.plainBatch { separators = Array(repeating: 0, count: n * Self.plainBatch) }
+        // Up to 4,096 records a scan, and never more than 64 Ki separators:
+        // a header of 100,000 columns must not ask for gigabytes.
+        let most = min(Self.plainBatch, max(1, (1 << 16) / n))
+        if separators.count < n * most { separators = Array(repeating: 0, count: n * most) }
         while true {
             // Scans ahead 8 records after a record the fast path turned down,
             // twice as many each time all are taken, up to 4,096: a file bad
             // on every row must not rescan thousands of rows per row.
-            let batch = plainRun
+            let batch = min(plainRun, most)
             if pos == end { guard fill() else { return } }
             let from = pos, delimiter = self.delimiter
             var taken = 0, consumed = 0
