@@ -21,6 +21,10 @@ public final class FuzzHarness: @unchecked Sendable {
         }
     }
 
+    deinit {
+        try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent)
+    }
+
     public func run(files: [String: Data]) {
         for (name, data) in files { try? data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
         let result = pipeline?.build(folder: folder)

@@ -15,7 +15,7 @@ func tree(_ folder: String) throws -> [String: Data] {
 }
 
 @Suite struct BatchAndDiffTests {
-    let work = NSTemporaryDirectory() + "slutrapport-batch-" + UUID().uuidString
+    let work = scratch("batch")
 
     @Test func jobsDoNotChangeABit() throws {
         for jobs in ["1", "2"] {

@@ -8,7 +8,7 @@ import Testing
     static let secrets = (1...5).map { "HEMLIG-ID-000\($0)" } + (1901...1905).map(String.init)
 
     @Test func noOutputHoldsAnIDOrABirthYear() throws {
-        let out = NSTemporaryDirectory() + "slutrapport-privacy-" + UUID().uuidString
+        let out = scratch("privacy")
         let (status, stderr) = try runCLI(["build", "Tests/Fixtures/privacy", "data", "--out", out, "--suppress-below", "2"])
         #expect(status == 0)
         let files = try tree(out)
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func noDiagnosticHoldsAnIDOrABirthYear() throws {
-        let folder = NSTemporaryDirectory() + "slutrapport-privacy-" + UUID().uuidString + "/privacy"
+        let folder = scratch("privacy") + "/privacy"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/Fixtures/privacy/project.yaml", toPath: folder + "/project.yaml")
         // Every row wrong in a way that names a field: duplicate ids, impossible birth years, unknown codes.

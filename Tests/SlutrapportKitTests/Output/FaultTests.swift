@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct FaultTests {
     /// A batch of `count` copies of data/vak2, each with its own id.
     func batch(_ count: Int) throws -> String {
-        let root = NSTemporaryDirectory() + "slutrapport-faults-" + UUID().uuidString
+        let root = scratch("faults")
         let yaml = try String(contentsOfFile: repositoryRoot + "/data/vak2/project.yaml", encoding: .utf8)
         for i in 0..<count {
             let folder = "\(root)/data/p\(i)"
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func staleStagingOfDeadBuildsIsRemovedAndOfLiveOnesKept() throws {
-        let out = NSTemporaryDirectory() + "slutrapport-stale-" + UUID().uuidString
+        let out = scratch("stale")
         let finished = Process()
         finished.executableURL = URL(fileURLWithPath: "/bin/true")
         try finished.run()

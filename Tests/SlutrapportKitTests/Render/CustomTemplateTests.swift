@@ -5,7 +5,7 @@ import Testing
 /// A user copies templates/, changes one, and builds with --templates.
 @Suite struct CustomTemplateTests {
     @Test func aCopiedAndChangedTemplateIsUsed() throws {
-        let folder = NSTemporaryDirectory() + "slutrapport-templates-" + UUID().uuidString
+        let folder = scratch("templates")
         try FileManager.default.copyItem(atPath: templatesFolder, toPath: folder)
         let path = folder + "/report.md.mustache"
         let original = try String(contentsOfFile: path, encoding: .utf8)
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func anXMLTemplateThatBreaksTheSchemaFailsTheBuild() throws {
-        let folder = NSTemporaryDirectory() + "slutrapport-templates-" + UUID().uuidString
+        let folder = scratch("templates")
         try FileManager.default.copyItem(atPath: templatesFolder, toPath: folder)
         let path = folder + "/report.xml.mustache"
         let text = try String(contentsOfFile: path, encoding: .utf8)

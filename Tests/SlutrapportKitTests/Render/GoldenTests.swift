@@ -32,7 +32,7 @@ func assertGolden(_ actual: String, _ goldenPath: String, sourceLocation: Testin
     }
     let expected = try String(contentsOfFile: goldenPath, encoding: .utf8)
     guard actual != expected else { return }
-    let actualPath = NSTemporaryDirectory() + "actual-" + UUID().uuidString
+    let actualPath = scratch("actual")
     try Data(actual.utf8).write(to: URL(fileURLWithPath: actualPath))
     let diff = Process()
     diff.executableURL = URL(fileURLWithPath: "/usr/bin/diff")

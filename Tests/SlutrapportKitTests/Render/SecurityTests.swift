@@ -6,7 +6,7 @@ import Testing
 /// slutrapport read or fetch: nothing outside the template folder.
 @Suite struct SecurityTests {
     func templates(_ change: (String) throws -> Void) throws -> String {
-        let folder = NSTemporaryDirectory() + "slutrapport-security-" + UUID().uuidString
+        let folder = scratch("security")
         try FileManager.default.copyItem(atPath: templatesFolder, toPath: folder)
         try change(folder)
         return folder
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func anXMLTemplateCannotPullInAFile() throws {
-        let secret = NSTemporaryDirectory() + "slutrapport-secret-" + UUID().uuidString
+        let secret = scratch("secret")
         try Data("HEMLIGT-INNEHÅLL".utf8).write(to: URL(fileURLWithPath: secret))
         let folder = try templates { f in
             let xml = try String(contentsOfFile: f + "/report.xml.mustache", encoding: .utf8)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aTemplateLinkingOutOfItsFolderIsRefused() throws {
-        let outside = NSTemporaryDirectory() + "slutrapport-outside-" + UUID().uuidString + ".mustache"
+        let outside = scratch("outside") + ".mustache"
         try Data("{{project.name}}".utf8).write(to: URL(fileURLWithPath: outside))
         let folder = try templates { f in
             try FileManager.default.createSymbolicLink(atPath: f + "/extra.mustache", withDestinationPath: outside)

@@ -10,12 +10,25 @@ let repositoryRoot: String = {
 
 let templatesFolder = repositoryRoot + "/templates"
 
+/// One folder for everything a test run writes, removed when the run ends.
+let scratchRoot: String = {
+    let root = NSTemporaryDirectory() + "slutrapport-tests-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratchRoot) }
+    return root
+}()
+
+/// A fresh path under `scratchRoot`, named for what it holds.
+func scratch(_ name: String) -> String {
+    scratchRoot + "/" + name + "-" + UUID().uuidString
+}
+
 /// A throw-away project folder with the given files.
 struct Fixture {
     let folder: String
 
     init(_ files: [String: String], name: String = "proj") throws {
-        let base = NSTemporaryDirectory() + "slutrapport-tests-" + UUID().uuidString
+        let base = scratch("tests")
         folder = base + "/" + name
         for (path, text) in files {
             let full = folder + "/" + path
@@ -64,7 +77,7 @@ func figures(yaml: String, csv: String, asOf: Day? = nil) throws -> (Figures?, D
 func buildReports(_ paths: [String], templates: String = templatesFolder, out: String? = nil,
                   _ configure: (inout BuildOptions) -> Void = { _ in }) -> (out: String, outcome: Batch.Outcome) {
     var options = BuildOptions()
-    options.outputFolder = out ?? NSTemporaryDirectory() + "slutrapport-out-" + UUID().uuidString
+    options.outputFolder = out ?? scratch("out")
     configure(&options)
     return (options.outputFolder, Batch(options: options, templatesFolder: templates).run(paths: paths, write: true))
 }
