@@ -39,25 +39,6 @@ public struct Tally: Sendable {
     /// Number of age bands, including the one for "not known".
     public var ageBandCount: Int { ageLimits.count + 2 }
 
-    /// The band of an age: the number of limits at or below it.
-    func ageBand(_ age: Int?) -> Int {
-        guard let age else { return ageLimits.count + 1 }
-        return ageLimits.count { $0 <= age }
-    }
-
-    @inline(__always)
-    mutating func addAge(_ age: Int?, gender: Gender) {
-        ageCells[ageBand(age) * 3 + gender.rawValue] += 1
-    }
-
-    @inline(__always)
-    mutating func addDuration(days: Int, gender: Gender) {
-        let i = days * 3 + gender.rawValue
-        // Grows a year of days at a time, always by whole days (three cells).
-        if i >= durationCells.count { durationCells += Array(repeating: 0, count: (days + 366) * 3 - durationCells.count) }
-        durationCells[i] += 1
-    }
-
     /// Adds the counts of another tally of the same project (a part of the same file).
     mutating func merge(_ other: Tally) {
         func add(_ a: inout [Int], _ b: [Int]) {
@@ -74,13 +55,16 @@ public struct Tally: Sendable {
     /// The same counts as `other` (the histogram of days may differ in
     /// trailing zeros, which count nothing).
     func sameCounts(as other: Tally) -> Bool {
-        func trimmed(_ a: [Int]) -> ArraySlice<Int> {
-            var a = a[...]
-            while a.last == 0 { a = a.dropLast() }
-            return a
-        }
-        return cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
-            && trimmed(durationCells) == trimmed(other.durationCells) && lateStarters == other.lateStarters
+        cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
+            && countedDurations == other.countedDurations && lateStarters == other.lateStarters
+    }
+
+    /// The histogram of days without its trailing zeros: its length follows
+    /// the longest stay read so far, or how it was grown.
+    var countedDurations: ArraySlice<Int> {
+        var d = durationCells[...]
+        while d.last == 0 { d = d.dropLast() }
+        return d
     }
 
     /// Histogram of days for one gender, or for all when nil.
@@ -113,18 +97,13 @@ public struct Tally: Sendable {
         cells[index(slot: slot, gender: gender, state: reason ?? reasons)] += count
     }
 
-    @inline(__always)
-    mutating func addActivity(_ activity: Int, slot: Int, gender: Gender) {
-        activityCells[Self.activityIndex(activity, slot: slot, gender: gender, activities: activities)] += 1
-    }
-
     /// Count in the given slots for one gender and state.
     func count(slots: some Sequence<Int>, gender: Gender, state: Int) -> Int {
         slots.reduce(0) { $0 + cells[index(slot: $1, gender: gender, state: state)] }
     }
 
     func activityCount(slots: some Sequence<Int>, gender: Gender, activity: Int) -> Int {
-        slots.reduce(0) { $0 + activityCells[($1 * 3 + gender.rawValue) * activities + activity] }
+        slots.reduce(0) { $0 + activityCells[Self.activityIndex(activity, slot: $1, gender: gender, activities: activities)] }
     }
 }
 
@@ -183,7 +162,8 @@ extension Tally {
             activityCells[Tally.activityIndex(activity, slot: slot, gender: gender, activities: shape.activities)] += 1
         }
 
-        /// Age at the start; nil counts in the last band, "not known".
+        /// Age at the start, in the band of the number of limits at or below
+        /// it; nil counts in the last band, "not known".
         @inline(__always)
         func addAge(_ age: Int?, gender: Gender) {
             var band = ageLimits.count + 1

@@ -144,18 +144,11 @@ final class ByteKeyTable: @unchecked Sendable {
         // around it is trimmed first (a key may end in a space that was "_").
         let n = field.count
         if padded, n >= 1, n <= 16, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
-            let (w0, w1) = Self.paddedWords(p, n)
+            let w0 = p.paddedWord(0, of: n), w1 = p.paddedWord(1, of: n)
             let s = short[Self.slot(w0, w1, n) & shortMask]
             if s.length == n && s.w0 == w0 && s.w1 == w1 { return s.value }
         }
         return lookupAny(field, padded: padded)
-    }
-
-    /// Shifts of 64 bits or more give 0 in Swift, so the masks come out right for every n.
-    @inline(__always)
-    private static func paddedWords(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
-        (UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & ((1 << UInt64(8 * n)) &- 1),
-         UnsafeRawPointer(p).loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64(8 * max(0, n - 8))) &- 1))
     }
 
     @inline(never)
@@ -164,7 +157,7 @@ final class ByteKeyTable: @unchecked Sendable {
         if n >= 1 && n <= 16, let p = field.baseAddress {
             let first = p[0], last = p[n - 1]
             if first != 32 && first != 9 && last != 32 && last != 9 {
-                let (w0, w1) = padded ? Self.paddedWords(p, n) : Self.words(field)
+                let (w0, w1) = padded ? (p.paddedWord(0, of: n), p.paddedWord(1, of: n)) : Self.words(field)
                 // Keys are stored folded, so a field that equals one as it is
                 // folds to itself (it has no capitals and no "_"): most fields
                 // are found without folding.
@@ -173,7 +166,7 @@ final class ByteKeyTable: @unchecked Sendable {
                 return f0 == w0 && f1 == w1 ? nil : find(f0, f1, n)
             }
         }
-        return lookupPadded(field)
+        return lookupTrimmed(field)
     }
 
     @inline(__always)
@@ -188,7 +181,7 @@ final class ByteKeyTable: @unchecked Sendable {
     }
 
     /// Any field: surrounding spaces trimmed, then byte by byte.
-    private func lookupPadded(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func lookupTrimmed(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
         var lo = 0, hi = field.count
         while lo < hi, field[lo] == 32 || field[lo] == 9 { lo += 1 }
         while hi > lo, field[hi - 1] == 32 || field[hi - 1] == 9 { hi -= 1 }

@@ -126,13 +126,9 @@ struct CSVTokenizer {
         return fstat(fd, &st) == 0 ? Int(st.st_size) : Int.max
     }
 
-    /// The size of the file, and whether it is read as UTF-8 (so that it can be read in parts).
-    var fileSize: (bytes: Int, utf8: Bool) {
-        (Self.size(of: fd), decoder.encoding == .utf8)
-    }
-
-    /// The file offset of the first byte not yet consumed (UTF-8 only, where
-    /// the buffer holds the file's own bytes).
+    /// The file offset of the first byte not yet consumed; nil unless the
+    /// file is read as UTF-8, where the buffer holds the file's own bytes
+    /// (and so it can be read in parts).
     var consumedOffset: Int? {
         decoder.encoding == .utf8 ? readOffset - (end - pos) : nil
     }
@@ -275,7 +271,7 @@ struct CSVTokenizer {
                 line = startLine
                 if !fill() {
                     if readFailed { throw .unreadable }
-                if let problem { throw .text(problem) }
+                    if let problem { throw .text(problem) }
                     // At the end of the input: scan again knowing nothing more comes.
                     continue
                 }
@@ -555,6 +551,19 @@ struct CSVTokenizer {
         case .text(.notUTF8), .unreadable:
             log.error(.fileUnreadable, "cannot read the file", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+}
+
+extension UnsafePointer<UInt8> {
+    /// Word `k` (bytes 8k..<8k+8) of a field of `n` bytes starting here,
+    /// little-endian, the bytes past the field zeroed. Reads 8 bytes whatever
+    /// `n` is: only for fields of the read buffer, which keeps
+    /// `CSVTokenizer.padding` bytes of room past its end.
+    @inline(__always)
+    func paddedWord(_ k: Int, of n: Int) -> UInt64 {
+        // A shift of 64 bits or more gives 0 in Swift, so the mask keeps all 8 bytes then.
+        UnsafeRawPointer(self).loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)
+            & ((1 << UInt64(8 * Swift.max(0, n - 8 * k))) &- 1)
     }
 }
 

@@ -28,12 +28,7 @@ final class FieldMemo {
     /// to 32 bytes, with 32 bytes readable from its start (`CSVTokenizer.padding`).
     @inline(__always)
     private static func words(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64, UInt64, UInt64) {
-        let raw = UnsafeRawPointer(p)
-        // Shifts of 64 bits or more give 0 in Swift: mask(8) keeps all, mask(0) nothing.
-        @inline(__always) func word(_ k: Int) -> UInt64 {
-            raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) & ((1 << UInt64(8 * min(8, max(0, n - 8 * k)))) &- 1)
-        }
-        return (word(0), word(1), word(2), word(3))
+        (p.paddedWord(0, of: n), p.paddedWord(1, of: n), p.paddedWord(2, of: n), p.paddedWord(3, of: n))
     }
 
     @inline(__always)

@@ -58,7 +58,8 @@ final class IDHashes: @unchecked Sendable {
         UnsafeBufferPointer(start: bases[b], count: counts[b])
     }
 
-    /// Hashes the first 64 KiB of an id, as `ParticipantIDs` compares them,
+    /// Hashes the first 64 KiB of an id, as `ParticipantIDs` compares them
+    /// (its table slots come from this hash too),
     /// eight bytes at a time, then mixes the bits (MurmurHash3's finalizer).
     @inline(__always)
     static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -27,7 +27,7 @@ struct ParticipantIDs {
     /// Records `id` as seen on `line`; returns the line it was first seen on, if any.
     @inline(__always)
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
-        let h = Self.hash(id)
+        let h = IDHashes.hash(id)
         let tag = h >> 32
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -50,14 +50,6 @@ struct ParticipantIDs {
         return nil
     }
 
-    /// FNV-1a with the high bits mixed down, so the slot index uses all of them.
-    @inline(__always)
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in b.prefix(0xFFFF) { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
-    }
-
     private func equal(_ span: UInt64, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(span >> 16), length = Int(span & 0xFFFF)
         guard length == min(id.count, 0xFFFF) else { return false }
@@ -73,7 +65,7 @@ struct ParticipantIDs {
         mask = size - 1
         arena.withUnsafeBufferPointer { a in
             for (k, span) in spans.enumerated() {
-                let h = Self.hash(UnsafeBufferPointer(rebasing: a[Int(span >> 16)..<Int(span >> 16) + Int(span & 0xFFFF)]))
+                let h = IDHashes.hash(UnsafeBufferPointer(rebasing: a[Int(span >> 16)..<Int(span >> 16) + Int(span & 0xFFFF)]))
                 var slot = Int(truncatingIfNeeded: h) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = UInt64(k + 1) << 32 | (h >> 32)

@@ -60,7 +60,8 @@ struct ParticipantReader {
         var hashes: IDHashes
         /// Lines the part spans.
         var lines: Int
-        /// The tokenizer stopped on a failure (a broken quote, bytes that are not UTF-8 text).
+        /// The part could not be opened, or its tokenizer stopped on a failure
+        /// (a broken quote, bytes that are not UTF-8 text).
         var failed: Bool
     }
 
@@ -68,17 +69,16 @@ struct ParticipantReader {
     static func readInParts(project: Project, asOf: Day, path: String, lang: Language,
                             parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
         // A small file is read exactly at once, without opening it twice.
-        guard let bytes = CSVTokenizer.size(path: path), bytes >= minimumPartBytes else { return nil }
+        guard let size = CSVTokenizer.size(path: path), size >= minimumPartBytes else { return nil }
         var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
         let opened: CSVTokenizer?
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
         guard let tokenizer = opened else { return (header.tally, header.log) }
         guard let columns = header.readHeader(tokenizer) else { return (header.tally, header.log) }
-        let (size, utf8) = tokenizer.fileSize
-        guard utf8, let dataStart = tokenizer.consumedOffset, size - dataStart >= minimumPartBytes else { return nil }
+        guard let dataStart = tokenizer.consumedOffset, size - dataStart >= minimumPartBytes else { return nil }
         var bounds = [dataStart]
         let count = max(1, min(parts, (size - dataStart) / max(1, minimumPartBytes)))
-        for k in 1..<max(1, count) {
+        for k in 1..<count {
             if let b = CSVTokenizer.lineStart(path: path, after: dataStart + (size - dataStart) * k / count), b > bounds[bounds.count - 1], b < size {
                 bounds.append(b)
             }
@@ -87,15 +87,16 @@ struct ParticipantReader {
         let starts = bounds
         let delimiter = tokenizer.delimiter
         let expected = tokenizer.estimatedRecords / (bounds.count - 1)
-        let results = parallelMap(bounds.count - 1, jobs: bounds.count - 1) { k -> Part? in
-            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, hashes: IDHashes(expected: expected))
-            guard var t = try? CSVTokenizer(path: path, from: starts[k], to: starts[k + 1], delimiter: delimiter) else { return nil }
+        let read = parallelMap(bounds.count - 1, jobs: bounds.count - 1) { k -> Part in
+            let hashes = IDHashes(expected: expected)
+            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, hashes: hashes)
+            guard var t = try? CSVTokenizer(path: path, from: starts[k], to: starts[k + 1], delimiter: delimiter) else {
+                return Part(tally: reader.tally, log: reader.log, hashes: hashes, lines: 0, failed: true)
+            }
             let failed = reader.readRows(&t, columns) != .complete
-            return Part(tally: reader.tally, log: reader.log, hashes: reader.hashes ?? IDHashes(), lines: t.line - 1, failed: failed)
+            return Part(tally: reader.tally, log: reader.log, hashes: hashes, lines: t.line - 1, failed: failed)
         }
-        let read = results.compactMap { $0 }
-        guard read.count == results.count, !read.contains(where: \.failed),
-              !IDHashes.anyEqual(read.map(\.hashes), jobs: parts) else { return nil }
+        guard !read.contains(where: \.failed), !IDHashes.anyEqual(read.map(\.hashes), jobs: parts) else { return nil }
         var line = tokenizer.line - 1
         var tally = header.tally
         for part in read {
@@ -192,12 +193,7 @@ struct ParticipantReader {
         // id
         let idColumn = columns[.id] ?? 0
         if let (id, _) = value(.id) {
-            let first = Array(id.utf8).withUnsafeBufferPointer { b in
-                guard let hashes else { return ids.insert(b, line: t.recordLine) }
-                hashes.add(b)
-                return nil
-            }
-            if let first {
+            if let first = Array(id.utf8).withUnsafeBufferPointer({ see(id: $0, line: t.recordLine) }) {
                 log.error(.duplicateParticipant, "duplicate participant id (first on line \(first))", at: at(t, idColumn))
                 ok = false
             }
@@ -300,6 +296,15 @@ struct ParticipantReader {
         guard ok, let start else { return }
         count(slot: slot, gender: gender, start: (start.ordinal, start.year), end: end?.ordinal, reason: reason,
               birthYear: birthYear, activities: activities)
+    }
+
+    /// Notes a participant id. In exact mode, returns the line it was first
+    /// seen on when it was seen before; otherwise only hashes it.
+    @inline(__always)
+    private mutating func see(id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+        guard let hashes else { return ids.insert(id, line: line) }
+        hashes.add(id)
+        return nil
     }
 
     /// Folds one valid participant into the tally; dates as ordinals.
@@ -405,6 +410,7 @@ struct ParticipantReader {
         guard let first = id.first, let last = id.last, first > 32, last > 32, first != 0xC2,
               !(last == 0xA0 && id.count >= 2 && id[id.count - 2] == 0xC2),
               hashes != nil || ids.insert(id, line: r.line) == nil else { return false }
+        // `see(id:line:)` written out: the call cost a fiftieth of a large file's time.
         hashes?.add(id)
         count(slot: slot, gender: gender, start: start, end: end, reason: reason, birthYear: birthYear,
               activities: ActivityBits(bits: activities))

@@ -25,19 +25,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(isoBytes: Array(text.utf8))
     }
 
-    /// The reader's form: ten bytes, no collection machinery.
-    @inline(__always)
-    init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
-        guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
-        @inline(__always) func digit(_ i: Int) -> Int? {
-            let c = b[i]
-            return c >= 48 && c <= 57 ? Int(c - 48) : nil
-        }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
-    }
-
     public init?(isoBytes b: some RandomAccessCollection<UInt8>) {
         guard b.count == 10 else { return nil }
         var y = 0, m = 0, d = 0

@@ -63,11 +63,10 @@ public struct Batch {
             }
         }
 
-        var configured = ProjectPipeline(options: options, templates: templates, validator: validator)
         // A large participants.csv is read on several threads; with more
         // projects than jobs, the projects themselves keep the threads busy.
-        configured.readThreads = max(1, jobs / max(1, folders.count))
-        let pipeline = configured
+        let pipeline = ProjectPipeline(options: options, templates: templates, validator: validator,
+                                       readThreads: max(1, jobs / max(1, folders.count)))
         let tracker = ProgressTracker(total: folders.count, report: progress)
         let outputFolder = options.outputFolder
         if write { OutputWriter.removeStale(in: outputFolder) }

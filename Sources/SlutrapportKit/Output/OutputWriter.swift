@@ -80,8 +80,6 @@ public enum OutputWriter {
         try? fm.removeItem(atPath: retired)
     }
 
-    /// Removes `.<id>.new-PID-…` and `.<id>.old-PID-…` folders whose process
-    /// is gone (a build that was killed).
     /// Removes what builds killed earlier left in `folder`: staging folders
     /// and files named `.NAME.new-PID-…` or `.NAME.old-PID-…` whose process
     /// is gone. A build runs it once, before writing (listing a folder of
@@ -97,26 +95,27 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes a file in the staging folder with plain system calls: the
-    /// folder is swapped in whole, so Foundation's atomic write (a temporary
-    /// file, a rename and a sync for each file) would only be slower.
-    /// Returns the errno of a failure.
-    private static func writeFile(_ path: String, _ text: String) -> Int32? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return errno }
-        defer { close(fd) }
-        var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
+}
+
+/// Writes a file in the staging folder with plain system calls: the folder
+/// is swapped in whole, so Foundation's atomic write (a temporary file, a
+/// rename and a sync for each file) would only be slower. Returns the errno
+/// of a failure. (Outside `OutputWriter`, whose `write` hides the system's.)
+private func writeFile(_ path: String, _ text: String) -> Int32? {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return errno }
+    defer { close(fd) }
+    var text = text
+    return text.withUTF8 { bytes -> Int32? in
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            done += n
         }
+        return nil
     }
 }

@@ -19,10 +19,12 @@ public struct ProjectPipeline: Sendable {
     public let templates: TemplateSet
     public let validator: XMLSchemaValidator
     let markdown = MarkdownRenderer()
-    /// Threads a large participants.csv may be read on (see `ParticipantReader.read`).
-    public var readThreads = 1
+    /// Threads a large participants.csv may be read on (see
+    /// `ParticipantReader.read`), and the formats rendered on.
+    public let readThreads: Int
 
-    public init(options: BuildOptions, templates: TemplateSet, validator: XMLSchemaValidator) {
+    public init(options: BuildOptions, templates: TemplateSet, validator: XMLSchemaValidator, readThreads: Int = 1) {
+        self.readThreads = readThreads
         self.options = options
         self.templates = templates
         self.validator = validator

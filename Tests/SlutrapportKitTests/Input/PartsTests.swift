@@ -108,7 +108,7 @@ import Testing
         var cells: [Int]
         var activities: [Int]
         var ages: [Int]
-        var durations: [Int]
+        var durations: ArraySlice<Int>
         var late: Int
         var diagnostics: [Diagnostic]
         var dropped: [Int]
@@ -118,10 +118,7 @@ import Testing
             cells = t.cells
             activities = t.activityCells
             ages = t.ageCells
-            // The histogram's length follows the longest stay read so far: trailing zeros are nothing.
-            var d = t.durationCells[...]
-            while d.last == 0 { d = d.dropLast() }
-            durations = Array(d)
+            durations = t.countedDurations
             late = t.lateStarters
             diagnostics = log.all
             dropped = [log.droppedErrors, log.droppedWarnings]
@@ -167,6 +164,18 @@ import Testing
         let (q, quoted) = try project(lines.joined(separator: "\n"))
         #expect(inParts(q, quoted, 3) == nil)
         #expect(Read(ParticipantReader.read(project: q, asOf: asOf, path: quoted, lang: .sv, parts: 3, minimumPartBytes: 1)) == exact(q, quoted))
+    }
+
+    @Test func aFileThatCannotBeReadSaysSoAtItsStart() throws {
+        // A folder where the file should be: it opens, but no read succeeds.
+        let f = try Fixture(["project.yaml": yaml])
+        try FileManager.default.createDirectory(atPath: f.folder + "/participants.csv", withIntermediateDirectories: false)
+        let project = try #require(f.load().0)
+        for minimumPartBytes in [1, Int.max] {
+            let (_, log) = ParticipantReader.read(project: project, asOf: asOf, path: f.folder + "/participants.csv", lang: .sv,
+                                                  parts: 2, minimumPartBytes: minimumPartBytes)
+            #expect(positions(log, relativeTo: f.folder) == ["participants.csv:1:1 error file-unreadable"])
+        }
     }
 
     @Test func partsKeepTheFirstTenThousandDiagnostics() throws {
