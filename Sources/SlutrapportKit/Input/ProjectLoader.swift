@@ -9,37 +9,71 @@ public struct ProjectLoader {
                           "exit_reasons", "activities", "age_bands", "goals", "budget", "sections"]
 
     /// Loads the project in `folder`. `lang` is the command line's `--lang`,
-    /// which decides the labels of the default exit reasons.
+    /// which decides the labels of the default exit reasons. The project is
+    /// nil when project.yaml has errors.
     public static func load(folder: String, lang: Language?) -> (Project?, DiagnosticLog) {
+        let read = loadDespiteErrors(folder: folder, lang: lang)
+        return (read.log.hasErrors ? nil : read.project, read.log)
+    }
+
+    /// project.yaml read as far as it goes: what a project with errors still
+    /// lets slutrapport check in its CSV file (issue 12: one error in
+    /// project.yaml must not hide every error in the CSV).
+    struct Partial {
+        /// Nil when project.yaml gave no project at all (unreadable, not YAML, not a mapping).
+        var project: Project?
+        var log: DiagnosticLog
+        /// The lists the CSV's codes are checked against that lost items to
+        /// errors (`subprojects`, `exit_reasons`, `activities`): checking the
+        /// CSV against them would report rows that are right.
+        var damagedLists: [String] = []
+        /// Whether `period` was read; without it there is no as-of date by default.
+        var hasPeriod = true
+    }
+
+    static func loadDespiteErrors(folder: String, lang: Language?) -> Partial {
         let file = folder.appendingPathComponent("project.yaml")
         var r = YAMLNodeReader(file: file)
         let start = SourceLocation(file: file, line: 1, column: 1)
+        let problem = InputFile.problem(file, inside: folder)
+        if problem != .absent, InputFile.report(problem, path: file, log: &r.log) { return Partial(log: r.log) }
         guard let read = FileBytes.text(file) else {
             r.log.error(.fileUnreadable, "cannot read project.yaml", at: start)
-            return (nil, r.log)
+            return Partial(log: r.log)
         }
         guard let text = read else {
             r.log.error(.yamlSyntax, "project.yaml is not UTF-8 text", at: start)
-            return (nil, r.log)
+            return Partial(log: r.log)
         }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 r.log.error(.yamlMissingKey, "project.yaml is empty; it needs at least 'name' and 'period'", at: start)
-                return (nil, r.log)
+                return Partial(log: r.log)
             }
             root = node
         } catch let error as YamlError {
             let code: DiagnosticCode = if case .duplicatedKeysInMapping = error { .yamlDuplicateKey } else { .yamlSyntax }
             r.log.error(code, Self.describe(error), at: Self.location(of: error, file: file))
-            return (nil, r.log)
+            return Partial(log: r.log)
         } catch {
             r.log.error(.yamlSyntax, "cannot parse project.yaml", at: start)
-            return (nil, r.log)
+            return Partial(log: r.log)
         }
         var builder = ProjectBuilder(reader: r, folder: folder, langOverride: lang)
         let project = builder.build(root)
-        return (builder.reader.log.hasErrors ? nil : project, builder.reader.log)
+        var partial = Partial(project: project, log: builder.reader.log)
+        guard let project, partial.log.hasErrors, let top = root.mapping else { return partial }
+        // A list lost items when it holds fewer than its YAML sequence (or is no sequence).
+        for (key, count) in [("subprojects", project.subprojects.count), ("exit_reasons", project.exitReasons.count),
+                             ("activities", project.activities.count)] {
+            guard let node = top[key] else { continue }
+            if node.sequence.map({ $0.count != count || count == 0 && key == "exit_reasons" }) ?? true { partial.damagedLists.append(key) }
+        }
+        // The period read again on its own, its diagnostics (already logged once) dropped.
+        var periodReader = ProjectBuilder(reader: YAMLNodeReader(file: file), folder: folder, langOverride: lang)
+        partial.hasPeriod = top["period"].flatMap { periodReader.period($0) } != nil
+        return partial
     }
 
     static func location(of error: YamlError, file: String) -> SourceLocation {

@@ -36,33 +36,21 @@ public struct ProjectPipeline: Sendable {
 
     /// Builds a project whose project.yaml has been read already.
     public func build(folder: String, loaded: (Project?, DiagnosticLog)) -> ProjectResult {
-        var (loaded, log) = loaded
+        let (loaded, yamlLog) = loaded
+        var log = yamlLog
         var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
-        guard var project = loaded else { return result }
+        guard var project = loaded else {
+            result.log.append(contentsOf: csvDiagnosticsDespiteErrors(folder: folder))
+            if options.strict { result.log.promoteWarnings() }
+            return result
+        }
         result.id = project.id
         if let n = options.suppressBelow { project.report.suppressBelow = n }
         let lang = options.lang ?? project.report.lang ?? .sv
         let asOf = options.asOf ?? project.report.asOf ?? project.period.end
 
-        let participants = folder.appendingPathComponent("participants.csv")
-        let counts = folder.appendingPathComponent("counts.csv")
-        let fm = FileManager.default
-        var tally: Tally?
-        switch (fm.fileExists(atPath: participants), fm.fileExists(atPath: counts)) {
-        case (true, true):
-            log.error(.bothCSVFiles, "the project has both participants.csv and counts.csv; keep one",
-                      at: SourceLocation(file: counts, line: 1, column: 1))
-        case (true, false):
-            let (t, l) = ParticipantReader.read(project: project, asOf: asOf, path: participants, lang: lang, parts: readThreads)
-            tally = t
-            log.append(contentsOf: l)
-        case (false, true):
-            let (t, l) = CountsReader.read(project: project, path: counts, lang: lang)
-            tally = t
-            log.append(contentsOf: l)
-        case (false, false):
-            break
-        }
+        let (tally, csvLog) = readCSV(folder: folder, project: project, asOf: asOf, lang: lang)
+        log.append(contentsOf: csvLog)
         var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: asOf) }
         figures?.suppress(below: project.report.suppressBelow ?? 0)
         result.figures = figures
@@ -98,5 +86,50 @@ public struct ProjectPipeline: Sendable {
             result.files.append((format.fileName, text))
         }
         return result
+    }
+
+    /// Reads the project's participants.csv or counts.csv, if it has one;
+    /// the tally is nil without one, or when it may not be read.
+    func readCSV(folder: String, project: Project, asOf: Day, lang: Language) -> (Tally?, DiagnosticLog) {
+        let participants = folder.appendingPathComponent("participants.csv")
+        let counts = folder.appendingPathComponent("counts.csv")
+        var log = DiagnosticLog()
+        switch (InputFile.exists(participants), InputFile.exists(counts)) {
+        case (true, true):
+            log.error(.bothCSVFiles, "the project has both participants.csv and counts.csv; keep one",
+                      at: SourceLocation(file: counts, line: 1, column: 1))
+            return (nil, log)
+        case (true, false):
+            if InputFile.report(InputFile.problem(participants, inside: folder), path: participants, log: &log) { return (nil, log) }
+            return ParticipantReader.read(project: project, asOf: asOf, path: participants, lang: lang, parts: readThreads)
+        case (false, true):
+            if InputFile.report(InputFile.problem(counts, inside: folder), path: counts, log: &log) { return (nil, log) }
+            return CountsReader.read(project: project, path: counts, lang: lang)
+        case (false, false):
+            return (nil, log)
+        }
+    }
+
+    /// A project whose project.yaml has errors gets no output, but its CSV
+    /// file is still checked against what could be read, unless that would
+    /// mislead: then a note says why it was not.
+    func csvDiagnosticsDespiteErrors(folder: String) -> DiagnosticLog {
+        var log = DiagnosticLog()
+        let files = ["participants.csv", "counts.csv"].map { folder.appendingPathComponent($0) }
+        guard let csv = files.first(where: InputFile.exists) else { return log }
+        let partial = ProjectLoader.loadDespiteErrors(folder: folder, lang: options.lang)
+        guard let project = partial.project, partial.damagedLists.isEmpty else {
+            let lists = partial.damagedLists.map { "'\($0)'" }.joined(separator: " and ")
+            let why = partial.project == nil ? "project.yaml could not be read as a project"
+                : "its codes are checked against \(lists) in project.yaml, which \(partial.damagedLists.count == 1 ? "has" : "have") errors"
+            log.note(.csvNotChecked, "\(csv.split(separator: "/").last ?? "") was not checked: \(why)",
+                     at: SourceLocation(file: csv, line: 1, column: 1))
+            return log
+        }
+        let lang = options.lang ?? project.report.lang ?? .sv
+        // Without a period there is no as-of date: every start counts, and no
+        // participant is said to start after a date that is not known.
+        let asOf = options.asOf ?? project.report.asOf ?? (partial.hasPeriod ? project.period.end : Day(unchecked: 9999, month: 12, day: 31))
+        return readCSV(folder: folder, project: project, asOf: asOf, lang: lang).1
     }
 }
