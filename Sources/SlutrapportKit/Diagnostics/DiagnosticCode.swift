@@ -6,6 +6,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case noProject = "no-project"
     case duplicateProjectID = "duplicate-project-id"
     case bothCSVFiles = "both-csv-files"
+    case fileOutsideProject = "file-outside-project"  // issue 12
 
     // project.yaml
     case yamlSyntax = "yaml-syntax"
@@ -43,6 +44,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case birthYearRange = "birth-year-range"
     case invalidCount = "invalid-count"
     case startsAfterAsOf = "starts-after-as-of"
+    case csvNoHeader = "csv-no-header"  // issue 12
+    case csvTooLong = "csv-too-long"  // issue 12
+    case csvNotChecked = "csv-not-checked"  // issue 12
+    case csvRowsNotCounted = "csv-rows-not-counted"  // issue 12
 
     // Rendering
     case templateSyntax = "template-syntax"

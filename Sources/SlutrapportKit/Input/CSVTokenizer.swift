@@ -29,6 +29,8 @@ struct CSVTokenizer {
     enum Failure: Error {
         case unreadable
         case unterminatedQuote(line: Int, column: Int)
+        /// A field past `fieldLimit`, or a record past `recordLimit` (`isRecord`).
+        case tooLong(line: Int, column: Int, isRecord: Bool)
         case text(TextProblem)
     }
 
@@ -72,14 +74,17 @@ struct CSVTokenizer {
     /// Bytes that may be read past the end of a field in the read buffer
     /// (`ByteKeyTable` reads 16 bytes from a field's start, `FieldMemo` 32).
     static let padding = 32
+    /// The longest field and record read, in bytes: far past any real export
+    /// (a notes column of a few KB), yet a bound on what one row may cost.
+    static let fieldLimit = 1 << 16
+    static let recordLimit = 1 << 20
     private static let plainBatch = 4096
 
     /// Opens `path`. A byte-order mark decides the encoding and is skipped;
     /// without one the file is read as `fallback` (UTF-8 unless a first
     /// attempt found it was not).
     init(path: String, fallback: TextEncoding = .utf8, chunkSize: Int = 1 << 20) throws(Failure) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw Failure.unreadable }
+        guard let fd = InputFile.openRegular(path) else { throw Failure.unreadable }
         descriptor = Descriptor(fd)
         var head = [UInt8](repeating: 0, count: 3)
         let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 3) }
@@ -96,8 +101,7 @@ struct CSVTokenizer {
     /// a line, to be read with `delimiter` (the header's, read by another
     /// tokenizer). Lines count from 1 at `from`.
     init(path: String, from: Int, to: Int, delimiter: UInt8, chunkSize: Int = 1 << 20) throws(Failure) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw Failure.unreadable }
+        guard let fd = InputFile.openRegular(path) else { throw Failure.unreadable }
         descriptor = Descriptor(fd)
         decoder = TextDecoder(.utf8)
         blockSize = Self.blockSize(chunkSize, bytes: to - from)
@@ -137,8 +141,7 @@ struct CSVTokenizer {
     /// a part of the file may start (`ParticipantReader` checks that no
     /// quoted field spans it). Nil when none comes before the end.
     static func lineStart(path: String, after offset: Int) -> Int? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        guard let fd = InputFile.openRegular(path) else { return nil }
         defer { close(fd) }
         var window = [UInt8](repeating: 0, count: 1 << 16)
         var at = offset
@@ -226,8 +229,8 @@ struct CSVTokenizer {
     /// Looks at the first line, without consuming it, and picks the delimiter
     /// among `,` `;` and tab that occurs most often outside quotes.
     mutating func detectDelimiter() {
-        // The whole header must be in the buffer, however long it is.
-        while !buffer[pos..<end].contains(10) && !buffer[pos..<end].contains(13) && fill() {}
+        // The whole header must be in the buffer, up to the longest record read.
+        while !buffer[pos..<end].contains(10) && !buffer[pos..<end].contains(13) && end - pos <= Self.recordLimit && fill() {}
         var counts: [UInt8: Int] = [44: 0, 59: 0, 9: 0]
         var inQuotes = false
         for b in buffer[pos..<end] {
@@ -262,13 +265,17 @@ struct CSVTokenizer {
                 if pos < end { pos = end }  // a final lone CR
                 return false
             }
-            let startLine = line
+            let startLine = line, startPos = pos
             switch try scanRecord() {
             case .complete:
+                // `pos` moved past the record, so its bytes are not rescanned to check.
+                guard pos - startPos <= Self.recordLimit else { throw .tooLong(line: startLine, column: 1, isRecord: true) }
                 recordLine = startLine
                 return true
             case .needMore:
                 line = startLine
+                // The buffer grows for a record until it ends: this bounds it.
+                guard end - pos <= Self.recordLimit else { throw .tooLong(line: startLine, column: 1, isRecord: true) }
                 if !fill() {
                     if readFailed { throw .unreadable }
                     if let problem { throw .text(problem) }
@@ -289,11 +296,15 @@ struct CSVTokenizer {
             var lineStart = pos
             while true {
                 let fieldLine = line, fieldLineStart = lineStart, at = i
+                func tooLong() -> Failure {
+                    .tooLong(line: fieldLine, column: Self.column(p, from: fieldLineStart, to: at), isRecord: false)
+                }
                 if i < end && p[i] == 34 {
                     let qStart = quoted.count
                     i += 1
                     while true {
                         guard i < end else {
+                            if quoted.count - qStart > Self.fieldLimit { throw tooLong() }
                             if !eof { return .needMore }
                             throw .unterminatedQuote(line: fieldLine, column: Self.column(p, from: fieldLineStart, to: at))
                         }
@@ -328,6 +339,7 @@ struct CSVTokenizer {
                         quoted.append(p[i])
                         i += 1
                     }
+                    if quoted.count - qStart > Self.fieldLimit { throw tooLong() }
                     if i >= end && !eof { return .needMore }
                     fields.append(Field(start: qStart, end: quoted.count, isQuoted: true, line: fieldLine, at: at, lineStart: fieldLineStart))
                 } else {
@@ -337,6 +349,7 @@ struct CSVTokenizer {
                         if b == delimiter || b == 10 || b == 13 { break }
                         i += 1
                     }
+                    if i - s > Self.fieldLimit { throw tooLong() }
                     if i >= end && !eof { return .needMore }
                     fields.append(Field(start: s, end: i, isQuoted: false, line: fieldLine, at: at, lineStart: fieldLineStart))
                 }
@@ -496,6 +509,8 @@ struct CSVTokenizer {
                     let result = slutrapport_scan_plain(bytes + from, min(end - from, Int(UInt32.max)), delimiter, UInt32(n), seps, batch)
                     var start = 0
                     while taken < result.records {
+                        // A record longer than a field may be is checked field by field by `nextRecord`.
+                        guard Int(seps[taken * n + n - 1]) - start <= Self.fieldLimit else { break }
                         let record = PlainRecord(base: bytes + from, separators: seps + taken * n, start: start, count: n, line: line + taken)
                         guard body(record) else { break }
                         start = Int(seps[taken * n + n - 1]) + 1
@@ -545,6 +560,10 @@ struct CSVTokenizer {
         switch failure {
         case .unterminatedQuote(let line, let column):
             log.error(.csvUnterminatedQuote, "a quoted field is never closed", at: SourceLocation(file: file, line: line, column: column))
+        case .tooLong(let line, let column, let isRecord):
+            let what = isRecord ? "a row longer than \(Self.recordLimit)" : "a field longer than \(Self.fieldLimit)"
+            log.error(.csvTooLong, "\(what) bytes starts here (no export has one); the rest of the file is not read",
+                      at: SourceLocation(file: file, line: line, column: column))
         case .text(.notText):
             log.error(.csvNotText, "the file holds bytes that are not text (a NUL byte or a broken UTF-16 sequence); "
                       + "export it as CSV, and UTF-16 only with a byte-order mark", at: SourceLocation(file: file, line: 1, column: 1))

@@ -4,6 +4,11 @@ struct CodeLookup {
     private let subprojects: [String: Int]
     private let reasons: ExitReasonIndex
     private let activities: [String: Int]
+    /// What a "did you mean" may suggest: subproject ids, exit reason labels
+    /// then codes, activity codes.
+    let subprojectIDs: [String]
+    let reasonNames: [String]
+    let activityCodes: [String]
 
     /// The same lookups on raw bytes, for rows that need no String.
     let fastGenders: ByteKeyTable
@@ -24,6 +29,9 @@ struct CodeLookup {
         for alias in aliases { if let i = project.exitReasons.firstIndex(where: { $0.code == alias.code }) { reasonKeys.append((alias.label, i)) } }
         fastReasons = ByteKeyTable(reasonKeys, underscoreIsSpace: true)
         fastActivities = ByteKeyTable(project.activities.enumerated().map { ($1.code, $0) })
+        subprojectIDs = project.subprojects.map(\.id)
+        reasonNames = project.exitReasons.map(\.label) + project.exitReasons.map(\.code)
+        activityCodes = project.activities.map(\.code)
     }
 
     func subproject(_ text: some StringProtocol) -> Int? { subprojects[text.lowercased()] }

@@ -30,23 +30,40 @@ enum Column: String, CaseIterable {
 /// Where each known column sits in a file's header.
 struct ColumnMap {
     private var positions: [Column: Int] = [:]
+    /// Each column as the header names it, for diagnostics.
+    private var names: [Column: String] = [:]
     private(set) var fieldCount = 0
+    /// Whether the header names every column the rows need. Rows are checked
+    /// either way, but counted only then.
+    var isComplete = true
 
     subscript(_ c: Column) -> Int? { positions[c] }
 
+    /// The column as the header names it (cut to a length fit for a
+    /// message), or its canonical name when the header lacks it.
+    func name(_ c: Column) -> String { names[c] ?? c.rawValue }
+
     /// Reads the header record, reporting unknown (warning), duplicate and
-    /// missing (error) columns. Nil when a required column is missing; the
-    /// caller may still check more before giving up, so all are reported.
+    /// missing (error) columns. Nil, with one error, when the first record is
+    /// no header: it names fewer than two of the file's columns (or, alone,
+    /// none), and is then a participant's row, which no message may quote.
     static func read(_ tokenizer: CSVTokenizer, file: String, allowed: [Column], required: [Column],
                      log: inout DiagnosticLog) -> ColumnMap? {
+        let header = (0..<tokenizer.fields.count).map { tokenizer.string($0) }
+        let named = Set(header.compactMap { Column.named($0) }.filter(allowed.contains))
+        let at = SourceLocation(file: file, line: tokenizer.recordLine, column: 1)
+        guard named.count >= min(2, header.count) else {
+            log.error(.csvNoHeader, "the first row is not a header: it names fewer than two of the file's columns; "
+                      + "add a header row naming at least \(required.map(\.rawValue).joined(separator: ", "))", at: at)
+            return nil
+        }
         var map = ColumnMap()
-        map.fieldCount = tokenizer.fields.count
+        map.fieldCount = header.count
         let columns = tokenizer.columns()
-        for i in 0..<tokenizer.fields.count {
-            let name = tokenizer.string(i)
+        for (i, name) in header.enumerated() {
             let at = SourceLocation(file: file, line: tokenizer.fields[i].line, column: columns[i])
             guard let column = Column.named(name), allowed.contains(column) else {
-                log.warning(.csvExtraColumn, "column '\(name)' is not used and will be ignored", at: at)
+                log.warning(.csvExtraColumn, "column '\(Self.cut(name))' is not used and will be ignored", at: at)
                 continue
             }
             if map.positions[column] != nil {
@@ -54,13 +71,24 @@ struct ColumnMap {
                 continue
             }
             map.positions[column] = i
+            map.names[column] = Self.cut(String(name.trimmingSpaces))
         }
-        let at = SourceLocation(file: file, line: tokenizer.recordLine, column: 1)
-        var complete = true
         for column in required where map.positions[column] == nil {
             log.error(.csvMissingColumn, "the header lacks the required column '\(column.rawValue)'", at: at)
-            complete = false
+            map.isComplete = false
         }
-        return complete ? map : nil
+        return map
+    }
+
+    /// Says, once, that rows are checked but not counted when the header lacks a column.
+    func noteIfIncomplete(file: String, line: Int, log: inout DiagnosticLog) {
+        guard !isComplete else { return }
+        log.note(.csvRowsNotCounted, "the rows are checked for the columns the header has, but none is counted until it names every required column",
+                 at: SourceLocation(file: file, line: line, column: 1))
+    }
+
+    /// A header name as a message quotes it: at most 60 characters, the rest cut with "…".
+    static func cut(_ name: String) -> String {
+        name.count <= 60 ? name : String(name.prefix(59)) + "…"
     }
 }

@@ -2,6 +2,11 @@
 /// reason (empty = still active), with the same codes and checks as
 /// participants.csv.
 struct CountsReader {
+    /// The largest count a row may hold, and the largest sum of all rows: far
+    /// past any project (Sweden has ten million people), and low enough that
+    /// no figure computed from the counts can overflow.
+    static let countLimit = 100_000_000
+
     static func read(project: Project, path: String, lang: Language) -> (Tally, DiagnosticLog) {
         if let result = read(project: project, path: path, lang: lang, encoding: .utf8) { return result }
         var (tally, log) = read(project: project, path: path, lang: lang, encoding: .windows1252)
@@ -19,12 +24,14 @@ struct CountsReader {
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
         guard var t = opened else { return (tally, log) }
         let codes = CodeLookup(project: project, lang: lang)
+        var total = 0
         do {
             var required: [Column] = [.gender, .exitReason, .count]
             if !project.subprojects.isEmpty { required.insert(.subproject, at: 0) }
             guard let columns = ColumnMap.read(t, file: path, allowed: [.subproject, .gender, .exitReason, .count],
                                                required: required, log: &log)
             else { return (tally, log) }
+            columns.noteIfIncomplete(file: path, line: t.recordLine, log: &log)
             while try t.nextRecord() {
                 func at(_ i: Int) -> SourceLocation {
                     SourceLocation(file: path, line: t.fields[i].line, column: t.column(i))
@@ -38,37 +45,37 @@ struct CountsReader {
                     guard let i = columns[c] else { return nil }
                     return (String(t.string(i).trimmingSpaces), i)
                 }
-                var ok = true
+                var ok = columns.isComplete
                 var slot = project.subprojects.count
                 if let (text, i) = value(.subproject), !text.isEmpty || !project.subprojects.isEmpty {
-                    if let s = codes.subproject(text) { slot = s } else {
-                        log.error(text.isEmpty ? .emptyValue : .unknownSubproject,
-                                  text.isEmpty ? "the subproject is empty" : "unknown subproject '\(text)'", at: at(i))
+                    if text.isEmpty {
+                        log.error(.emptyValue, "the subproject is empty", at: at(i))
                         ok = false
-                    }
+                    } else if let s = codes.subproject(text, column: columns.name(.subproject), at: at(i), log: &log) { slot = s } else { ok = false }
                 }
                 var gender = Gender.other
                 if let (text, i) = value(.gender) {
-                    if let g = Gender(label: text) { gender = g } else {
-                        log.error(.unknownGender, "unknown gender '\(text)'; use kvinna, man or annat", at: at(i))
-                        ok = false
-                    }
+                    if let g = codes.gender(text, column: columns.name(.gender), at: at(i), log: &log) { gender = g } else { ok = false }
                 }
                 var reason: Int?
                 if let (text, i) = value(.exitReason), !text.isEmpty {
-                    if let r = codes.reason(text) { reason = r } else {
-                        log.error(.unknownExitReason, "unknown exit reason '\(text)'", at: at(i))
-                        ok = false
-                    }
+                    if let r = codes.reason(text, column: columns.name(.exitReason), at: at(i), log: &log) { reason = r } else { ok = false }
                 }
                 var count = 0
                 if let (text, i) = value(.count) {
-                    if let n = Int(text), n >= 0 { count = n } else {
-                        log.error(.invalidCount, "count '\(text)' is not a whole number of 0 or more", at: at(i))
+                    if let n = Int(text), (0...Self.countLimit).contains(n) { count = n } else {
+                        log.error(.invalidCount, CellMessage.count(column: columns.name(.count)), at: at(i))
                         ok = false
                     }
+                    // The sum is checked as it grows: once past the limit, one error and no more rows counted.
+                    if ok, total <= Self.countLimit {
+                        total += count
+                        if total > Self.countLimit {
+                            log.error(.invalidCount, "the counts add up to more than \(Self.countLimit) here; no project has that many participants", at: at(i))
+                        }
+                    }
                 }
-                if ok { tally.add(slot: slot, gender: gender, reason: reason, count: count) }
+                if ok && total <= Self.countLimit { tally.add(slot: slot, gender: gender, reason: reason, count: count) }
             }
         } catch {
             if case .text(.notUTF8) = error { return nil }

@@ -75,7 +75,8 @@ struct ParticipantReader {
         do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
         guard let tokenizer = opened else { return (header.tally, header.log) }
         guard let columns = header.readHeader(tokenizer) else { return (header.tally, header.log) }
-        guard let dataStart = tokenizer.consumedOffset, size - dataStart >= minimumPartBytes else { return nil }
+        // Rows checked but not counted: read exactly, as a file of errors is.
+        guard columns.isComplete, let dataStart = tokenizer.consumedOffset, size - dataStart >= minimumPartBytes else { return nil }
         var bounds = [dataStart]
         let count = max(1, min(parts, (size - dataStart) / max(1, minimumPartBytes)))
         for k in 1..<count {
@@ -119,22 +120,22 @@ struct ParticipantReader {
         return true
     }
 
-    /// The columns of the header record; nil, with the reasons logged, when
-    /// rows cannot be read by them.
+    /// The columns of the header record, with its problems logged; nil when
+    /// the first record is no header. Rows are counted only by a complete one.
     private mutating func readHeader(_ tokenizer: borrowing CSVTokenizer) -> ColumnMap? {
         var required: [Column] = [.id, .gender, .startDate]
         if !project.subprojects.isEmpty { required.append(.subproject) }
-        let columns = ColumnMap.read(tokenizer, file: file,
-                                     allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
-                                     required: required, log: &log)
-        let header = Set(tokenizer.fields.indices.compactMap { Column.named(tokenizer.string($0)) })
-        let paired = header.contains(.endDate) == header.contains(.exitReason)
-        if !paired {
-            let (has, lacks) = header.contains(.endDate) ? ("end_date", "exit_reason") : ("exit_reason", "end_date")
+        guard var columns = ColumnMap.read(tokenizer, file: file,
+                                           allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
+                                           required: required, log: &log) else { return nil }
+        if (columns[.endDate] == nil) != (columns[.exitReason] == nil) {
+            let (has, lacks) = columns[.endDate] != nil ? ("end_date", "exit_reason") : ("exit_reason", "end_date")
             log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
                       at: SourceLocation(file: file, line: tokenizer.recordLine, column: 1))
+            columns.isComplete = false
         }
-        return paired ? columns : nil
+        columns.noteIfIncomplete(file: file, line: tokenizer.recordLine, log: &log)
+        return columns
     }
 
     private enum RowsEnd {
@@ -183,50 +184,44 @@ struct ParticipantReader {
                       at: SourceLocation(file: file, line: t.recordLine, column: column))
             return
         }
+        // Only the columns the header has are checked: a missing one is
+        // reported once, with the header.
         var ok = true
         func value(_ c: Column) -> (String, Int)? {
             guard let i = columns[c] else { return nil }
             let s = String(t.string(i).trimmingSpaces)
             return s.isEmpty ? nil : (s, i)
         }
+        func empty(_ c: Column, _ what: String) {
+            guard let i = columns[c] else { return }
+            log.error(.emptyValue, "the \(what) is empty", at: at(t, i))
+            ok = false
+        }
 
         // id
-        let idColumn = columns[.id] ?? 0
-        if let (id, _) = value(.id) {
+        if let (id, i) = value(.id) {
             if let first = Array(id.utf8).withUnsafeBufferPointer({ see(id: $0, line: t.recordLine) }) {
-                log.error(.duplicateParticipant, "duplicate participant id (first on line \(first))", at: at(t, idColumn))
+                log.error(.duplicateParticipant, "duplicate participant id (first on line \(first))", at: at(t, i))
                 ok = false
             }
         } else {
-            log.error(.emptyValue, "the participant id is empty", at: at(t, idColumn))
-            ok = false
+            empty(.id, "participant id")
         }
 
         // gender
         var gender = Gender.other
         if let (text, i) = value(.gender) {
-            if let g = Gender(label: text) { gender = g } else {
-                log.error(.unknownGender, "unknown gender '\(text)'; use kvinna, man or annat", at: at(t, i))
-                ok = false
-            }
+            if let g = codes.gender(text, column: columns.name(.gender), at: at(t, i), log: &log) { gender = g } else { ok = false }
         } else {
-            log.error(.emptyValue, "the gender is empty", at: at(t, columns[.gender] ?? 0))
-            ok = false
+            empty(.gender, "gender")
         }
 
         // subproject
         var slot = project.subprojects.count
         if let (text, i) = value(.subproject) {
-            if let s = codes.subproject(text) { slot = s } else {
-                let message = project.subprojects.isEmpty
-                    ? "subproject '\(text)' given, but project.yaml lists no subprojects"
-                    : "unknown subproject '\(text)'"
-                log.error(.unknownSubproject, message, at: at(t, i))
-                ok = false
-            }
+            if let s = codes.subproject(text, column: columns.name(.subproject), at: at(t, i), log: &log) { slot = s } else { ok = false }
         } else if !project.subprojects.isEmpty {
-            log.error(.emptyValue, "the subproject is empty", at: at(t, columns[.subproject] ?? 0))
-            ok = false
+            empty(.subproject, "subproject")
         }
 
         // dates
@@ -234,37 +229,34 @@ struct ParticipantReader {
         if let (text, i) = value(.startDate) {
             start = Day(iso: text)
             if start == nil {
-                log.error(.invalidDate, "start date '\(text)' is not a date YYYY-MM-DD", at: at(t, i))
+                log.error(.invalidDate, CellMessage.date(column: columns.name(.startDate)), at: at(t, i))
                 ok = false
             }
         } else {
-            log.error(.emptyValue, "the start date is empty", at: at(t, columns[.startDate] ?? 0))
-            ok = false
+            empty(.startDate, "start date")
         }
         var end: Day?
         if let (text, i) = value(.endDate) {
             end = Day(iso: text)
             if end == nil {
-                log.error(.invalidDate, "end date '\(text)' is not a date YYYY-MM-DD", at: at(t, i))
+                log.error(.invalidDate, CellMessage.date(column: columns.name(.endDate)), at: at(t, i))
                 ok = false
             } else if let s = start, let e = end, e < s {
-                log.error(.endBeforeStart, "end date \(e) is before the start date \(s)", at: at(t, i))
+                log.error(.endBeforeStart, CellMessage.endBeforeStart(column: columns.name(.endDate)), at: at(t, i))
                 ok = false
             }
         }
 
-        // exit reason
+        // exit reason, and whether it pairs with an end date (when the header has both)
         var reason: Int?
+        let paired = columns[.endDate] != nil && columns[.exitReason] != nil
         if let (text, i) = value(.exitReason) {
-            if let r = codes.reason(text) { reason = r } else {
-                log.error(.unknownExitReason, "unknown exit reason '\(text)'", at: at(t, i))
-                ok = false
-            }
-            if end == nil && value(.endDate) == nil {
+            if let r = codes.reason(text, column: columns.name(.exitReason), at: at(t, i), log: &log) { reason = r } else { ok = false }
+            if paired && value(.endDate) == nil {
                 log.error(.exitWithoutEnd, "an exit reason is given but no end date", at: at(t, i))
                 ok = false
             }
-        } else if let (_, i) = value(.endDate) {
+        } else if paired, let (_, i) = value(.endDate) {
             log.error(.endWithoutExit, "an end date is given but no exit reason", at: at(t, i))
             ok = false
         }
@@ -282,18 +274,16 @@ struct ParticipantReader {
         // activities
         var activities: [Int] = []
         if let (text, i) = value(.activities) {
-            for code in text.split(whereSeparator: { $0 == ";" || $0 == "|" }) {
-                if code.trimmingSpaces.isEmpty { continue }
-                if let a = codes.activity(code) {
+            for code in text.split(whereSeparator: { $0 == ";" || $0 == "|" }) where !code.trimmingSpaces.isEmpty {
+                if let a = codes.activity(code, column: columns.name(.activities), at: at(t, i), log: &log) {
                     if !activities.contains(a) { activities.append(a) }
                 } else {
-                    log.error(.unknownActivity, "unknown activity '\(code.trimmingSpaces)'", at: at(t, i))
                     ok = false
                 }
             }
         }
 
-        guard ok, let start else { return }
+        guard ok, columns.isComplete, let start else { return }
         count(slot: slot, gender: gender, start: (start.ordinal, start.year), end: end?.ordinal, reason: reason,
               birthYear: birthYear, activities: activities)
     }
@@ -328,7 +318,9 @@ struct ParticipantReader {
         let count, id, subproject, gender, birthYear, start, end, exitReason, activities: Int
 
         init(_ c: ColumnMap) {
-            count = c.fieldCount
+            // A header that lacks a column gives rows no fast path (a count of
+            // -1 matches no row): each is checked, none counted, by `row`.
+            count = c.isComplete ? c.fieldCount : -1
             id = c[.id] ?? -1
             subproject = c[.subproject] ?? -1
             gender = c[.gender] ?? -1

@@ -34,8 +34,8 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let lines = stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.prefix(2) == [
-            "\(f.folder)/participants.csv:3:3: error: unknown subproject 'x' [unknown-subproject]",
-            "\(f.folder)/participants.csv:4:5: error: unknown gender '?'; use kvinna, man or annat [unknown-gender]",
+            "\(f.folder)/participants.csv:3:3: error: the value in column 'subproject' is not the id of a subproject in project.yaml [unknown-subproject]",
+            "\(f.folder)/participants.csv:4:5: error: the value in column 'gender' is not a gender; use kvinna, man or annat [unknown-gender]",
         ])
         #expect(lines.last?.hasPrefix("checked 0 projects, 1 failed, 0 warnings in ") == true)
         #expect(lines.last?.hasSuffix(" s; failed: \(f.folder)") == true)
@@ -88,7 +88,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(status == 1)
         let lines = stderr.split(separator: "\n")
         #expect(lines.count == 201)  // 100 diagnostics, each with its annotation, then the count of the rest
-        #expect(lines[1] == "::error file=\(f.folder)/participants.csv,line=2,col=3::unknown gender 'okänd'; use kvinna, man or annat")
+        #expect(lines[1] == "::error file=\(f.folder)/participants.csv,line=2,col=3::the value in column 'gender' is not a gender; use kvinna, man or annat")
         #expect(lines.last == "… and 50 more")
     }
 

@@ -42,4 +42,28 @@ import Testing
             for secret in Self.secrets + ["2030", "19o5"] { #expect(!stderr.contains(secret), "\(format): \(secret)") }
         }
     }
+
+    /// The broken corpus's participant-like values (ids `QZID…`, birth years
+    /// 1931–1939, in cells of every kind, in the wrong columns, swallowed by a
+    /// stray quote, in a file without a header) never reach a diagnostic.
+    static let casesWithACSV = BrokenProjectTests.cases.filter { name in
+        ["participants.csv", "counts.csv"].contains { FileManager.default.fileExists(atPath: "\(BrokenProjectTests.root)/\(name)/\($0)") }
+    }
+
+    @Test(arguments: casesWithACSV)
+    func noBrokenFixtureEchoesACell(name: String) throws {
+        let years = (1931...1939).map(String.init)
+        for format in ["text", "json"] {
+            let (_, stderr) = try runCLI(["check", "Tests/Fixtures/broken/\(name)", "--diagnostics", format, "--quiet", "--templates", templatesFolder],
+                                              environment: ["GITHUB_ACTIONS": "true"])
+            let diagnostics = stderr.split(separator: "\n")
+            #expect(!diagnostics.isEmpty)
+            for line in diagnostics {
+                #expect(!line.contains("QZID"), "\(name) \(format): \(line)")
+                for year in years { #expect(!line.contains(year), "\(name) \(format): \(line)") }
+                #expect(!line.hasPrefix("::") || line.hasPrefix("::error file=Tests/Fixtures/broken/\(name)/")
+                        || line.hasPrefix("::warning file=Tests/Fixtures/broken/\(name)/"), "\(name) \(format): \(line)")
+            }
+        }
+    }
 }

@@ -15,13 +15,47 @@ import Testing
         return (Figures.compute(project: project, tally: tally, asOf: project.period.end), log)
     }
 
-    @Test func aHundredMegabyteField() throws {
+    @Test func aFieldAtTheLimitIsRead() throws {
         var csv = Data("id,gender,start_date\n\"".utf8)
-        csv.append(Data(repeating: UInt8(ascii: "x"), count: 100_000_000))
-        csv.append(Data("\",kvinna,2021-02-01\n2,man,2021-02-01\n".utf8))
+        csv.append(Data(repeating: UInt8(ascii: "x"), count: CSVTokenizer.fieldLimit))
+        csv.append(Data("\",kvinna,2021-02-01\n".utf8))
+        csv.append(Data(repeating: UInt8(ascii: "y"), count: CSVTokenizer.fieldLimit))
+        csv.append(Data(",man,2021-02-01\n".utf8))
         let (figures, log) = try check(["participants.csv": csv])
         #expect(log.all.isEmpty)
         #expect(figures?.overall.participants.total == 2)
+    }
+
+    /// One byte more, quoted or not, wherever the read buffer ends: one error
+    /// at the field, and the rest of the file is not read (its bad row says nothing).
+    @Test(arguments: [true, false])
+    func aFieldJustPastTheLimitStopsTheFile(quoted: Bool) throws {
+        var csv = Data("id,gender,start_date\n1,kvinna,2021-02-01\n2,man,".utf8)
+        let q = Data((quoted ? "\"" : "").utf8)
+        csv.append(q)
+        csv.append(Data(repeating: UInt8(ascii: "7"), count: CSVTokenizer.fieldLimit + 1))
+        csv.append(q)
+        csv.append(Data("\n3,?,2021-02-01\n".utf8))
+        let (figures, log) = try check(["participants.csv": csv])
+        #expect(positions(log, relativeTo: "").map { String($0.split(separator: "/").last ?? "") } == ["participants.csv:3:7 error csv-too-long"])
+        #expect(log.all.first?.message == "a field longer than 65536 bytes starts here (no export has one); the rest of the file is not read")
+        #expect(figures?.overall.participants.total == 1)
+    }
+
+    @Test func aRecordJustPastTheLimitStopsTheFile() throws {
+        // Short fields, but more bytes than a record may have.
+        let fields = CSVTokenizer.recordLimit / 2 + 1
+        var csv = "id,gender,start_date\n1,kvinna,2021-02-01\n"
+        csv += String(repeating: "a,", count: fields) + "\n"
+        let (_, log) = try check(["participants.csv": Data(csv.utf8)])
+        #expect(positions(log, relativeTo: "").map { String($0.split(separator: "/").last ?? "") } == ["participants.csv:3:1 error csv-too-long"])
+        #expect(log.all.first?.message == "a row longer than 1048576 bytes starts here (no export has one); the rest of the file is not read")
+    }
+
+    @Test func aLongHeaderNameIsCutInItsWarning() throws {
+        let name = String(repeating: "n", count: 5_000)
+        let (_, log) = try check(["participants.csv": Data("id,gender,start_date,\(name)\n".utf8)])
+        #expect(log.all.map(\.message) == ["column '" + String(repeating: "n", count: 59) + "…' is not used and will be ignored"])
     }
 
     @Test func aHundredThousandColumns() throws {

@@ -58,10 +58,107 @@ import Testing
             "participants.csv:1:29 warning csv-extra-column",
             "participants.csv:1:1 error csv-missing-column",
             "participants.csv:1:1 error csv-missing-column",
+            "participants.csv:1:1 note csv-rows-not-counted",
         ])
-        #expect(log.all.map(\.message).suffix(2) == [
+        #expect(log.all.map(\.message).dropFirst().prefix(2) == [
             "the header lacks the required column 'subproject'",
             "the header has 'end_date' but lacks 'exit_reason'",
+        ])
+    }
+}
+
+/// Issue 12: a cell is personal data wherever it sits, so no diagnostic
+/// quotes one; a file is checked as far as it can be, and says where it stops.
+@Suite struct CellPrivacyTests {
+    static let broken = repositoryRoot + "/Tests/Fixtures/broken"
+
+    /// The messages of one broken fixture's check, as `line:col code: message`.
+    func messages(_ name: String) -> [String] {
+        let outcome = Batch(options: BuildOptions(), templatesFolder: templatesFolder).run(paths: ["\(Self.broken)/\(name)"], write: false)
+        return outcome.diagnostics.map { "\($0.location.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column) \($0.code.rawValue): \($0.message)" }
+    }
+
+    @Test func valuesInTheWrongColumnsAreNamedByColumnNeverQuoted() {
+        #expect(messages("values-in-wrong-columns") == [
+            "participants.csv:2:15 unknown-gender: the value in column 'gender' is not a gender; use kvinna, man or annat",
+            "participants.csv:2:20 birth-year-range: the birth year is not a year from 1900 to the start year",
+            "participants.csv:3:6 unknown-subproject: the value in column 'subproject' is not the id of a subproject in project.yaml",
+            "participants.csv:4:15 unknown-gender: the value in column 'gender' is not a gender; use kvinna, man or annat",
+            "participants.csv:4:29 invalid-date: the value in column 'start_date' is not a date YYYY-MM-DD",
+            "participants.csv:5:35 invalid-date: the value in column 'end_date' is not a date YYYY-MM-DD",
+            "participants.csv:5:40 unknown-exit-reason: the value in column 'exit_reason' is not the code or label of an exit reason",
+            "participants.csv:6:46 unknown-exit-reason: the value in column 'exit_reason' is not the code or label of an exit reason; did you mean 'Arbete'?",
+            "participants.csv:6:52 unknown-activity: the value in column 'activities' names an activity project.yaml does not list",
+            "participants.csv:7:15 unknown-gender: the value in column 'gender' is not a gender; use kvinna, man or annat; did you mean 'kvinna'?",
+            "participants.csv:7:37 end-before-start: the end date in column 'end_date' is before the start date",
+            "participants.csv:8:37 csv-field-count: expected 8 fields as in the header, found 9",
+        ])
+    }
+
+    @Test func theColumnIsNamedAsTheHeaderNamesIt() throws {
+        let csv = "Deltagar_ID;Delprojekt;KÖN;Startdatum;Slutdatum;Avslutsorsak\nQZID0001;a;1931;2021-02-01;2021-03-01;QZID0001\n"
+        let (_, log) = try figures(yaml: ParticipantReaderTests().yaml, csv: csv)
+        #expect(log.all.map(\.message) == [
+            "the value in column 'KÖN' is not a gender; use kvinna, man or annat",
+            "the value in column 'Avslutsorsak' is not the code or label of an exit reason",
+        ])
+    }
+
+    @Test func aStrayQuoteSwallowsTheNextRowWhichIsNeverEchoed() {
+        #expect(messages("csv-stray-quote") == [
+            "participants.csv:2:44 unknown-exit-reason: the value in column 'exit_reason' is not the code or label of an exit reason",
+        ])
+    }
+
+    @Test func aFileWithoutAHeaderIsOneErrorQuotingNothing() {
+        #expect(messages("csv-no-header") == [
+            "participants.csv:1:1 csv-no-header: the first row is not a header: it names fewer than two of the file's columns; "
+                + "add a header row naming at least id, gender, start_date, subproject",
+        ])
+        #expect(messages("counts-no-header") == [
+            "counts.csv:1:1 csv-no-header: the first row is not a header: it names fewer than two of the file's columns; "
+                + "add a header row naming at least subproject, gender, exit_reason, count",
+        ])
+    }
+
+    @Test func aLinkToAFileOutsideTheProjectIsRefused() {
+        #expect(messages("participants-outside-symlink") == [
+            "participants.csv:1:1 file-outside-project: participants.csv is a link to a file outside the project folder; copy the file into the folder",
+        ])
+    }
+
+    @Test func projectYAMLErrorsDoNotHideCSVErrors() {
+        #expect(messages("yaml-and-csv-errors").map { String($0.split(separator: " ")[0]) } == ["project.yaml:8:29", "participants.csv:3:14"])
+        #expect(messages("yaml-list-error-csv-not-checked").last
+            == "participants.csv:1:1 csv-not-checked: participants.csv was not checked: its codes are checked against 'subprojects' in project.yaml, which has errors")
+    }
+
+    @Test func aMissingColumnStillChecksTheRowsButCountsNone() {
+        #expect(messages("csv-missing-column-row-errors") == [
+            "participants.csv:1:1 csv-missing-column: the header lacks the required column 'gender'",
+            "participants.csv:1:1 csv-rows-not-counted: the rows are checked for the columns the header has, but none is counted until it names every required column",
+            "participants.csv:3:10 unknown-subproject: the value in column 'subproject' is not the id of a subproject in project.yaml",
+            "participants.csv:3:20 invalid-date: the value in column 'start_date' is not a date YYYY-MM-DD",
+        ])
+    }
+
+    @Test func aMissingColumnCountsNothing() throws {
+        let (figures, log) = try figures(yaml: minimalYAML, csv: "id,start_date\n1,2021-02-01\n2,2021-02-31\n")
+        #expect(positions(log, relativeTo: "").map { String($0.split(separator: "/").last ?? "") } == [
+            "participants.csv:1:1 error csv-missing-column",
+            "participants.csv:1:1 note csv-rows-not-counted",
+            "participants.csv:3:3 error invalid-date",
+        ])
+        #expect(figures?.overall.participants.total == 0)
+    }
+
+    @Test func countsAreBoundedAndTheirSumIsChecked() {
+        #expect(messages("counts-too-large") == [
+            "counts.csv:2:14 invalid-count: the value in column 'count' is not a whole number from 0 to 100000000",
+            "counts.csv:3:16 invalid-count: the value in column 'count' is not a whole number from 0 to 100000000",
+        ])
+        #expect(messages("counts-sum-too-large") == [
+            "counts.csv:4:16 invalid-count: the counts add up to more than 100000000 here; no project has that many participants",
         ])
     }
 }
