@@ -133,6 +133,17 @@ import Testing
             == "participants.csv:1:1 csv-not-checked: participants.csv was not checked: its codes are checked against 'subprojects' in project.yaml, which has errors")
     }
 
+    @Test func withoutAPeriodTheCSVIsCheckedButNoOneStartsAfterTheAsOfDate() throws {
+        let f = try Fixture(["project.yaml": "id: test\nname: Test\n",
+                             "participants.csv": "id,gender,start_date\n1,kvinna,2021-02-01\n2,?,2021-02-01\n"])
+        let result = ProjectPipeline(options: BuildOptions(), templates: try #require(TemplateSet.load(folder: templatesFolder).0),
+                                     validator: try XMLSchemaValidator(schemaPath: templatesFolder + "/slutrapport.xsd")).build(folder: f.folder)
+        #expect(positions(result.log, relativeTo: f.folder) == [
+            "project.yaml:1:1 error yaml-missing-key",
+            "participants.csv:3:3 error unknown-gender",
+        ])
+    }
+
     @Test func aMissingColumnStillChecksTheRowsButCountsNone() {
         #expect(messages("csv-missing-column-row-errors") == [
             "participants.csv:1:1 csv-missing-column: the header lacks the required column 'gender'",
