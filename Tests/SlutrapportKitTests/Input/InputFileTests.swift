@@ -57,6 +57,23 @@ import Testing
         #expect(stderr == expected)
     }
 
+    /// Templates and the XSD are read through `FileBytes` too: a FIFO among
+    /// them is refused (as the template loader words it) without blocking.
+    @Test(arguments: ["report.md.mustache", "slutrapport.xsd"])
+    func aFIFOInTheTemplateFolderIsRefusedWithoutBlocking(name: String) throws {
+        let f = try Fixture(["project.yaml": yaml])
+        let templates = scratch("templates")
+        try FileManager.default.copyItem(atPath: templatesFolder, toPath: templates)
+        try FileManager.default.removeItem(atPath: templates + "/" + name)
+        #expect(mkfifo(templates + "/" + name, 0o600) == 0)
+        let watchdog = FIFOWatchdog(templates + "/" + name)
+        defer { watchdog.stop() }
+        let (status, stderr) = try runCLI(["check", f.folder, "--quiet", "--templates", templates])
+        #expect(!watchdog.unblockedAReader)
+        #expect(status == 1, "\(stderr)")
+        #expect(stderr.hasPrefix(templates + "/" + name), "\(stderr)")
+    }
+
     @Test func fileBytesRefusesAFIFOAtOnce() throws {
         let fifo = scratch("fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
