@@ -71,15 +71,38 @@ struct YAMLNodeReader {
     }
 
     /// A whole number of kronor or people: digits, optionally grouped by spaces
-    /// or underscores the way people type amounts (`13 857 478`).
-    mutating func integer(_ node: Node, _ what: String, min: Int = 0) -> Int? {
+    /// or underscores the way people type amounts (`13 857 478`), from `min`
+    /// to `max` (see `Bound`); `unit` names what is counted in the message.
+    mutating func integer(_ node: Node, _ what: String, min: Int = 0, max: Int, unit: String = "") -> Int? {
         guard let text = string(node, what) else { return nil }
         let digits = text.filter { $0 != " " && $0 != "_" && $0 != "\u{00A0}" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 15, let n = Int(digits), n >= min else {
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             log.error(.yamlType, "\(what) must be a whole number\(min > 0 ? " of at least \(min)" : ""), not '\(text)'", at: location(node))
             return nil
         }
+        // More digits than `max` has (leading zeros aside) is too large, and might not fit an Int.
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= String(max).count, let n = Int(significant.isEmpty ? "0" : significant), n <= max else {
+            log.error(.invalidValue, "\(what) must be at most \(Bound.text(max, unit: unit))", at: location(node))
+            return nil
+        }
+        guard n >= min else {
+            log.error(.yamlType, "\(what) must be a whole number of at least \(min), not '\(text)'", at: location(node))
+            return nil
+        }
         return n
+    }
+
+    /// Adds `amount` to `total` unless that passes `max`, which is then an
+    /// error at `node`; false once passed. `total` and `amount` are each at
+    /// most `max` (far below Int.max), so the sum itself cannot overflow.
+    mutating func add(_ amount: Int, to total: inout Int, max: Int, at node: Node, _ what: String, unit: String) -> Bool {
+        guard total + amount <= max else {
+            log.error(.invalidValue, "\(what) add up to more than \(Bound.text(max, unit: unit))", at: location(node))
+            return false
+        }
+        total += amount
+        return true
     }
 
     mutating func day(_ node: Node, _ what: String) -> Day? {
@@ -118,6 +141,24 @@ struct YAMLNodeReader {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// Upper bounds of the numbers in project.yaml: each far above any real
+/// project, and small enough that no sum of them nears Int.max (9.2 × 10^18).
+enum Bound {
+    /// Kronor: an amount, and every sum of amounts (a thousand billion).
+    static let kronor = 1_000_000_000_000
+    /// Thousands of kronor (`budget.unit: tkr`): the same money as `kronor`.
+    static let thousandKronor = kronor / 1000
+    /// People: a target or a threshold.
+    static let people = 100_000_000
+    /// Years of age: an age band's lower limit.
+    static let age = 150
+
+    /// `1,000,000,000,000 kr`, as a diagnostic writes a bound.
+    static func text(_ n: Int, unit: String) -> String {
+        NumberStyle(.en).count(n) + (unit.isEmpty ? "" : " " + unit)
     }
 }
 

@@ -106,4 +106,37 @@ import Testing
         let (_, log) = f.load()
         #expect(positions(log, relativeTo: f.folder) == ["project.yaml:5:12 error section-outside-project"])
     }
+
+    /// Tests/Fixtures/broken/yaml-number-too-large: every amount, count and
+    /// sum of amounts has an upper bound, reported where it is passed.
+    @Test func numbersHaveUpperBoundsAndSumsAreChecked() throws {
+        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/yaml-number-too-large", lang: nil)
+        #expect(project == nil)
+        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+            "4:26 invalid-value report.suppress_below must be at most 100,000,000",
+            "5:22 invalid-value funding.esf_grant must be at most 1,000,000,000,000 kr",
+            "8:35 invalid-value the subprojects' granted amounts add up to more than 1,000,000,000,000 kr",
+            "9:37 invalid-value subproject.granted must be at most 1,000,000,000,000 kr",
+            "10:17 invalid-value an age band limit must be at most 150",
+            "12:51 invalid-value target of goal 'deltagare' must be at most 100,000,000",
+            "13:76 invalid-value the 'kvinna' target must be at most 100,000,000",
+            "17:33 invalid-value budget line amount must be at most 1,000,000,000 tkr",
+            "19:30 invalid-value the budget lines add up to more than 1,000,000,000 tkr",
+        ])
+    }
+
+    /// The case: 10,000 budget lines and 10,000 subprojects of
+    /// 999,999,999,999,999 kr trapped on overflow (SIGILL) when summed.
+    @Test func tenThousandHugeAmountsAreErrorsNotATrap() throws {
+        let lines = String(repeating: "    - {label: L, amount: 999999999999999}\n", count: 10_000)
+        let subprojects = (0..<10_000).map { "  - {id: s\($0), granted: 999999999999999}\n" }.joined()
+        let f = try Fixture(["project.yaml": minimalYAML + "budget:\n  lines:\n" + lines + "subprojects:\n" + subprojects,
+                             "participants.csv": "id,subproject,gender,start_date\n1,s1,kvinna,2021-01-01\n"])
+        let (_, outcome) = buildReports([f.folder])
+        #expect(outcome.hasErrors)
+        #expect(outcome.diagnostics.count + outcome.dropped.errors == 20_000)
+        #expect(outcome.diagnostics.prefix(2).map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == [
+            "10007:23 invalid-value", "10008:23 invalid-value",
+        ])
+    }
 }
