@@ -38,13 +38,20 @@ public enum DiagnosticFormatter {
             case "\t": out += "\\t"
             default:
                 if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += "\\u" + u.hex4.lowercased()
                 } else {
                     out.unicodeScalars.append(u)
                 }
             }
         }
         return out + "\""
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar's value in upper-case hex, at least four digits: `001B`.
+    var hex4: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

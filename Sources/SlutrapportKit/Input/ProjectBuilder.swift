@@ -14,6 +14,7 @@ struct ProjectBuilder {
     }
 
     mutating func build(_ root: Node) -> Project? {
+        reader.refuseControlCharacters(root)
         guard let top = reader.mapping(root, "project.yaml", known: ProjectLoader.topKeys) else { return nil }
         let rootLocation = reader.location(root)
 

@@ -24,7 +24,7 @@ public struct ProjectLoader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLComposer.compose(text) else {
                 r.log.error(.yamlMissingKey, "project.yaml is empty; it needs at least 'name' and 'period'", at: start)
                 return (nil, r.log)
             }
@@ -32,6 +32,12 @@ public struct ProjectLoader {
         } catch let error as YamlError {
             let code: DiagnosticCode = if case .duplicatedKeysInMapping = error { .yamlDuplicateKey } else { .yamlSyntax }
             r.log.error(code, Self.describe(error), at: Self.location(of: error, file: file))
+            return (nil, r.log)
+        } catch let refused as YAMLComposer.AliasesRefused {
+            for alias in refused.aliases {
+                r.log.error(.yamlAlias, "project.yaml uses \(alias.name.map { "the alias '\($0)'" } ?? "an alias"); slutrapport takes no YAML aliases: write the value out",
+                            at: SourceLocation(file: file, line: alias.line, column: alias.column))
+            }
             return (nil, r.log)
         } catch {
             r.log.error(.yamlSyntax, "cannot parse project.yaml", at: start)

@@ -14,6 +14,43 @@ struct YAMLNodeReader {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
+    /// Reports every scalar, key or value, that holds a control character
+    /// (tab, line feed and carriage return are text) or the non-character
+    /// U+FFFE or U+FFFF: double-quoted escapes (`"\\0"`) make them, and no
+    /// report can show them (XML cannot hold most). One walk of the whole
+    /// tree, with a stack of its own: the composed tree holds no alias, so
+    /// this is linear in the file.
+    mutating func refuseControlCharacters(_ root: Node) {
+        var pending: [(node: Node, what: String)] = [(root, "project.yaml")]
+        while let (node, what) = pending.popLast() {
+            switch node {
+            case .scalar(let scalar):
+                guard let c = scalar.string.unicodeScalars.first(where: Self.isNotText) else { continue }
+                let code = "U+" + c.hex4
+                let problem = c.value >= 0xFFFE ? "the character \(code), which is no text" : "the control character \(code)"
+                log.error(.yamlControlCharacter, "\(what) holds \(problem); remove it", at: location(node))
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    let name = key.scalar.map(\.string).flatMap { $0.unicodeScalars.contains(where: Self.isNotText) ? nil : "'\($0)'" }
+                    pending.append((value, name ?? "a value"))
+                    pending.append((key, "a key"))
+                }
+            case .sequence(let sequence):
+                pending += sequence.reversed().map { ($0, "an item of \(what)") }
+            case .alias:
+                continue
+            }
+        }
+    }
+
+    private static func isNotText(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
     /// A mapping's entries by key, in file order. Reports a non-mapping and,
     /// as warnings, keys not in `known` (with a "did you mean" hint).
     mutating func mapping(_ node: Node, _ what: String, known: [String]) -> YAMLMapping? {

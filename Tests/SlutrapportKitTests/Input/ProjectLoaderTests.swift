@@ -139,4 +139,55 @@ import Testing
             "10007:23 invalid-value", "10008:23 invalid-value",
         ])
     }
+
+    /// Tests/Fixtures/broken/yaml-control-character: NUL and other control
+    /// characters (made by escapes in double quotes) are errors at their
+    /// value, keys included; tab, line feed and carriage return are text.
+    @Test func controlCharactersAreErrorsWhereTheyStand() throws {
+        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/yaml-control-character", lang: nil)
+        #expect(project == nil)
+        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+            "2:7 yaml-control-character 'name' holds the control character U+0000; remove it",
+            "4:8 yaml-control-character 'owner' holds the control character U+001B; remove it",
+            "5:52 yaml-control-character an item of 'partners' holds the control character U+0007; remove it",
+            "7:22 yaml-control-character 'name' holds the control character U+007F; remove it",
+            "7:41 yaml-control-character 'group' holds the control character U+0085; remove it",
+            "9:3 yaml-control-character a key holds the control character U+0001; remove it",
+            "9:35 yaml-control-character 'text' holds the character U+FFFE, which is no text; remove it",
+        ])
+    }
+
+    /// Tests/Fixtures/broken/yaml-alias: an alias is an error at the alias
+    /// itself, and is never expanded; `&` in text is text.
+    @Test func aliasesAreRefusedAtTheirPlace() throws {
+        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/yaml-alias", lang: nil)
+        #expect(project == nil)
+        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+            "5:25 yaml-alias project.yaml uses the alias '*namn'; slutrapport takes no YAML aliases: write the value out",
+            "6:17 yaml-alias project.yaml uses the alias '*namn'; slutrapport takes no YAML aliases: write the value out",
+        ])
+        let f = try Fixture(["project.yaml": minimalYAML + "partners: [Q&A, \"A &b\", &c Ett &d, '&e']\n"])
+        let (loaded, loadLog) = f.load()
+        #expect(loadLog.all.isEmpty)
+        #expect(loaded?.partners == ["Q&A", "A &b", "Ett &d", "&e"])
+    }
+
+    /// The cases: 1,500 aliases of a 1 MB text wrote 432 MB and
+    /// more (and aborted), an alias chain 100,000 deep overflowed the stack
+    /// freeing the tree, an alias used as a key hashed 10^7 leaves.
+    @Test func aliasBombsAreRefusedBeforeAnythingIsBuilt() throws {
+        let big = String(repeating: "Lorem ipsum dolor sit amet. ", count: 37_000)
+        let sections = "sections:\n  summary: &big \"\(big)\"\n" + (0..<1_500).map { "  s\($0): {title: T, text: *big}\n" }.joined()
+        let chain = "x:\n  - &a0 [x]\n" + (1..<100_000).map { "  - &a\($0) [*a\($0 - 1)]\n" }.joined()
+        let laughs = "y:\n  l0: &l0 [x,x,x,x,x,x,x,x,x,x]\n"
+            + (1...7).map { "  l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 10).joined(separator: ",") + "]\n" }.joined()
+            + "  ? *l7\n  : z\n"
+        for (yaml, first) in [(sections, "6:24"), (chain, "6:10"), (laughs, "6:12")] {
+            let f = try Fixture(["project.yaml": minimalYAML + yaml])
+            let (project, log) = f.load()
+            #expect(project == nil)
+            #expect(log.all.first.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == "\(first) yaml-alias")
+            #expect(log.all.count == 10 && log.all.allSatisfy { $0.code == .yamlAlias })
+        }
+    }
 }
