@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SlutrapportKit
+import Yams
 
 @Suite struct ProjectLoaderTests {
     @Test func readsEveryPartOfAProject() throws {
@@ -110,9 +111,7 @@ import Testing
     /// Tests/Fixtures/broken/yaml-number-too-large: every amount, count and
     /// sum of amounts has an upper bound, reported where it is passed.
     @Test func numbersHaveUpperBoundsAndSumsAreChecked() throws {
-        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/yaml-number-too-large", lang: nil)
-        #expect(project == nil)
-        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+        #expect(Self.loadBroken("yaml-number-too-large") == [
             "4:26 invalid-value report.suppress_below must be at most 100,000,000",
             "5:22 invalid-value funding.esf_grant must be at most 1,000,000,000,000 kr",
             "8:35 invalid-value the subprojects' granted amounts add up to more than 1,000,000,000,000 kr",
@@ -144,9 +143,7 @@ import Testing
     /// characters (made by escapes in double quotes) are errors at their
     /// value, keys included; tab, line feed and carriage return are text.
     @Test func controlCharactersAreErrorsWhereTheyStand() throws {
-        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/yaml-control-character", lang: nil)
-        #expect(project == nil)
-        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+        #expect(Self.loadBroken("yaml-control-character") == [
             "2:7 yaml-control-character 'name' holds the control character U+0000; remove it",
             "4:8 yaml-control-character 'owner' holds the control character U+001B; remove it",
             "5:52 yaml-control-character an item of 'partners' holds the control character U+0007; remove it",
@@ -160,9 +157,7 @@ import Testing
     /// Tests/Fixtures/broken/yaml-alias: an alias is an error at the alias
     /// itself, and is never expanded; `&` in text is text.
     @Test func aliasesAreRefusedAtTheirPlace() throws {
-        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/yaml-alias", lang: nil)
-        #expect(project == nil)
-        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+        #expect(Self.loadBroken("yaml-alias") == [
             "5:25 yaml-alias project.yaml uses the alias '*namn'; slutrapport takes no YAML aliases: write the value out",
             "6:17 yaml-alias project.yaml uses the alias '*namn'; slutrapport takes no YAML aliases: write the value out",
         ])
@@ -189,5 +184,27 @@ import Testing
             #expect(log.all.first.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == "\(first) yaml-alias")
             #expect(log.all.count == 10 && log.all.allSatisfy { $0.code == .yamlAlias })
         }
+    }
+
+    /// Composing through the alias probe gives exactly Yams' tree for every
+    /// project.yaml without aliases, `&` in quoted text and all.
+    @Test func theAliasProbeChangesNoTree() throws {
+        let root = repositoryRoot
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root + "/Tests/Fixtures").map { root + "/Tests/Fixtures/" + $0 }
+            + FileManager.default.subpathsOfDirectory(atPath: root + "/data").map { root + "/data/" + $0 }
+        let texts = try files.filter { $0.hasSuffix("/project.yaml") && !$0.contains("yaml-alias") }.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            + [minimalYAML + "partners: [Q&A, \"A &b\", &c Ett &d, '&e', \"x\\n&f\"]\nowner: |\n  &g rad\n  - &h\n"]
+        #expect(texts.count >= 40)
+        for text in texts {
+            #expect((try? YAMLComposer.compose(text)) == (try? Yams.compose(yaml: text)))
+        }
+    }
+
+    /// `line:column code message` of each diagnostic of a project of
+    /// Tests/Fixtures/broken, which must not load.
+    static func loadBroken(_ name: String) -> [String] {
+        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/" + name, lang: nil)
+        #expect(project == nil)
+        return log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" }
     }
 }
