@@ -23,21 +23,23 @@ enum YAMLComposer {
         var probe = Array(text.utf8)
         let anchors = disarmAnchors(&probe)
         var aliases: [(line: Int, column: Int, name: String?)] = []
-        while true {
+        while aliases.count < reportedAliases {
+            let root: Node?
             do {
-                let root = try Yams.compose(yaml: String(decoding: probe, as: UTF8.self))
-                if !aliases.isEmpty { throw AliasesRefused(aliases: aliases) }
-                // Without anchors the probe is the text itself; with them, the text has no alias.
-                return anchors == 0 ? root : try Yams.compose(yaml: text)
+                root = try Yams.compose(yaml: String(decoding: probe, as: UTF8.self))
             } catch YamlError.composer(_, "found undefined alias", let mark, _) {
                 let name = disarmAlias(&probe, line: mark.line, column: mark.column)
                 aliases.append((mark.line, mark.column, name))
-                if name == nil || aliases.count == reportedAliases { throw AliasesRefused(aliases: aliases) }
-            } catch {
-                if !aliases.isEmpty { throw AliasesRefused(aliases: aliases) }
-                throw error
+                if name == nil { break }
+                continue
+            } catch where !aliases.isEmpty {
+                break
             }
+            guard aliases.isEmpty else { break }
+            // Without anchors the probe is the text itself; with them, the text has no alias.
+            return anchors == 0 ? root : try Yams.compose(yaml: text)
         }
+        throw AliasesRefused(aliases: aliases)
     }
 
     /// Turns every `&` that may start an anchor (first, or after a blank, a
