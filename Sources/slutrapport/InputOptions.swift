@@ -59,7 +59,7 @@ struct InputOptions: ParsableArguments {
         if !quiet && isatty(STDERR_FILENO) == 1 {
             batch.progress = { done, total, folder in
                 var err = StandardError()
-                print("\r\u{1B}[K[\(done)/\(total)] \(folder)", terminator: done == total ? "\r\u{1B}[K" : "", to: &err)
+                print("\r\u{1B}[K[\(done)/\(total)] \(DiagnosticFormatter.oneLine(folder))", terminator: done == total ? "\r\u{1B}[K" : "", to: &err)
             }
         }
         return batch
@@ -84,7 +84,7 @@ struct InputOptions: ParsableArguments {
             let failed = outcome.failed
             var line = "\(verb) \(outcome.built) project\(outcome.built == 1 ? "" : "s"), \(failed.count) failed, "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.1f", seconds)) s"
-            if !failed.isEmpty { line += "; failed: " + failed.joined(separator: ", ") }
+            if !failed.isEmpty { line += "; failed: " + failed.map(DiagnosticFormatter.oneLine).joined(separator: ", ") }
             print(line, to: &err)
         }
         return outcome.hasErrors ? 1 : 0

@@ -10,7 +10,7 @@ public struct Figures: Sendable {
     public var groups: [GroupBreakdown]
     public var goals: [GoalOutcome]
     public var lateStarters: Int
-    /// From participant rows only (nil for counts.csv).
+    /// From participant rows only (nil for counts.csv, and for `age_bands: []`).
     public var ageBands: [AgeBand]?
     public var durations: Durations?
     /// Which counts disclosure control hides (SPEC §4.5).
@@ -123,7 +123,8 @@ extension Figures {
         var figures = Figures(asOf: asOf, source: tally.source, overall: overall, subprojects: sub, groups: groups,
                               goals: goals, lateStarters: tally.lateStarters)
         if tally.source == .participants {
-            figures.ageBands = ageBands(tally)
+            // `age_bands: []` declares no bands: no age figures, rather than one band of every age.
+            figures.ageBands = tally.ageLimits.isEmpty ? nil : ageBands(tally)
             figures.durations = Durations(ended: overall.ended, median: Durations.median(tally.durations(nil)),
                                           medianWomen: Durations.median(tally.durations(.woman)),
                                           medianMen: Durations.median(tally.durations(.man)),

@@ -119,6 +119,9 @@ extension Tally {
         private let activityCells: UnsafeMutableBufferPointer<Int>
         private let ageCells: UnsafeMutableBufferPointer<Int>
         private let ageLimits: UnsafeMutableBufferPointer<Int>
+        /// How many limits there are: `ageLimits` has room for at least one,
+        /// so its own count is wrong for `age_bands: []`.
+        private let ageLimitCount: Int
         private var durationCells: UnsafeMutableBufferPointer<Int>
         private var durationCount = 0
         var lateStarters = 0
@@ -135,6 +138,7 @@ extension Tally {
             activityCells = copy(shape.activityCells)
             ageCells = copy(shape.ageCells)
             ageLimits = copy(shape.ageLimits)
+            ageLimitCount = shape.ageLimits.count
             durationCells = copy(Array(repeating: 0, count: 3 * 4096))
         }
 
@@ -166,10 +170,10 @@ extension Tally {
         /// it; nil counts in the last band, "not known".
         @inline(__always)
         func addAge(_ age: Int?, gender: Gender) {
-            var band = ageLimits.count + 1
+            var band = ageLimitCount + 1
             if let age {
                 band = 0
-                for i in 0..<ageLimits.count where ageLimits[i] <= age { band += 1 }
+                for i in 0..<ageLimitCount where ageLimits[i] <= age { band += 1 }
             }
             ageCells[band * 3 + gender.rawValue] += 1
         }

@@ -22,6 +22,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case invalidValue = "invalid-value"
     case sectionFileMissing = "section-file-missing"
     case sectionOutsideProject = "section-outside-project"
+    case yamlControlCharacter = "yaml-control-character"  // issue 12
+    case yamlAlias = "yaml-alias"  // issue 12
 
     // CSV
     case csvEmpty = "csv-empty"

@@ -1,4 +1,8 @@
 /// The one place that decides how a diagnostic reads on the command line.
+/// Paths and messages carry data (folder names, YAML values), so every
+/// format keeps a diagnostic on one line and lets no line start a GitHub
+/// Actions workflow command: a line starting `::` (after blanks), or one
+/// holding `##[` anywhere (the runner's older syntax, still honoured).
 public enum DiagnosticFormatter {
     public enum Style: String, Sendable {
         case text
@@ -7,7 +11,10 @@ public enum DiagnosticFormatter {
 
     /// `FILE:LINE:COL: error: message [code]`
     public static func text(_ d: Diagnostic) -> String {
-        "\(d.location.file):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message) [\(d.code.rawValue)]"
+        var file = oneLine(d.location.file)
+        // Only our own annotations start with `::`; `./` names the same relative path.
+        if file.drop(while: \.isWhitespace).hasPrefix("::") { file = "./" + file }
+        return "\(file):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(oneLine(d.message)) [\(d.code.rawValue)]"
     }
 
     /// One JSON object with keys file, line, column, severity, code, message.
@@ -16,35 +23,78 @@ public enum DiagnosticFormatter {
             + "\"severity\":\"\(d.severity.rawValue)\",\"code\":\"\(d.code.rawValue)\",\"message\":\(quoted(d.message))}"
     }
 
-    /// GitHub Actions workflow command.
+    /// GitHub Actions workflow command, escaped as GitHub documents it: `%`,
+    /// CR and LF in the data, and `:` and `,` too in properties. Other
+    /// control characters are shown as in text.
     public static func github(_ d: Diagnostic) -> String {
         func escape(_ s: String, property: Bool) -> String {
-            var out = s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-                .replacingOccurrences(of: "\n", with: "%0A")
+            var out = escaped(s, keepingLineBreaks: true).replacingOccurrences(of: "%", with: "%25")
+                .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
             if property { out = out.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
             return out
         }
-        return "::\(d.severity.rawValue) file=\(escape(d.location.file, property: true)),line=\(d.location.line),col=\(d.location.column)::\(escape(d.message, property: false))"
+        let command = d.severity == .note ? "notice" : d.severity.rawValue
+        return "::\(command) file=\(escape(d.location.file, property: true)),line=\(d.location.line),col=\(d.location.column)::\(escape(d.message, property: false))"
     }
 
+    /// `s` fit for one printed line: line breaks, tabs and other control
+    /// characters shown as escapes (`\n`, `\t`, `\u001b`), and `##[` as `##\[`.
+    /// For folder names in the summary and the progress line too.
+    public static func oneLine(_ s: String) -> String {
+        escaped(s, keepingLineBreaks: false)
+    }
+
+    private static func escaped(_ s: String, keepingLineBreaks: Bool) -> String {
+        guard s.unicodeScalars.contains(where: needsEscape) || s.contains("##[") else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n" where keepingLineBreaks, "\r" where keepingLineBreaks: out.unicodeScalars.append(u)
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "[" where out.hasSuffix("##"): out += "\\["
+            default: if needsEscape(u) { out += "\\u" + u.hex4.lowercased() } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
+    }
+
+    /// Characters that break a line or drive a terminal: C0 and C1 controls,
+    /// DEL, the Unicode line and paragraph separators, and the bidirectional
+    /// overrides that reorder what a line shows.
+    static func needsEscape(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// A JSON string; beyond what JSON requires, every character `oneLine`
+    /// escapes is a `\u` escape, and `##[` is written `#\u0023[`.
     static func quoted(_ s: String) -> String {
         var out = "\""
-        for u in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "#" where i > 0 && scalars[i - 1] == "#" && i + 1 < scalars.count && scalars[i + 1] == "[": out += "\\u0023"
             default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+                if needsEscape(u) { out += "\\u" + u.hex4.lowercased() } else { out.unicodeScalars.append(u) }
             }
         }
         return out + "\""
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar's value in upper-case hex, at least four digits: `001B`.
+    var hex4: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

@@ -92,7 +92,7 @@ extension ProjectBuilder {
             return nil
         }
         if isCount {
-            return reader.integer(node, what).map { Decimal1($0) }
+            return reader.integer(node, what, max: Bound.people).map { Decimal1($0) }
         }
         guard let value = Decimal1(parsing: text), value.tenths <= 1000 else {
             reader.log.error(.yamlType, "\(what) must be a percentage from 0 to 100, like 50%, not '\(text)'", at: reader.location(node))
@@ -117,7 +117,7 @@ extension ProjectBuilder {
                 reader.log.error(.duplicateID, "gender '\(key)' appears twice in 'by_gender'", at: reader.location(k))
                 continue
             }
-            if let n = reader.integer(v, "the '\(key)' target") { result.append((gender, n)) }
+            if let n = reader.integer(v, "the '\(key)' target", max: Bound.people) { result.append((gender, n)) }
         }
         return result.sorted { $0.0.rawValue < $1.0.rawValue }
     }

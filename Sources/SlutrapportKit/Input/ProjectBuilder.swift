@@ -14,6 +14,7 @@ struct ProjectBuilder {
     }
 
     mutating func build(_ root: Node) -> Project? {
+        reader.refuseControlCharacters(root)
         guard let top = reader.mapping(root, "project.yaml", known: ProjectLoader.topKeys) else { return nil }
         let rootLocation = reader.location(root)
 
@@ -105,7 +106,7 @@ struct ProjectBuilder {
                 reader.log.error(.invalidValue, "report.lang must be 'sv' or 'en', not '\(text)'", at: reader.location(n))
             }
         }
-        if let n = m["suppress_below"], let v = reader.integer(n, "report.suppress_below") {
+        if let n = m["suppress_below"], let v = reader.integer(n, "report.suppress_below", max: Bound.people) {
             if v == 1 {
                 reader.log.error(.invalidValue, "report.suppress_below must be 0 (off) or at least 2", at: reader.location(n))
             } else {
@@ -124,8 +125,8 @@ struct ProjectBuilder {
     mutating func funding(_ node: Node) -> Funding? {
         guard let m = reader.mapping(node, "'funding'", known: ["esf_grant", "total_budget", "co_financiers"]) else { return nil }
         var f = Funding()
-        f.esfGrant = m["esf_grant"].flatMap { reader.integer($0, "funding.esf_grant") }
-        f.totalBudget = m["total_budget"].flatMap { reader.integer($0, "funding.total_budget") }
+        f.esfGrant = m["esf_grant"].flatMap { reader.integer($0, "funding.esf_grant", max: Bound.kronor, unit: "kr") }
+        f.totalBudget = m["total_budget"].flatMap { reader.integer($0, "funding.total_budget", max: Bound.kronor, unit: "kr") }
         f.coFinanciers = m["co_financiers"].map { reader.stringList($0, "funding.co_financiers") } ?? []
         return f
     }
@@ -134,7 +135,7 @@ struct ProjectBuilder {
         guard let items = reader.sequence(node, "'age_bands'") else { return [18, 30, 55] }
         var bands: [Int] = []
         for item in items {
-            guard let v = reader.integer(item, "an age band limit", min: 1) else { continue }
+            guard let v = reader.integer(item, "an age band limit", min: 1, max: Bound.age) else { continue }
             if let last = bands.last, v <= last {
                 reader.log.error(.invalidValue, "age_bands must rise: \(v) follows \(last)", at: reader.location(item))
                 continue
@@ -166,12 +167,19 @@ struct ProjectBuilder {
         guard let items = reader.sequence(node, "'subprojects'") else { return [] }
         var seen: [String: SourceLocation] = [:]
         var result: [Subproject] = []
+        // Reports show the sum of every granted amount: it keeps to the bound of one.
+        var grantedTotal = 0
+        var grantedFits = true
         for item in items {
             guard let m = reader.mapping(item, "a subproject", known: ["id", "name", "group", "granted"]) else { continue }
             let id = itemID(m, key: "id", what: "subproject", seen: &seen)
             let name = reader.optionalString(m, "name")
             let group = reader.optionalString(m, "group")
-            let granted = m["granted"].flatMap { reader.integer($0, "subproject.granted") }
+            let granted = m["granted"].flatMap { reader.integer($0, "subproject.granted", max: Bound.kronor, unit: "kr") }
+            if let granted, grantedFits, let node = m["granted"] {
+                grantedFits = reader.add(granted, to: &grantedTotal, max: Bound.kronor, at: node,
+                                         "the subprojects' granted amounts", unit: "kr")
+            }
             if let id { result.append(Subproject(id: id, name: name ?? id, group: group, granted: granted)) }
         }
         return result
@@ -223,11 +231,18 @@ struct ProjectBuilder {
             }
         }
         var lines: [Budget.Line] = []
+        // Reports show the lines' total: it keeps to the bound of one amount in the same unit.
+        let bound = unit == .kr ? Bound.kronor : Bound.thousandKronor
+        var total = 0
+        var totalFits = true
         if let n = m["lines"], let items = reader.sequence(n, "budget.lines") {
             for item in items {
                 guard let lm = reader.mapping(item, "a budget line", known: ["label", "amount"]) else { continue }
                 let label = reader.requiredString(lm, "label", "a budget line")
-                let amount = lm["amount"].flatMap { reader.integer($0, "budget line amount") }
+                let amount = lm["amount"].flatMap { reader.integer($0, "budget line amount", max: bound, unit: unit.rawValue) }
+                if let amount, totalFits, let node = lm["amount"] {
+                    totalFits = reader.add(amount, to: &total, max: bound, at: node, "the budget lines", unit: unit.rawValue)
+                }
                 if lm["amount"] == nil {
                     reader.log.error(.yamlMissingKey, "a budget line is missing the required key 'amount'", at: reader.location(item))
                 }

@@ -47,7 +47,7 @@ public struct ProjectLoader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLComposer.compose(text) else {
                 r.log.error(.yamlMissingKey, "project.yaml is empty; it needs at least 'name' and 'period'", at: start)
                 return Partial(log: r.log)
             }
@@ -55,6 +55,12 @@ public struct ProjectLoader {
         } catch let error as YamlError {
             let code: DiagnosticCode = if case .duplicatedKeysInMapping = error { .yamlDuplicateKey } else { .yamlSyntax }
             r.log.error(code, Self.describe(error), at: Self.location(of: error, file: file))
+            return Partial(log: r.log)
+        } catch let refused as YAMLComposer.AliasesRefused {
+            for alias in refused.aliases {
+                r.log.error(.yamlAlias, "project.yaml uses \(alias.name.map { "the alias '\($0)'" } ?? "an alias"); slutrapport takes no YAML aliases: write the value out",
+                            at: SourceLocation(file: file, line: alias.line, column: alias.column))
+            }
             return Partial(log: r.log)
         } catch {
             r.log.error(.yamlSyntax, "cannot parse project.yaml", at: start)

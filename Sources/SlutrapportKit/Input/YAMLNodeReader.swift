@@ -14,6 +14,43 @@ struct YAMLNodeReader {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
+    /// Reports every scalar, key or value, that holds a control character
+    /// (tab, line feed and carriage return are text) or the non-character
+    /// U+FFFE or U+FFFF: double-quoted escapes (`"\\0"`) make them, and no
+    /// report can show them (XML cannot hold most). One walk of the whole
+    /// tree, with a stack of its own: the composed tree holds no alias, so
+    /// this is linear in the file.
+    mutating func refuseControlCharacters(_ root: Node) {
+        var pending: [(node: Node, what: String)] = [(root, "project.yaml")]
+        while let (node, what) = pending.popLast() {
+            switch node {
+            case .scalar(let scalar):
+                guard let c = scalar.string.unicodeScalars.first(where: Self.isNotText) else { continue }
+                let code = "U+" + c.hex4
+                let problem = c.value >= 0xFFFE ? "the character \(code), which is no text" : "the control character \(code)"
+                log.error(.yamlControlCharacter, "\(what) holds \(problem); remove it", at: location(node))
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    let name = key.scalar.map(\.string).flatMap { $0.unicodeScalars.contains(where: Self.isNotText) ? nil : "'\($0)'" }
+                    pending.append((value, name ?? "a value"))
+                    pending.append((key, "a key"))
+                }
+            case .sequence(let sequence):
+                pending += sequence.reversed().map { ($0, "an item of \(what)") }
+            case .alias:
+                continue
+            }
+        }
+    }
+
+    private static func isNotText(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
     /// A mapping's entries by key, in file order. Reports a non-mapping and,
     /// as warnings, keys not in `known` (with a "did you mean" hint).
     mutating func mapping(_ node: Node, _ what: String, known: [String]) -> YAMLMapping? {
@@ -71,15 +108,38 @@ struct YAMLNodeReader {
     }
 
     /// A whole number of kronor or people: digits, optionally grouped by spaces
-    /// or underscores the way people type amounts (`13 857 478`).
-    mutating func integer(_ node: Node, _ what: String, min: Int = 0) -> Int? {
+    /// or underscores the way people type amounts (`13 857 478`), from `min`
+    /// to `max` (see `Bound`); `unit` names what is counted in the message.
+    mutating func integer(_ node: Node, _ what: String, min: Int = 0, max: Int, unit: String = "") -> Int? {
         guard let text = string(node, what) else { return nil }
         let digits = text.filter { $0 != " " && $0 != "_" && $0 != "\u{00A0}" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 15, let n = Int(digits), n >= min else {
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             log.error(.yamlType, "\(what) must be a whole number\(min > 0 ? " of at least \(min)" : ""), not '\(text)'", at: location(node))
             return nil
         }
+        // More digits than `max` has (leading zeros aside) is too large, and might not fit an Int.
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= String(max).count, let n = Int(significant.isEmpty ? "0" : significant), n <= max else {
+            log.error(.invalidValue, "\(what) must be at most \(Bound.text(max, unit: unit))", at: location(node))
+            return nil
+        }
+        guard n >= min else {
+            log.error(.yamlType, "\(what) must be a whole number of at least \(min), not '\(text)'", at: location(node))
+            return nil
+        }
         return n
+    }
+
+    /// Adds `amount` to `total` unless that passes `max`, which is then an
+    /// error at `node`; false once passed. `total` and `amount` are each at
+    /// most `max` (far below Int.max), so the sum itself cannot overflow.
+    mutating func add(_ amount: Int, to total: inout Int, max: Int, at node: Node, _ what: String, unit: String) -> Bool {
+        guard total + amount <= max else {
+            log.error(.invalidValue, "\(what) add up to more than \(Bound.text(max, unit: unit))", at: location(node))
+            return false
+        }
+        total += amount
+        return true
     }
 
     mutating func day(_ node: Node, _ what: String) -> Day? {
@@ -118,6 +178,24 @@ struct YAMLNodeReader {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// Upper bounds of the numbers in project.yaml: each far above any real
+/// project, and small enough that no sum of them nears Int.max (9.2 × 10^18).
+enum Bound {
+    /// Kronor: an amount, and every sum of amounts (a thousand billion).
+    static let kronor = 1_000_000_000_000
+    /// Thousands of kronor (`budget.unit: tkr`): the same money as `kronor`.
+    static let thousandKronor = kronor / 1000
+    /// People: a target or a threshold.
+    static let people = 100_000_000
+    /// Years of age: an age band's lower limit.
+    static let age = 150
+
+    /// `1,000,000,000,000 kr`, as a diagnostic writes a bound.
+    static func text(_ n: Int, unit: String) -> String {
+        NumberStyle(.en).count(n) + (unit.isEmpty ? "" : " " + unit)
     }
 }
 

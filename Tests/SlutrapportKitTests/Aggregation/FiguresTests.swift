@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SlutrapportKit
 
@@ -94,6 +95,36 @@ import Testing
         #expect(d.medianMen == 3)
         #expect(d.medianOther == nil)
         #expect(Durations.median([0, 1, 1]) == 2)  // 1 and 2 days: 1.5 rounds half-up
+    }
+
+    /// Tests/Fixtures/age-bands-empty: `age_bands: []` declares no age bands,
+    /// so no age figures at all. It once read past the counter's age cells
+    /// (heap corruption) for anyone without a birth year, and put everyone
+    /// else under "not known".
+    @Test func emptyAgeBandsMeanNoAgeFigures() throws {
+        let folder = repositoryRoot + "/Tests/Fixtures/age-bands-empty"
+        let (f, log) = try figures(yaml: String(contentsOfFile: folder + "/project.yaml", encoding: .utf8),
+                                   csv: String(contentsOfFile: folder + "/participants.csv", encoding: .utf8))
+        #expect(log.all.isEmpty)
+        let figures = try #require(f)
+        #expect(figures.ageBands == nil)
+        #expect(figures.overall.participants == GenderCounts(women: 2, men: 1, other: 0))
+
+        let (out, outcome) = buildReports([folder])
+        #expect(outcome.diagnostics.isEmpty && !outcome.hasErrors)
+        let markdown = try String(contentsOfFile: out + "/utan-aldersgrupper/slutrapport.md", encoding: .utf8)
+        let xml = try String(contentsOfFile: out + "/utan-aldersgrupper/slutrapport.xml", encoding: .utf8)
+        #expect(markdown.contains("Deltagare efter kön") && !markdown.contains("Deltagare efter ålder"))
+        #expect(xml.contains("<participants total=\"3\" women=\"2\" men=\"1\"") && !xml.contains("<ageBands>"))
+    }
+
+    @Test func theCounterKeepsToItsAgeCellsWithoutLimits() {
+        let counter = Tally.Counter(Tally(source: .participants, subprojects: 0, reasons: 5, activities: 0, ageLimits: []))
+        counter.addAge(nil, gender: .woman)
+        counter.addAge(40, gender: .man)
+        counter.addAge(7, gender: .other)
+        // Band 0 holds every known age, band 1 those without a birth year.
+        #expect(counter.tally.ageCells == [0, 1, 1, 1, 0, 0])
     }
 
     @Test func aSubprojectWithNoOneEnded() throws {

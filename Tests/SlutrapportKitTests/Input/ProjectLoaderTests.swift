@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SlutrapportKit
+import Yams
 
 @Suite struct ProjectLoaderTests {
     @Test func readsEveryPartOfAProject() throws {
@@ -105,5 +106,105 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: f.folder + "/sections/link.md", withDestinationPath: f.parent + "/secret.md")
         let (_, log) = f.load()
         #expect(positions(log, relativeTo: f.folder) == ["project.yaml:5:12 error section-outside-project"])
+    }
+
+    /// Tests/Fixtures/broken/yaml-number-too-large: every amount, count and
+    /// sum of amounts has an upper bound, reported where it is passed.
+    @Test func numbersHaveUpperBoundsAndSumsAreChecked() throws {
+        #expect(Self.loadBroken("yaml-number-too-large") == [
+            "4:26 invalid-value report.suppress_below must be at most 100,000,000",
+            "5:22 invalid-value funding.esf_grant must be at most 1,000,000,000,000 kr",
+            "8:35 invalid-value the subprojects' granted amounts add up to more than 1,000,000,000,000 kr",
+            "9:37 invalid-value subproject.granted must be at most 1,000,000,000,000 kr",
+            "10:17 invalid-value an age band limit must be at most 150",
+            "12:51 invalid-value target of goal 'deltagare' must be at most 100,000,000",
+            "13:76 invalid-value the 'kvinna' target must be at most 100,000,000",
+            "17:33 invalid-value budget line amount must be at most 1,000,000,000 tkr",
+            "19:30 invalid-value the budget lines add up to more than 1,000,000,000 tkr",
+        ])
+    }
+
+    /// The case: 10,000 budget lines and 10,000 subprojects of
+    /// 999,999,999,999,999 kr trapped on overflow (SIGILL) when summed.
+    @Test func tenThousandHugeAmountsAreErrorsNotATrap() throws {
+        let lines = String(repeating: "    - {label: L, amount: 999999999999999}\n", count: 10_000)
+        let subprojects = (0..<10_000).map { "  - {id: s\($0), granted: 999999999999999}\n" }.joined()
+        let f = try Fixture(["project.yaml": minimalYAML + "budget:\n  lines:\n" + lines + "subprojects:\n" + subprojects,
+                             "participants.csv": "id,subproject,gender,start_date\n1,s1,kvinna,2021-01-01\n"])
+        let (_, outcome) = buildReports([f.folder])
+        #expect(outcome.hasErrors)
+        #expect(outcome.diagnostics.count + outcome.dropped.errors == 20_000)
+        #expect(outcome.diagnostics.prefix(2).map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == [
+            "10007:23 invalid-value", "10008:23 invalid-value",
+        ])
+    }
+
+    /// Tests/Fixtures/broken/yaml-control-character: NUL and other control
+    /// characters (made by escapes in double quotes) are errors at their
+    /// value, keys included; tab, line feed and carriage return are text.
+    @Test func controlCharactersAreErrorsWhereTheyStand() throws {
+        #expect(Self.loadBroken("yaml-control-character") == [
+            "2:7 yaml-control-character 'name' holds the control character U+0000; remove it",
+            "4:8 yaml-control-character 'owner' holds the control character U+001B; remove it",
+            "5:52 yaml-control-character an item of 'partners' holds the control character U+0007; remove it",
+            "7:22 yaml-control-character 'name' holds the control character U+007F; remove it",
+            "7:41 yaml-control-character 'group' holds the control character U+0085; remove it",
+            "9:3 yaml-control-character a key holds the control character U+0001; remove it",
+            "9:35 yaml-control-character 'text' holds the character U+FFFE, which is no text; remove it",
+        ])
+    }
+
+    /// Tests/Fixtures/broken/yaml-alias: an alias is an error at the alias
+    /// itself, and is never expanded; `&` in text is text.
+    @Test func aliasesAreRefusedAtTheirPlace() throws {
+        #expect(Self.loadBroken("yaml-alias") == [
+            "5:25 yaml-alias project.yaml uses the alias '*namn'; slutrapport takes no YAML aliases: write the value out",
+            "6:17 yaml-alias project.yaml uses the alias '*namn'; slutrapport takes no YAML aliases: write the value out",
+        ])
+        let f = try Fixture(["project.yaml": minimalYAML + "partners: [Q&A, \"A &b\", &c Ett &d, '&e']\n"])
+        let (loaded, loadLog) = f.load()
+        #expect(loadLog.all.isEmpty)
+        #expect(loaded?.partners == ["Q&A", "A &b", "Ett &d", "&e"])
+    }
+
+    /// The cases: 1,500 aliases of a 1 MB text wrote 432 MB and
+    /// more (and aborted), an alias chain 100,000 deep overflowed the stack
+    /// freeing the tree, an alias used as a key hashed 10^7 leaves.
+    @Test func aliasBombsAreRefusedBeforeAnythingIsBuilt() throws {
+        let big = String(repeating: "Lorem ipsum dolor sit amet. ", count: 37_000)
+        let sections = "sections:\n  summary: &big \"\(big)\"\n" + (0..<1_500).map { "  s\($0): {title: T, text: *big}\n" }.joined()
+        let chain = "x:\n  - &a0 [x]\n" + (1..<100_000).map { "  - &a\($0) [*a\($0 - 1)]\n" }.joined()
+        let laughs = "y:\n  l0: &l0 [x,x,x,x,x,x,x,x,x,x]\n"
+            + (1...7).map { "  l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 10).joined(separator: ",") + "]\n" }.joined()
+            + "  ? *l7\n  : z\n"
+        for (yaml, first) in [(sections, "6:24"), (chain, "6:10"), (laughs, "6:12")] {
+            let f = try Fixture(["project.yaml": minimalYAML + yaml])
+            let (project, log) = f.load()
+            #expect(project == nil)
+            #expect(log.all.first.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == "\(first) yaml-alias")
+            #expect(log.all.count == 10 && log.all.allSatisfy { $0.code == .yamlAlias })
+        }
+    }
+
+    /// Composing through the alias probe gives exactly Yams' tree for every
+    /// project.yaml without aliases, `&` in quoted text and all.
+    @Test func theAliasProbeChangesNoTree() throws {
+        let root = repositoryRoot
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root + "/Tests/Fixtures").map { root + "/Tests/Fixtures/" + $0 }
+            + FileManager.default.subpathsOfDirectory(atPath: root + "/data").map { root + "/data/" + $0 }
+        let texts = try files.filter { $0.hasSuffix("/project.yaml") && !$0.contains("yaml-alias") }.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            + [minimalYAML + "partners: [Q&A, \"A &b\", &c Ett &d, '&e', \"x\\n&f\"]\nowner: |\n  &g rad\n  - &h\n"]
+        #expect(texts.count >= 40)
+        for text in texts {
+            #expect((try? YAMLComposer.compose(text)) == (try? Yams.compose(yaml: text)))
+        }
+    }
+
+    /// `line:column code message` of each diagnostic of a project of
+    /// Tests/Fixtures/broken, which must not load.
+    static func loadBroken(_ name: String) -> [String] {
+        let (project, log) = ProjectLoader.load(folder: repositoryRoot + "/Tests/Fixtures/broken/" + name, lang: nil)
+        #expect(project == nil)
+        return log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" }
     }
 }
