@@ -48,6 +48,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case templateSyntax = "template-syntax"
     case templateMissing = "template-missing"
     case templateOutsideFolder = "template-outside-folder"
+    case templateTooLarge = "template-too-large"  // issue 12
+    case templatePartialCycle = "template-partial-cycle"  // issue 12
+    case templatePartialDepth = "template-partial-depth"  // issue 12
+    case templateDynamicPartial = "template-dynamic-partial"  // issue 12
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
 }
