@@ -21,6 +21,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case invalidValue = "invalid-value"
     case sectionFileMissing = "section-file-missing"
     case sectionOutsideProject = "section-outside-project"
+    case sectionTooLarge = "section-too-large"  // issue 12
+    case sectionTableTooLarge = "section-table-too-large"  // issue 12
+    case narrativeTooLarge = "narrative-too-large"  // issue 12
 
     // CSV
     case csvEmpty = "csv-empty"

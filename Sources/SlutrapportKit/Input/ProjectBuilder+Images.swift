@@ -1,0 +1,3 @@
+extension ProjectBuilder {
+    mutating func images(in markdown: String, source: NarrativeSource) -> [String: EmbeddedImage] { [:] }
+}
