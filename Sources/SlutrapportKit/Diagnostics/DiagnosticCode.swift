@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case sectionTooLarge = "section-too-large"  // issue 12
     case sectionTableTooLarge = "section-table-too-large"  // issue 12
     case narrativeTooLarge = "narrative-too-large"  // issue 12
+    case imageNotLoaded = "image-not-loaded"  // issue 12
 
     // CSV
     case csvEmpty = "csv-empty"

@@ -39,9 +39,12 @@ enum Narrative {
             }
             (lines, widest, widestLine, delimiterLine) = (0, 0, 0, nil)
         }
-        forEachLine(text) { line in
+        for line in Self.lines(text) {
             lineNumber += 1
-            guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return endBlock() }
+            guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else {
+                endBlock()
+                continue
+            }
             lines += 1
             let cells = cellCount(line)
             if cells > widest { (widest, widestLine) = (cells, lineNumber) }
@@ -51,18 +54,19 @@ enum Narrative {
         return problems
     }
 
-    /// Calls `body` with each line of `text` without its ending (`\n`, `\r\n` or `\r`, as CommonMark has them).
-    static func forEachLine(_ text: String, _ body: (ArraySlice<UInt8>) -> Void) {
+    /// The lines of `text` without their endings (`\n`, `\r\n` or `\r`, as CommonMark has them).
+    static func lines(_ text: String) -> [ArraySlice<UInt8>] {
         let bytes = Array(text.utf8)
+        var lines: [ArraySlice<UInt8>] = []
         var start = 0
         var i = 0
         while i < bytes.count {
             switch bytes[i] {
             case UInt8(ascii: "\n"):
-                body(bytes[start..<i])
+                lines.append(bytes[start..<i])
                 start = i + 1
             case UInt8(ascii: "\r"):
-                body(bytes[start..<i])
+                lines.append(bytes[start..<i])
                 if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
                 start = i + 1
             default:
@@ -70,7 +74,8 @@ enum Narrative {
             }
             i += 1
         }
-        if start < bytes.count { body(bytes[start...]) }
+        if start < bytes.count { lines.append(bytes[start...]) }
+        return lines
     }
 
     /// Cells the line would make as a table row: its `|`s split it, outer

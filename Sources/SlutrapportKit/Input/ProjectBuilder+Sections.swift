@@ -14,6 +14,7 @@ extension ProjectBuilder {
         var standard: [StandardSection: Section] = [:]
         var own: [Section] = []
         var total = 0
+        var images = NarrativeImages()
         for (k, v) in mapping {
             guard let id = k.scalar?.string else { continue }
             let kind = StandardSection(rawValue: id)
@@ -27,7 +28,7 @@ extension ProjectBuilder {
                 break
             }
             guard checkTables(section.markdown, source: source) else { continue }
-            section.images = images(in: section.markdown, source: source)
+            section.images = self.images(in: section.markdown, source: source, state: &images)
             if let kind { standard[kind] = section } else { own.append(section) }
         }
         return StandardSection.allCases.compactMap { standard[$0] } + own
