@@ -46,7 +46,7 @@ extension ProjectBuilder {
             guard let reason = refused[reference.destination] else { continue }
             let shown = reference.destination.count > 200 ? reference.destination.prefix(200) + "…" : Substring(reference.destination)
             reader.log.warning(.imageNotLoaded, "image '\(shown)' is not loaded: \(reason); its alt text stands in its place",
-                               at: location(in: source, line: reference.line, column: Self.column(of: reference, in: lines), of: markdown))
+                               at: location(in: source, line: reference.line, column: Self.column(of: reference, in: lines), lines: lines))
         }
         return embedded
     }

@@ -125,21 +125,22 @@ extension ProjectBuilder {
     /// false when there is one.
     private mutating func checkTables(_ text: String, source: NarrativeSource) -> Bool {
         let problems = Narrative.oversizedTables(in: text)
+        let lines = problems.isEmpty ? [] : Narrative.lines(text)
         for problem in problems {
             let message = switch problem.kind {
             case .columns(let n): "a table line of \(n) cells; a table may have at most \(Narrative.maximumTableColumns) columns"
             case .cells(let n): "a table of up to \(n) cells (lines to the next blank line × columns); a table may have at most \(Narrative.maximumTableCells)"
             }
-            reader.log.error(.sectionTableTooLarge, message, at: location(in: source, line: problem.line, column: 1, of: text))
+            reader.log.error(.sectionTableTooLarge, message, at: location(in: source, line: problem.line, column: 1, lines: lines))
         }
         return problems.isEmpty
     }
 
-    /// A line and column (in characters) of a section's text as a position
-    /// in the file that holds it. In a literal block each line of text is a
-    /// line of project.yaml, shifted by the block's indentation, which is
-    /// read back from the file.
-    mutating func location(in source: NarrativeSource, line: Int, column: Int, of text: String) -> SourceLocation {
+    /// A line and column (in characters) of a section's text, whose lines
+    /// (`Narrative.lines`) are given, as a position in the file that holds
+    /// it. In a literal block each line of text is a line of project.yaml,
+    /// shifted by the block's indentation, which is read back from the file.
+    mutating func location(in source: NarrativeSource, line: Int, column: Int, lines textLines: [ArraySlice<UInt8>]) -> SourceLocation {
         switch source.kind {
         case .file:
             return SourceLocation(file: source.file, line: line, column: column)
@@ -147,14 +148,13 @@ extension ProjectBuilder {
             return source.start
         case .literal(let firstLine):
             if yamlLines == nil {
-                yamlLines = FileBytes.text(reader.file).flatMap { $0 }.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+                let text = FileBytes.text(reader.file).flatMap { $0 } ?? ""
+                yamlLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             }
-            let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let yamlLine = firstLine + line - 1
-            guard line <= textLines.count, let lines = yamlLines, yamlLine <= lines.count else { return source.start }
-            var written = lines[yamlLine - 1]
-            if written.hasSuffix("\r") { written = written.dropLast() }
-            let content = textLines[line - 1]
+            guard line >= 1, line <= textLines.count, let lines = yamlLines, yamlLine <= lines.count else { return source.start }
+            let written = lines[yamlLine - 1]
+            let content = String(decoding: textLines[line - 1], as: UTF8.self)
             guard written.hasSuffix(content) else { return source.start }
             return SourceLocation(file: source.file, line: yamlLine, column: column + written.count - content.count)
         }

@@ -59,6 +59,14 @@ import Testing
             == ["project.yaml:8:5 error section-table-too-large", "project.yaml:10:12 error section-table-too-large"])
     }
 
+    /// A project.yaml saved with Windows line ends places text the same way.
+    @Test func aTableInYAMLTextWithCRLFLineEndsIsPlacedInProjectYAML() throws {
+        let wide = "|" + (1...(Narrative.maximumTableColumns + 1)).map { "c\($0)" }.joined(separator: "|") + "|"
+        let yaml = (minimalYAML + "sections:\n  background: |\n    Inledning.\n\n      \(wide)\n      |---|\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let f = try Fixture(["project.yaml": yaml])
+        #expect(positions(f.load().1, relativeTo: f.folder) == ["project.yaml:8:5 error section-table-too-large"])
+    }
+
     /// One string used by every section through YAML aliases counts once for
     /// every use: the total is what the reports would hold.
     @Test func theNarrativeTotalCountsEveryUseOfAnAlias() throws {
