@@ -105,11 +105,13 @@ extension ProjectBuilder {
             reader.log.error(.sectionOutsideProject, "section file '\(relative)' lies outside the project folder", at: at)
             return nil
         }
-        if let size = FileBytes.regularFileSize(resolved), size > Narrative.maximumSectionBytes {
+        // Measured before it is opened (a FIFO would block) or read.
+        let size = FileBytes.regularFileSize(resolved)
+        if let size, size > Narrative.maximumSectionBytes {
             reader.log.error(.sectionTooLarge, "section file '\(relative)' is \(size) bytes; a section may be at most \(Narrative.maximumSectionBytes) (128 KiB)", at: at)
             return nil
         }
-        guard let read = FileBytes.text(resolved) else {
+        guard size != nil, let read = FileBytes.text(resolved) else {
             reader.log.error(.sectionFileMissing, "section file '\(relative)' does not exist or cannot be read", at: at)
             return nil
         }

@@ -42,16 +42,18 @@ public struct TemplateSet: Sendable {
                           at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
-            // Measured before reading: the parser's time grows with the square of the size.
-            if let size = FileBytes.regularFileSize(resolved) {
-                totalBytes += size
-                guard size <= maximumTemplateBytes, totalBytes <= maximumTotalTemplateBytes else {
-                    let limit = size > maximumTemplateBytes
-                        ? "a template may be at most \(maximumTemplateBytes / 1024) KiB"
-                        : "the templates of a folder may be at most \(maximumTotalTemplateBytes / 1024) KiB together"
-                    log.error(.templateTooLarge, "template \(file) is too large: \(limit)", at: SourceLocation(file: path, line: 1, column: 1))
-                    continue
-                }
+            // Measured before reading, which a FIFO would block: the parser's time grows with the square of the size.
+            guard let size = FileBytes.regularFileSize(resolved) else {
+                log.error(.fileUnreadable, "cannot read template: not a regular file", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            totalBytes += size
+            guard size <= maximumTemplateBytes, totalBytes <= maximumTotalTemplateBytes else {
+                let limit = size > maximumTemplateBytes
+                    ? "a template may be at most \(maximumTemplateBytes / 1024) KiB"
+                    : "the templates of a folder may be at most \(maximumTotalTemplateBytes / 1024) KiB together"
+                log.error(.templateTooLarge, "template \(file) is too large: \(limit)", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
             }
             guard let read = FileBytes.text(path), let text = read else {
                 log.error(.fileUnreadable, "cannot read template", at: SourceLocation(file: path, line: 1, column: 1))
