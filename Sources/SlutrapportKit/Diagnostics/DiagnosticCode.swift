@@ -24,6 +24,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case sectionOutsideProject = "section-outside-project"
     case yamlControlCharacter = "yaml-control-character"  // issue 12
     case yamlAlias = "yaml-alias"  // issue 12
+    case sectionTooLarge = "section-too-large"  // issue 12
+    case sectionTableTooLarge = "section-table-too-large"  // issue 12
+    case narrativeTooLarge = "narrative-too-large"  // issue 12
+    case imageNotLoaded = "image-not-loaded"  // issue 12
 
     // CSV
     case csvEmpty = "csv-empty"
@@ -55,6 +59,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case templateSyntax = "template-syntax"
     case templateMissing = "template-missing"
     case templateOutsideFolder = "template-outside-folder"
+    case templateTooLarge = "template-too-large"  // issue 12
+    case templatePartialCycle = "template-partial-cycle"  // issue 12
+    case templatePartialDepth = "template-partial-depth"  // issue 12
+    case templateDynamicPartial = "template-dynamic-partial"  // issue 12
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
 }

@@ -6,6 +6,8 @@ struct ProjectBuilder {
     var reader: YAMLNodeReader
     let folder: String
     let langOverride: Language?
+    /// project.yaml's lines, read again only to place a diagnostic inside a block of narrative text.
+    var yamlLines: [Substring]?
 
     init(reader: YAMLNodeReader, folder: String, langOverride: Language?) {
         self.reader = reader

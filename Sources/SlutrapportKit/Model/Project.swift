@@ -89,6 +89,26 @@ public struct Section: Sendable {
     /// Only for user-defined sections; standard ones take their heading from the language.
     public var title: String?
     public var markdown: String
+    /// The images the text shows that are embedded, by their destination as
+    /// cmark-gfm reads it; any other image shows its alt text.
+    public var images: [String: EmbeddedImage] = [:]
+
+    public init(id: String, title: String?, markdown: String, images: [String: EmbeddedImage] = [:]) {
+        self.id = id
+        self.title = title
+        self.markdown = markdown
+        self.images = images
+    }
+}
+
+/// An image of the project folder, read where its section was, to be
+/// embedded in the HTML and copied beside the Markdown.
+public struct EmbeddedImage: Sendable, Equatable {
+    /// Where the Markdown report links its copy: `images/NAME`.
+    public var file: String
+    /// `image/png`, `image/jpeg` or `image/gif`, from the file's first bytes.
+    public var mediaType: String
+    public var bytes: [UInt8]
 }
 
 public struct Goal: Sendable {

@@ -14,7 +14,7 @@ public enum OutputWriter {
         public var message: String
     }
 
-    public static func write(_ files: [(name: String, contents: String)], to target: String) throws(Failure) {
+    public static func write(_ files: [(name: String, contents: [UInt8])], to target: String) throws(Failure) {
         let fm = FileManager.default
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
@@ -101,12 +101,11 @@ public enum OutputWriter {
 /// is swapped in whole, so Foundation's atomic write (a temporary file, a
 /// rename and a sync for each file) would only be slower. Returns the errno
 /// of a failure. (Outside `OutputWriter`, whose `write` hides the system's.)
-private func writeFile(_ path: String, _ text: String) -> Int32? {
+private func writeFile(_ path: String, _ contents: [UInt8]) -> Int32? {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return errno }
     defer { close(fd) }
-    var text = text
-    return text.withUTF8 { bytes -> Int32? in
+    return contents.withUnsafeBufferPointer { bytes -> Int32? in
         var done = 0
         while done < bytes.count {
             let n = write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)

@@ -6,7 +6,7 @@ public struct ProjectResult: Sendable {
     public var folder: String
     public var id: String?
     public var log: DiagnosticLog
-    public var files: [(name: String, contents: String)]
+    public var files: [(name: String, contents: [UInt8])]
     public var figures: Figures?
     /// The project's line in a batch's index.
     public var indexRow: IndexView.Row?
@@ -76,14 +76,16 @@ public struct ProjectPipeline: Sendable {
         }
         result.log = log
         guard !log.hasErrors else { return result }
-        // The charts the Markdown links to.
+        // The charts and the narrative's images the Markdown links to.
         if options.formats.contains(.md) {
-            for chart in view.sections.flatMap(\.figures).flatMap(\.charts) { result.files.append((chart.file, chart.svgFile)) }
+            for chart in view.sections.flatMap(\.figures).flatMap(\.charts) { result.files.append((chart.file, Array(chart.svgFile.utf8))) }
+            let images = Dictionary(project.sections.flatMap(\.images.values).map { ($0.file, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            for (file, bytes) in images.sorted(by: { $0.key < $1.key }) { result.files.append((file, bytes)) }
         }
         for format in options.formats {
             var text = texts[formats.firstIndex(of: format) ?? 0]
             if !text.hasSuffix("\n") { text += "\n" }
-            result.files.append((format.fileName, text))
+            result.files.append((format.fileName, Array(text.utf8)))
         }
         return result
     }

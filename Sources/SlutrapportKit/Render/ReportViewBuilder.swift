@@ -52,8 +52,8 @@ public struct ReportViewBuilder {
     /// Sections in report order, with the figures under "Resultat, mål och
     /// indikatorer" whether or not the project wrote text for it.
     func sections() -> [SectionView] {
-        let resultsText = project.sections.first { $0.id == StandardSection.results.rawValue }?.markdown
-        let results = resultsSection(markdown: resultsText, blocks: figureBlocks(), notes: figureNotes())
+        let resultsText = project.sections.first { $0.id == StandardSection.results.rawValue }
+        let results = resultsSection(resultsText, blocks: figureBlocks(), notes: figureNotes())
         var views: [SectionView] = []
         var placed = results == nil
         for section in project.sections where section.id != StandardSection.results.rawValue {
@@ -62,20 +62,20 @@ public struct ReportViewBuilder {
                 views.append(results)
                 placed = true
             }
-            let text = section.markdown.trimmingTrailingWhitespace
+            let text = markdown.render(section.markdown.trimmingTrailingWhitespace, images: section.images)
             views.append(SectionView(id: section.id, title: section.title ?? kind?.title(lang) ?? section.id,
-                                     markdown: text, html: markdown.html(text),
+                                     markdown: text.markdown, html: text.html,
                                      notes: [], figures: []))
         }
         if !placed, let results { views.append(results) }
         return views
     }
 
-    func resultsSection(markdown text: String?, blocks: [FigureBlock], notes: [String]) -> SectionView? {
-        guard text != nil || !blocks.isEmpty else { return nil }
-        let text = text?.trimmingTrailingWhitespace
+    func resultsSection(_ section: Section?, blocks: [FigureBlock], notes: [String]) -> SectionView? {
+        guard section != nil || !blocks.isEmpty else { return nil }
+        let text = section.map { markdown.render($0.markdown.trimmingTrailingWhitespace, images: $0.images) }
         return SectionView(id: StandardSection.results.rawValue, title: StandardSection.results.title(lang),
-                           markdown: text, html: text.map { markdown.html($0) }, notes: notes, figures: blocks)
+                           markdown: text?.markdown, html: text?.html, notes: notes, figures: blocks)
     }
 
     func figureNotes() -> [String] {

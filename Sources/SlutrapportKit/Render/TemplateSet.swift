@@ -9,6 +9,15 @@ public struct TemplateSet: Sendable {
     public let folder: String
     let library: MustacheLibrary
 
+    /// swift-mustache reads each tag in time proportional to the rest of the
+    /// template (`Parser.read(count:)` measures the distance to the end), so
+    /// loading grows with the square of a template's length: 10,000 tags took
+    /// 7 s, 40,000 took two minutes. A template of this size loads in a
+    /// fraction of a second whatever it holds; the default ones are under 5 KiB.
+    static let maximumTemplateBytes = 64 * 1024
+    /// All of a folder's templates together.
+    static let maximumTotalTemplateBytes = 1024 * 1024
+
     public var schemaPath: String { folder.appendingPathComponent("slutrapport.xsd") }
 
     /// Loads every `*.mustache` in `folder`. A syntax error names the file,
@@ -20,8 +29,9 @@ public struct TemplateSet: Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         var library = MustacheLibrary()
-        var texts: [String: String] = [:]
         let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        var loaded: [LoadedTemplate] = []
+        var totalBytes = 0
         for file in names {
             let path = folder.appendingPathComponent(file)
             let name = String(file.dropLast(".mustache".count))
@@ -32,13 +42,26 @@ public struct TemplateSet: Sendable {
                           at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
+            // Measured before reading, which a FIFO would block: the parser's time grows with the square of the size.
+            guard let size = FileBytes.regularFileSize(resolved) else {
+                log.error(.fileUnreadable, "cannot read template: not a regular file", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            totalBytes += size
+            guard size <= maximumTemplateBytes, totalBytes <= maximumTotalTemplateBytes else {
+                let limit = size > maximumTemplateBytes
+                    ? "a template may be at most \(maximumTemplateBytes / 1024) KiB"
+                    : "the templates of a folder may be at most \(maximumTotalTemplateBytes / 1024) KiB together"
+                log.error(.templateTooLarge, "template \(file) is too large: \(limit)", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
             guard let read = FileBytes.text(path), let text = read else {
                 log.error(.fileUnreadable, "cannot read template", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-                texts[name] = text
+                loaded.append(LoadedTemplate(name: name, path: path, bytes: text.utf8.count, partials: partialTags(in: text)))
             } catch let error as MustacheTemplate.ParserError {
                 log.error(.templateSyntax, "template syntax: \(describe(error.error))",
                           at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber))
@@ -50,12 +73,13 @@ public struct TemplateSet: Sendable {
             log.error(.templateMissing, "the template folder has no \(name).mustache",
                       at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache"), line: 1, column: 1))
         }
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (partial, line, column) in partialReferences(in: text) where library.getTemplate(named: partial) == nil {
-                log.error(.templateMissing, "partial '\(partial)' has no file \(partial).mustache",
-                          at: SourceLocation(file: folder.appendingPathComponent("\(name).mustache"), line: line, column: column))
+        for template in loaded {
+            for tag in template.partials where !tag.dynamic && library.getTemplate(named: tag.name) == nil {
+                log.error(.templateMissing, "partial '\(tag.name)' has no file \(tag.name).mustache",
+                          at: SourceLocation(file: template.path, line: tag.line, column: tag.column))
             }
         }
+        checkPartials(loaded, log: &log)
         let xsd = URL(fileURLWithPath: folder.appendingPathComponent("slutrapport.xsd")).standardizedFileURL.resolvingSymlinksInPath().path
         if FileManager.default.fileExists(atPath: xsd) && !xsd.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
             log.error(.templateOutsideFolder, "slutrapport.xsd links to a file outside the template folder",
@@ -71,22 +95,6 @@ public struct TemplateSet: Sendable {
     /// Renders a `ReportView` (report.*) or an `IndexView` (index.*).
     public func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
-    }
-
-    /// `{{> name}}` tags with their 1-based positions (default delimiters only).
-    static func partialReferences(in text: String) -> [(String, Int, Int)] {
-        var result: [(String, Int, Int)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                result.append((name, lineIndex + 1, column))
-                rest = rest[close.upperBound...]
-            }
-        }
-        return result
     }
 
     static func describe(_ error: Error) -> String {

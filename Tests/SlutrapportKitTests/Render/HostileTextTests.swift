@@ -37,7 +37,9 @@ import Testing
     @Test func htmlLoadsNothingFromOutside() throws {
         let page = HTMLInspector(try read("slutrapport.html"))
         for element in page.elements {
-            #expect(element.attributes["src"] == nil, "\(element.name) has src")
+            // Only the project's own images, embedded.
+            if let src = element.attributes["src"] { #expect(src.hasPrefix("data:image/"), "\(element.name) src=\(src.prefix(60))") }
+            #expect(element.attributes["srcset"] == nil && element.attributes["poster"] == nil, "\(element.name)")
             if let fill = element.attributes["fill"], fill.hasPrefix("url(") { #expect(fill.hasPrefix("url(#")) }
         }
         for css in page.styles {
@@ -45,6 +47,17 @@ import Testing
         }
         // Links are only where the narrative wrote them, and never followed by the page itself.
         #expect(page.elements.filter { $0.attributes["href"] != nil }.allSatisfy { $0.name == "a" })
+    }
+
+    /// The Markdown is read in viewers that fetch images: it links only the
+    /// files written beside it.
+    @Test func markdownLoadsNothingFromOutside() throws {
+        let sources = MarkdownRenderer().images(in: try read("slutrapport.md")).map(\.destination)
+        #expect(!sources.isEmpty)
+        for src in sources {
+            #expect(src.hasPrefix("charts/") || src.hasPrefix("images/"), "\(src)")
+            #expect(!src.contains("..") && !src.contains(":"), "\(src)")
+        }
     }
 
     @Test func markdownTablesKeepTheirShape() throws {
