@@ -50,4 +50,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case templateOutsideFolder = "template-outside-folder"
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
+    case outputNotOurs = "output-not-ours"  // issue 12
+    case notRendered = "not-rendered"  // issue 12
 }
