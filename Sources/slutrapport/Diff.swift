@@ -38,7 +38,10 @@ struct Diff: ParsableCommand {
             var err = StandardError()
             switch error {
             case .missingFolder(let f): print("error: \(f) is not a folder", to: &err)
-            case .unreadable(let f): print("error: cannot read \(f)", to: &err)
+            case .notABuild(let f):
+                print("error: \(f) is not an output folder of slutrapport build (it holds no <id>/slutrapport.xml, "
+                      + "no folder with the .slutrapport-output marker and no index of slutrapport's)", to: &err)
+            case .unreadable(let f, let reason): print("error: cannot read \(f): \(reason)", to: &err)
             }
             throw ExitCode(2)
         }
