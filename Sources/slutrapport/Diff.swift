@@ -77,6 +77,7 @@ struct Init: ParsableCommand {
         } catch {
             switch error {
             case .exists(let f): print("error: \(f) exists already; nothing written", to: &err)
+            case .link(let f): print("error: \(f) exists already (a symbolic link); nothing written", to: &err)
             case .cannotWrite(let f): print("error: cannot write to \(f)", to: &err)
             }
             throw ExitCode(1)
