@@ -130,6 +130,23 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         }
     }
 
+    @Test func sourceDateEpochIsEmptyOrSecondsSince1970() throws {
+        let f = try Fixture(["project.yaml": minimalYAML])
+        let out = f.parent + "/out"
+        for value in ["garbage", "-1", "1.5", " 1669852800", "1669852800 ", "0x10", "253402300800", "99999999999999999999999"] {
+            let (status, stderr) = try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder], environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(status == 2, "\(value)")
+            #expect(stderr.hasPrefix("Error: SOURCE_DATE_EPOCH must be empty or a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799\n"), "\(value): \(stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(value)")
+        }
+        for (value, date) in [("", nil), ("0", "1970-01-01"), ("253402300799", "9999-12-31")] {
+            #expect(try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder], environment: ["SOURCE_DATE_EPOCH": value]).status == 0)
+            let xml = try String(contentsOfFile: out + "/test/slutrapport.xml", encoding: .utf8)
+            #expect(xml.contains(" generated=\"\(date ?? "")\"") == (date != nil), "\(value)")
+            #expect(xml.contains(" generated=") == (date != nil), "\(value)")
+        }
+    }
+
     /// A full disk, as `ulimit -f` makes it: every write fails, and what was
     /// there stays as it was, with nothing left beside it.
     @Test func aFullDiskLeavesTheEarlierOutputAndNothingElse() throws {
