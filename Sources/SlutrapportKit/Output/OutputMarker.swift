@@ -1,4 +1,5 @@
 import CSlutrapportSys
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,6 +39,24 @@ enum OutputMarker {
         var st = stat()
         guard lstat(path, &st) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .nothing : .foreign }
         return bytes(of: path, count: indexLine.utf8.count, atEnd: true) == Array(indexLine.utf8) ? .ours : .foreign
+    }
+
+    /// A real folder holding nothing, or only a marker cut short (a build
+    /// killed between making its staging folder and marking it).
+    static func isUnfinished(staging path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        if entries.isEmpty { return true }
+        guard entries == [fileName], let size = size(of: path + "/" + fileName), size < contents.utf8.count else { return false }
+        return bytes(of: path + "/" + fileName, count: size, atEnd: false) == Array(contents.utf8.prefix(size))
+    }
+
+    /// The size of a regular file that is not a link.
+    private static func size(of path: String) -> Int? {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(st.st_size)
     }
 
     /// `count` bytes from the start or the end of a regular file, opened

@@ -147,8 +147,9 @@ public enum OutputWriter {
     /// can prove is its own: a marked staging folder `.NAME.new-PID-…` or
     /// `.NAME.old-PID-…` whose process is gone is removed, except that an
     /// earlier output set aside (`.old-`) with nothing at `NAME` is put back.
-    /// An empty folder so named goes too (a build killed before marking it;
-    /// nothing is lost). Anything else is left alone, whatever its name. A
+    /// So named, an empty folder or one holding only a marker cut short goes
+    /// too (a build killed while marking it; nothing is lost). Anything else
+    /// is left alone, whatever its name. A
     /// build runs it once, before writing (listing a folder of thousands of
     /// projects once for each project made a batch quadratic).
     public static func removeStale(in folder: String) {
@@ -160,7 +161,10 @@ public enum OutputWriter {
             guard let staging = StagingName(name), !staging.ownerIsRunning else { continue }
             let path = folder.appendingPathComponent(name)
             guard OutputMarker.occupant(folder: path) == .ours else {
-                rmdir(path)  // fails unless an empty folder
+                if OutputMarker.isUnfinished(staging: path) {
+                    unlink(path.appendingPathComponent(OutputMarker.fileName))
+                    rmdir(path)
+                }
                 continue
             }
             if staging.setAside {

@@ -99,8 +99,13 @@ import Testing
         try write("x", out + "/.p1.new-\(dead)-ab12cd34/slutrapport.md")
         try write(Self.marker, out + "/.p2.old-\(dead)-ab12cd34/.slutrapport-output")
         try write(Self.marker, out + "/p2/.slutrapport-output")
-        // Empty: a build killed before it marked its staging folder; nothing to lose.
+        // Empty, or with a marker cut short: a build killed while marking its staging folder; nothing to lose.
         try FileManager.default.createDirectory(atPath: out + "/.p3.new-\(dead)-ab12cd34", withIntermediateDirectories: true)
+        try write("", out + "/.p7.new-\(dead)-ab12cd34/.slutrapport-output")
+        try write("Signature: slutrap", out + "/.p8.new-\(dead)-ab12cd34/.slutrapport-output")
+        // A marker cut short beside anything else is not: kept.
+        try write("Signature: slutrap", out + "/.p9.new-\(dead)-ab12cd34/.slutrapport-output")
+        try write("mine\n", out + "/.p9.new-\(dead)-ab12cd34/notes.txt")
         // Ours, of a live build: kept.
         try write(Self.marker, out + "/.p4.new-\(alive)-ab12cd34/.slutrapport-output")
         // Not ours, whatever their names: kept.
@@ -112,7 +117,7 @@ import Testing
         OutputWriter.removeStale(in: out)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
             ".env.old-\(dead)", ".env.old-\(dead)-ab12cd34", ".index.md.new-\(dead)-ab12cd34",
-            ".p4.new-\(alive)-ab12cd34", ".p5.new-\(dead)-ab12cd34", ".p6.new-\(dead)-ab12cd34", "p2",
+            ".p4.new-\(alive)-ab12cd34", ".p5.new-\(dead)-ab12cd34", ".p6.new-\(dead)-ab12cd34", ".p9.new-\(dead)-ab12cd34", "p2",
         ])
         #expect(try tree(out + "/.env.old-\(dead)-ab12cd34") == [".env": Data("SECRET=1\n".utf8)])
     }
