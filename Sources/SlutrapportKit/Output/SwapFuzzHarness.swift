@@ -16,8 +16,14 @@ public final class SwapFuzzHarness: @unchecked Sendable {
     /// Above any pid_max Linux allows (2^22): certainly no running process.
     static let deadPID = 999_999_999
 
-    public init() {
-        root = NSTemporaryDirectory() + "slutrapport-fuzz-swap-\(getpid())-\(UUID().uuidString.prefix(8))"
+    /// `root`: the folder to work in, emptied on every run; by default a
+    /// private one in the temporary folder, removed with the harness. (The
+    /// fuzzer's harness lives until `exit`, which runs no deinit: it passes
+    /// a folder under .build-fuzz/ instead.)
+    public init(root: String? = nil) {
+        // Absolute, for the links the harness makes point into it.
+        let given = root.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
+        self.root = given ?? NSTemporaryDirectory() + "slutrapport-fuzz-swap-\(getpid())-\(UUID().uuidString.prefix(8))"
     }
 
     deinit { OutputWriter.discard(root) }
