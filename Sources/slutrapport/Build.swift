@@ -7,7 +7,9 @@ struct Build: ParsableCommand {
         abstract: "Build the reports of one or more projects.",
         discussion: """
         Each project goes to OUT/<id>/slutrapport.{md,html,xml}. A project with
-        errors gets no new output; its earlier output is kept.
+        errors gets no new output; its earlier output is kept. OUT must lie
+        outside every project folder; only folders slutrapport marked as its
+        own (.slutrapport-output) are ever replaced.
 
         Examples:
           slutrapport build                          # every project under data/ into out/

@@ -8,7 +8,8 @@ struct Diff: ParsableCommand {
         discussion: """
         Compares OLD_OUT/<id>/slutrapport.xml with NEW_OUT/<id>/slutrapport.xml
         for every project. Exit status: 0 nothing changed, 1 something did,
-        2 trouble (a folder or report that cannot be read).
+        2 trouble (a folder that is not a build of slutrapport's, or a report
+        that cannot be read).
 
         Examples:
           slutrapport diff out-main out                 # after fixing data

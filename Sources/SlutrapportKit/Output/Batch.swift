@@ -6,7 +6,7 @@ import Foundation
 public struct Batch {
     public struct Outcome: Sendable {
         public var log = DiagnosticLog()
-        /// Set when the run was refused before anything was read or written
+        /// Set when the run was refused before any project was read or anything written
         /// (an output folder over a project folder); the CLI exits 2.
         public var usageError: String?
         /// False when the templates or the schema did not load: the projects
