@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-200}
 bin=.build-fuzz/release
-mkdir -p .build-fuzz/crashes .build-fuzz/corpus/{csv,yaml,pipeline,templates}
+mkdir -p .build-fuzz/crashes .build-fuzz/corpus/{csv,yaml,pipeline,templates,swap}
 # Seeds: every CSV and YAML the tests and examples use, and each project as a pair.
 find Tests/Fixtures data -name '*.csv' -exec cp -n {} .build-fuzz/corpus/csv/ \; 2>/dev/null || true
 i=0
@@ -19,7 +19,9 @@ done < <(find Tests/Fixtures data -name 'project.yaml')
 { cat templates/report.md.mustache; printf '\0'; cat templates/report.html.mustache; } > .build-fuzz/corpus/templates/defaults
 cp -n Tests/Fixtures/fuzz-templates/* .build-fuzz/corpus/templates/ 2>/dev/null || true
 for csv in .build-fuzz/corpus/csv/*; do mv "$csv" ".build-fuzz/corpus/csv/$(md5sum < "$csv" | cut -c1-12)" 2>/dev/null || true; done
-for name in csv yaml pipeline templates; do
+# The output swap's seeds: states of an output folder (see Tests/Fixtures/fuzz-swap/README.md).
+find Tests/Fixtures/fuzz-swap -type f ! -name README.md -exec cp -n {} .build-fuzz/corpus/swap/ \;
+for name in csv yaml pipeline templates swap; do
   echo "== fuzz-$name for $seconds s"
   "$bin/fuzz-$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix=".build-fuzz/crashes/$name-" ".build-fuzz/corpus/$name" 2>&1 | grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|crash-|timeout-" || true

@@ -7,7 +7,9 @@ struct Build: ParsableCommand {
         abstract: "Build the reports of one or more projects.",
         discussion: """
         Each project goes to OUT/<id>/slutrapport.{md,html,xml}. A project with
-        errors gets no new output; its earlier output is kept.
+        errors gets no new output; its earlier output is kept. OUT must lie
+        outside every project folder; only folders slutrapport marked as its
+        own (.slutrapport-output) are ever replaced.
 
         Examples:
           slutrapport build                          # every project under data/ into out/
@@ -29,14 +31,24 @@ struct Build: ParsableCommand {
         for f in format.split(separator: ",") where OutputFormat(rawValue: String(f)) == nil {
             throw ValidationError("--format takes md, html and xml, not '\(f)'")
         }
+        // An empty list would replace every earlier report with an empty folder.
+        if format.split(separator: ",").isEmpty { throw ValidationError("--format needs at least one of md, html and xml") }
+        if out.isEmpty { throw ValidationError("--out needs a folder; '' names none") }
     }
 
     func run() throws {
         var options = input.buildOptions()
         options.outputFolder = out
-        options.formats = format.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+        let requested = Set(format.split(separator: ",").map(String.init))
+        options.formats = OutputFormat.allCases.filter { requested.contains($0.rawValue) }
         let start = Date.now
         let outcome = try input.batch(options).run(paths: input.paths, write: true)
+        if let usage = outcome.usageError {
+            // Found only once the projects are known; told as any usage error of `build` is.
+            var err = StandardError()
+            print("Error: \(usage)\nRun 'slutrapport build --help' for usage.", to: &err)
+            throw ExitCode(2)
+        }
         let code = input.report(outcome, verb: "built", seconds: Date.now.timeIntervalSince(start))
         if code != 0 { throw ExitCode(code) }
     }

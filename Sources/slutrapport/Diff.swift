@@ -8,7 +8,8 @@ struct Diff: ParsableCommand {
         discussion: """
         Compares OLD_OUT/<id>/slutrapport.xml with NEW_OUT/<id>/slutrapport.xml
         for every project. Exit status: 0 nothing changed, 1 something did,
-        2 trouble (a folder or report that cannot be read).
+        2 trouble (a folder that is not a build of slutrapport's, or a report
+        that cannot be read).
 
         Examples:
           slutrapport diff out-main out                 # after fixing data
@@ -38,7 +39,10 @@ struct Diff: ParsableCommand {
             var err = StandardError()
             switch error {
             case .missingFolder(let f): print("error: \(f) is not a folder", to: &err)
-            case .unreadable(let f): print("error: cannot read \(f)", to: &err)
+            case .notABuild(let f):
+                print("error: \(f) is not an output folder of slutrapport build (it holds no <id>/slutrapport.xml, "
+                      + "no folder with the .slutrapport-output marker and no index of slutrapport's)", to: &err)
+            case .unreadable(let f, let reason): print("error: cannot read \(f): \(reason)", to: &err)
             }
             throw ExitCode(2)
         }
@@ -74,6 +78,7 @@ struct Init: ParsableCommand {
         } catch {
             switch error {
             case .exists(let f): print("error: \(f) exists already; nothing written", to: &err)
+            case .link(let f): print("error: \(f) exists already (a symbolic link); nothing written", to: &err)
             case .cannotWrite(let f): print("error: cannot write to \(f)", to: &err)
             }
             throw ExitCode(1)

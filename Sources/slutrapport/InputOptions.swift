@@ -37,6 +37,11 @@ struct InputOptions: ParsableArguments {
         if let n = suppressBelow, n == 1 || n < 0 { throw ValidationError("--suppress-below must be 0 (off) or at least 2") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if DiagnosticFormatter.Style(rawValue: diagnostics) == nil { throw ValidationError("--diagnostics must be text or json") }
+        do {
+            _ = try BuildOptions.generatedDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     func buildOptions() -> BuildOptions {
@@ -45,7 +50,8 @@ struct InputOptions: ParsableArguments {
         o.lang = lang.flatMap(Language.init(rawValue:))
         o.suppressBelow = suppressBelow
         o.strict = strict
-        o.generated = BuildOptions.generatedDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        // Checked in `validate`.
+        o.generated = try? BuildOptions.generatedDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         return o
     }
 

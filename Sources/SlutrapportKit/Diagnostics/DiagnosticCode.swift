@@ -65,4 +65,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case templateDynamicPartial = "template-dynamic-partial"  // issue 12
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
+    case outputNotOurs = "output-not-ours"  // issue 12
+    case notRendered = "not-rendered"  // issue 12
 }

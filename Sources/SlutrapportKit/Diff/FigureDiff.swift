@@ -27,7 +27,9 @@ public struct FigureDiff: Sendable {
 
     public enum Failure: Error, Sendable {
         case missingFolder(String)
-        case unreadable(String)
+        /// Holds no report, no marked project folder and no index of slutrapport's: no build to compare.
+        case notABuild(String)
+        case unreadable(String, reason: String)
     }
 
     /// Projects are the sub-folders holding slutrapport.xml.
@@ -43,30 +45,47 @@ public struct FigureDiff: Sendable {
                 a = try ReportFigures(path: "\(old)/\(id)/slutrapport.xml")
                 b = try ReportFigures(path: "\(new)/\(id)/slutrapport.xml")
             } catch {
-                if case .unreadable(let path) = error { throw .unreadable(path) }
-                throw .unreadable(id)
+                switch error {
+                case .unreadable(let path, let reason): throw .unreadable(path, reason: reason)
+                }
             }
             diff.changes += changes(project: id, a, b)
         }
         return diff
     }
 
+    /// The ids of the reports in a build folder. A folder is a build when it
+    /// holds a report, a project folder with slutrapport's marker or an
+    /// index of its own: so a build whose projects all failed still compares,
+    /// and `/etc` does not.
     static func projects(in folder: String) throws(Failure) -> Set<String> {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { throw .missingFolder(folder) }
-        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return Set(children.filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(folder)/\($0)/slutrapport.xml") })
+        let children = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
+        // Any kind of file: one that is not a regular file is an error when read, not a report quietly missing.
+        let reports = Set(children.filter { var st = stat(); return lstat("\(folder)/\($0)/slutrapport.xml", &st) == 0 })
+        guard !reports.isEmpty
+            || children.contains(where: { OutputMarker.occupant(folder: "\(folder)/\($0)") == .ours })
+            || ["index.md", "index.html"].contains(where: { OutputMarker.occupant(index: "\(folder)/\($0)") == .ours })
+        else { throw .notABuild(folder) }
+        return reports
     }
 
     /// Every figure whose value differs, grouped by element, in the new
-    /// report's order, then the figures only the old one has.
+    /// report's order, then the figures only the old one has. Elements are
+    /// found by a table, not a search: a report of 300,000 elements took six
+    /// minutes when each change looked through the list of the earlier ones.
     static func changes(project: String, _ a: ReportFigures, _ b: ReportFigures) -> [Change] {
         let old = Dictionary(a.values.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
         let newKeys = Set(b.values.map(\.key))
         var result: [Change] = []
+        var indexOfPath: [[String]: Int] = [:]
         func add(_ key: ReportFigures.Key, _ from: String?, _ to: String?) {
             let figure = Change.Figure(attribute: key.attribute, old: from, new: to)
-            if let i = result.firstIndex(where: { $0.path == key.path }) { result[i].figures.append(figure) } else {
+            if let i = indexOfPath[key.path] {
+                result[i].figures.append(figure)
+            } else {
+                indexOfPath[key.path] = result.count
                 result.append(Change(project: project, path: key.path, figures: [figure]))
             }
         }

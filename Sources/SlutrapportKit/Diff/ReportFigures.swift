@@ -1,4 +1,7 @@
 import CSlutrapportXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The figures of one built report, read back from its slutrapport.xml as a
 /// flat list: "where" (the element path with its identifying attributes)
@@ -31,16 +34,27 @@ public struct ReportFigures: Sendable, Equatable {
     static let containers: Set<String> = ["subprojects", "goals", "groups", "exits", "activities", "ageBands"]
 
     public enum Failure: Error, Sendable {
-        case unreadable(String)
+        case unreadable(String, reason: String)
     }
 
+    /// Reads the report with `FileBytes`, which opens nothing but a regular
+    /// file: a FIFO in its place blocked `diff` forever in libxml2's open.
     public init(path: String) throws(Failure) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path, reason: "not a regular file") }
+        guard let bytes = FileBytes.read(path) else { throw .unreadable(path, reason: "not a regular file, or no read succeeded") }
+        guard bytes.count <= Int(Int32.max) else { throw .unreadable(path, reason: "larger than 2 GiB") }
         xmlInitParser()
-        guard let doc = xmlReadFile(path, nil, Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)) else {
-            throw .unreadable(path)
+        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlReadMemory($0, Int32(clamping: buffer.count), path, nil, options) }
+            }
         }
+        guard let doc = parsed else { throw .unreadable(path, reason: "not well-formed XML") }
         defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { throw .unreadable(path) }
+        guard let root = xmlDocGetRootElement(doc) else { throw .unreadable(path, reason: "not well-formed XML") }
         var values: [(key: Key, value: String)] = []
         Self.walk(root, path: [], into: &values)
         self.values = values

@@ -6,10 +6,16 @@ import Foundation
 public struct Batch {
     public struct Outcome: Sendable {
         public var log = DiagnosticLog()
+        /// Set when the run was refused before any project was read or anything written
+        /// (an output folder over a project folder); the CLI exits 2.
+        public var usageError: String?
+        /// False when the templates or the schema did not load: the projects
+        /// were checked, but nothing was rendered or written.
+        public var rendered = true
         public var projects: [ProjectResult] = []
-        public var built: Int { projects.count { !$0.log.hasErrors } }
+        public var built: Int { rendered ? projects.count { !$0.log.hasErrors } : 0 }
         public var failed: [String] { projects.filter { $0.log.hasErrors }.map(\.folder) }
-        public var hasErrors: Bool { log.hasErrors || projects.contains { $0.log.hasErrors } }
+        public var hasErrors: Bool { usageError != nil || log.hasErrors || projects.contains { $0.log.hasErrors } }
         public var diagnostics: [Diagnostic] { log.all + projects.flatMap(\.log.all) }
         /// Diagnostics counted but not kept (beyond `DiagnosticLog.kept` in a project).
         public var dropped: (errors: Int, warnings: Int) {
@@ -25,6 +31,7 @@ public struct Batch {
     public let templatesFolder: String
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var progress: Progress?
+    var outputCalls = OutputCalls.system
 
     public init(options: BuildOptions, templatesFolder: String) {
         self.options = options
@@ -36,16 +43,19 @@ public struct Batch {
         var outcome = Outcome()
         let (templates, templateLog) = TemplateSet.load(folder: templatesFolder)
         outcome.log.append(contentsOf: templateLog)
-        guard let templates else { return outcome }
-        let validator: XMLSchemaValidator
-        do { validator = try XMLSchemaValidator(schemaPath: templates.schemaPath) } catch {
-            for p in error.problems.isEmpty ? [.init(line: 1, column: 1, message: "cannot read the schema")] : error.problems {
-                outcome.log.error(.xmlInvalid, "slutrapport.xsd: \(p.message)",
-                                  at: SourceLocation(file: templates.schemaPath, line: max(1, p.line), column: max(1, p.column)))
-            }
-            return outcome
-        }
+        let validator = templates.flatMap { schemaValidator($0, log: &outcome.log) }
         let folders = ProjectDiscovery.folders(for: paths, log: &outcome.log)
+        if write, let clash = OutputPlace.clash(output: options.outputFolder, projects: folders) {
+            return Outcome(usageError: clash)
+        }
+        // Without templates nothing can be rendered, but the data can be
+        // checked: one run shows every error, and says what it did not do.
+        if templates == nil || validator == nil {
+            outcome.rendered = false
+            outcome.log.note(.notRendered, "the templates have errors: no report was rendered or written; the projects' data were checked all the same",
+                             at: SourceLocation(file: templatesFolder, line: 1, column: 1))
+        }
+        let writes = write && outcome.rendered
         let lang = options.lang
 
         // First every project.yaml, so that two projects claiming one id are
@@ -69,7 +79,8 @@ public struct Batch {
                                        readThreads: max(1, jobs / max(1, folders.count)))
         let tracker = ProgressTracker(total: folders.count, report: progress)
         let outputFolder = options.outputFolder
-        if write { OutputWriter.removeStale(in: outputFolder) }
+        let calls = outputCalls
+        if writes { OutputWriter.removeStale(in: outputFolder, calls: calls) }
         let duplicateOf = duplicates
         outcome.projects = parallelMap(folders.count, jobs: jobs) { i in
             var result: ProjectResult
@@ -79,11 +90,11 @@ public struct Batch {
             } else {
                 result = pipeline.build(folder: folders[i], loaded: loaded[i])
             }
-            if write, let id = result.id, !result.log.hasErrors {
+            if writes, let id = result.id, !result.log.hasErrors {
                 do throws(OutputWriter.Failure) {
-                    try OutputWriter.write(result.files, to: outputFolder.appendingPathComponent(id))
+                    try OutputWriter.write(result.files, to: outputFolder.appendingPathComponent(id), calls: calls)
                 } catch {
-                    result.log.error(.outputFailed, error.message,
+                    result.log.error(error.code, error.message,
                                      at: SourceLocation(file: outputFolder.appendingPathComponent(id), line: 1, column: 1))
                 }
             }
@@ -92,15 +103,22 @@ public struct Batch {
             return result
         }
         // A batch (more than one project) gets an index; one project alone leaves it be.
-        if write && folders.count > 1 {
-            do throws(OutputWriter.Failure) {
-                try BatchIndex.write(BatchIndex.view(outcome, lang: options.lang ?? .sv, outputFolder: outputFolder),
-                                     templates: templates, to: outputFolder)
-            } catch {
-                outcome.log.error(.outputFailed, error.message, at: SourceLocation(file: outputFolder.appendingPathComponent("index.html"), line: 1, column: 1))
-            }
+        if writes && folders.count > 1, let templates {
+            BatchIndex.write(BatchIndex.view(outcome, lang: options.lang ?? .sv, outputFolder: outputFolder),
+                             templates: templates, to: outputFolder, calls: calls, log: &outcome.log)
         }
         return outcome
+    }
+
+    /// The schema the XML is checked against; nil, with its errors in `log`, when it does not load.
+    private func schemaValidator(_ templates: TemplateSet, log: inout DiagnosticLog) -> XMLSchemaValidator? {
+        do { return try XMLSchemaValidator(schemaPath: templates.schemaPath) } catch {
+            for p in error.problems.isEmpty ? [.init(line: 1, column: 1, message: "cannot read the schema")] : error.problems {
+                log.error(.xmlInvalid, "slutrapport.xsd: \(p.message)",
+                          at: SourceLocation(file: templates.schemaPath, line: max(1, p.line), column: max(1, p.column)))
+            }
+            return nil
+        }
     }
 }
 

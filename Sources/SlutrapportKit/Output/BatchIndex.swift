@@ -7,6 +7,8 @@ public struct IndexView: Sendable {
         public var id: String
         public var name: String
         public var built: Bool
+        /// Why a project that did not build has no new reports: input errors, or an output that could not be written.
+        public var failure: String = ""
         public var participants: String
         public var women: String
         public var men: String
@@ -60,29 +62,50 @@ enum BatchIndex {
         let rows = outcome.projects.map { p -> IndexView.Row in
             if let row = p.indexRow, !p.log.hasErrors { return row }
             let id = p.id ?? URL(fileURLWithPath: p.folder).lastPathComponent
-            return IndexView.Row(id: id, name: p.indexRow?.name ?? p.folder, built: false, participants: "", women: "", men: "", ended: "",
-                                 positive: "", goalsMet: "",
-                                 hasReports: FileManager.default.fileExists(atPath: "\(outputFolder)/\(id)/slutrapport.html"))
+            // Only the writer adds these, and only to a project without other errors.
+            let notWritten = p.log.all.contains { $0.code == .outputFailed || $0.code == .outputNotOurs }
+            return IndexView.Row(id: id, name: p.indexRow?.name ?? p.folder, built: false,
+                                 failure: notWritten ? labels.indexNotWritten : labels.indexFailed,
+                                 participants: "", women: "", men: "", ended: "", positive: "", goalsMet: "",
+                                 hasReports: OutputMarker.occupant(folder: "\(outputFolder)/\(id)") == .ours
+                                     && FileManager.default.fileExists(atPath: "\(outputFolder)/\(id)/slutrapport.html"))
         }
         return IndexView(lang: lang.rawValue, labels: labels, title: labels.indexTitle, rows: rows)
     }
 
-    /// Writes both files, each by rename, so a reader never sees half of one.
-    static func write(_ view: IndexView, templates: TemplateSet, to folder: String) throws(OutputWriter.Failure) {
+    /// Writes both files, each from a marked staging folder by rename, so a
+    /// reader never sees half of one and a killed build leaves nothing the
+    /// next cannot clear. Each ends in `OutputMarker.indexLine`; a file at
+    /// OUT/index.* without it was not written by slutrapport and is kept.
+    static func write(_ view: IndexView, templates: TemplateSet, to folder: String, calls: OutputCalls, log: inout DiagnosticLog) {
+        var free: [(format: String, path: String)] = []
         for format in ["md", "html"] {
-            var text = templates.render(view, template: "index.\(format)")
-            if !text.hasSuffix("\n") { text += "\n" }
-            let target = folder.appendingPathComponent("index.\(format)")
-            let staging = folder.appendingPathComponent(".index.\(format).new-\(getpid())-\(UUID().uuidString.prefix(8))")
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: staging))
-            } catch {
-                throw OutputWriter.Failure(message: "cannot write \(target): \(error.localizedDescription)")
+            let path = folder.appendingPathComponent("index.\(format)")
+            if OutputMarker.occupant(index: path) == .foreign {
+                log.error(.outputNotOurs, "\(path) was not written by slutrapport (it does not end in slutrapport's line); move it away or choose another --out",
+                          at: SourceLocation(file: path, line: 1, column: 1))
+            } else {
+                free.append((format, path))
             }
-            guard rename(staging, target) == 0 else {
-                try? FileManager.default.removeItem(atPath: staging)
-                throw OutputWriter.Failure(message: "cannot write \(target)")
+        }
+        guard !free.isEmpty else { return }
+        // "_" is in no project id, so this staging folder is never taken for a project's.
+        let staging: String
+        do throws(OutputWriter.Failure) {
+            staging = try OutputWriter.makeStaging(in: folder, named: "_index", calls: calls).path
+        } catch {
+            for file in free { log.error(error.code, error.message, at: SourceLocation(file: file.path, line: 1, column: 1)) }
+            return
+        }
+        defer { OutputWriter.discard(staging) }
+        for file in free {
+            var text = templates.render(view, template: "index.\(file.format)")
+            if !text.hasSuffix("\n") { text += "\n" }
+            let written = staging.appendingPathComponent("index.\(file.format)")
+            var error = calls.createFile(written, Array((text + OutputMarker.indexLine).utf8))
+            if error == 0 { error = calls.rename(written, file.path) }
+            if error != 0 {
+                log.error(.outputFailed, "cannot write \(file.path): \(OutputWriter.reason(error))", at: SourceLocation(file: file.path, line: 1, column: 1))
             }
         }
     }

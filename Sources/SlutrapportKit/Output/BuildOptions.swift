@@ -16,9 +16,21 @@ public struct BuildOptions: Sendable {
 
     public init() {}
 
-    /// The date SOURCE_DATE_EPOCH (seconds since 1970, UTC) names, if set.
-    public static func generatedDate(sourceDateEpoch: String?) -> String? {
-        guard let text = sourceDateEpoch, let seconds = Int(text), seconds >= 0 else { return nil }
+    /// The last second SOURCE_DATE_EPOCH may name: 9999-12-31 23:59:59 UTC (dates have four digits).
+    public static let latestSourceDateEpoch = 253_402_300_799
+
+    public struct InvalidSourceDateEpoch: Error, Sendable {
+        public let message = "SOURCE_DATE_EPOCH must be empty or a whole number of seconds since 1970-01-01 UTC, "
+            + "from 0 to \(BuildOptions.latestSourceDateEpoch)"
+    }
+
+    /// The date SOURCE_DATE_EPOCH (seconds since 1970, UTC) names; nil when
+    /// unset or empty. Anything else is refused, not ignored: a build that
+    /// asked for a date must not quietly go without one.
+    public static func generatedDate(sourceDateEpoch: String?) throws(InvalidSourceDateEpoch) -> String? {
+        guard let text = sourceDateEpoch, !text.isEmpty else { return nil }
+        guard text.utf8.count <= 12, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let seconds = Int(text), seconds <= latestSourceDateEpoch else { throw InvalidSourceDateEpoch() }
         return Day.fromOrdinal(seconds / 86_400).description
     }
 }

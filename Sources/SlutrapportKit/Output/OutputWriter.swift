@@ -1,120 +1,219 @@
-import CSlutrapportSys
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Writes one project's files so that a reader never sees half of them: into
-/// a temporary folder beside the target, then swapped in. Where the system
-/// allows, the swap is one atomic exchange, so a build killed at any moment
-/// leaves the earlier output whole; temporary folders a killed build left
-/// are removed by the next one.
+/// a marked temporary folder beside the target, then swapped in. Where the
+/// system allows, the swap is one atomic exchange, so a build killed at any
+/// moment leaves the earlier output whole. Only a folder holding the marker
+/// (`OutputMarker`) is ever replaced or removed; anything else in the way is
+/// an error naming it.
 public enum OutputWriter {
     public struct Failure: Error, Sendable {
+        /// `outputFailed`, or `outputNotOurs` where something slutrapport did not write is in the way.
+        public var code: DiagnosticCode
         public var message: String
+
+        static func failed(_ message: String) -> Failure { Failure(code: .outputFailed, message: message) }
+
+        static func notOurs(_ path: String) -> Failure {
+            Failure(code: .outputNotOurs, message: "\(path) was not written by slutrapport (it holds no \(OutputMarker.fileName) marker); "
+                + "move it away or choose another --out")
+        }
     }
 
     public static func write(_ files: [(name: String, contents: [UInt8])], to target: String) throws(Failure) {
-        let fm = FileManager.default
+        try write(files, to: target, calls: .system)
+    }
+
+    static func write(_ files: [(name: String, contents: [UInt8])], to target: String, calls: OutputCalls) throws(Failure) {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
-        // The process id names the owner, so that a later build knows whether it is still running.
+        // Checked before any work, and again before each step of the swap.
+        if OutputMarker.occupant(folder: target) == .foreign { throw .notOurs(target) }
+        let (staging, unique) = try makeStaging(in: parent, named: base, calls: calls)
+        for file in files {
+            let path = staging.appendingPathComponent(file.name)
+            var error = Int32(0)
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                error = calls.createFile(path, file.contents)
+            } catch {
+                discard(staging)
+                throw .failed("cannot write the output: \(error.localizedDescription)")
+            }
+            if error != 0 {
+                discard(staging)
+                throw .failed("cannot write \(path): \(reason(error))")
+            }
+        }
+        try swapIn(staging, target, retired: parent.appendingPathComponent(".\(base).old-\(unique)"), calls: calls)
+    }
+
+    /// A new folder `.NAME.new-PID-XXXXXXXX` in `parent`, marked before
+    /// anything else goes in. The process id names the owner, so that a
+    /// later build knows whether it is still running.
+    static func makeStaging(in parent: String, named base: String, calls: OutputCalls) throws(Failure) -> (path: String, unique: String) {
         let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent(".\(base).new-\(unique)")
         do {
-            try fm.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            for file in files {
-                let path = staging.appendingPathComponent(file.name)
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                if let error = writeFile(path, file.contents) {
-                    throw Failure(message: "cannot write \(path): \(String(cString: strerror(error)))")
+            try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
+        } catch {
+            throw .failed("cannot write the output: \(error.localizedDescription)")
+        }
+        guard mkdir(staging, 0o755) == 0 else { throw .failed("cannot write the output: \(reason(errno))") }
+        let error = calls.createFile(staging.appendingPathComponent(OutputMarker.fileName), Array(OutputMarker.contents.utf8))
+        guard error == 0 else {
+            // Made by this process a moment ago: a half-written marker and the folder go.
+            unlink(staging.appendingPathComponent(OutputMarker.fileName))
+            rmdir(staging)
+            throw .failed("cannot write the output: \(reason(error))")
+        }
+        return (staging, unique)
+    }
+
+    /// Another build may put the folder in place between any two steps: try
+    /// the atomic exchange, else a plain rename where there is nothing yet,
+    /// and start over when the other build got there first.
+    private static func swapIn(_ staging: String, _ target: String, retired: String, calls: OutputCalls) throws(Failure) {
+        for _ in 0..<8 {
+            if OutputMarker.occupant(folder: target) == .foreign {
+                discard(staging)
+                throw .notOurs(target)
+            }
+            switch calls.exchange(staging, target) {
+            case 0:
+                // `staging` now holds what was at the target: it goes only if it is ours.
+                if OutputMarker.occupant(folder: staging) == .ours {
+                    discard(staging)
+                    return
+                }
+                guard calls.exchange(staging, target) == 0 else {
+                    throw Failure(code: .outputNotOurs, message: "\(target) was not written by slutrapport and came in during the build; it is now at \(staging)")
+                }
+                discard(staging)
+                throw .notOurs(target)
+            case ENOENT:
+                let error = calls.rename(staging, target)
+                if error == 0 { return }
+                if error == ENOTEMPTY || error == EEXIST { continue }
+                discard(staging)
+                throw .failed("cannot move the new output in place: \(reason(error))")
+            case ENOSYS, EINVAL:
+                try swapByRenames(staging, target, retired: retired, calls: calls)
+                return
+            case let error:
+                discard(staging)
+                throw .failed("cannot replace the earlier output: \(reason(error))")
+            }
+        }
+        discard(staging)
+        throw .failed("cannot move the new output in place: other builds keep replacing it")
+    }
+
+    /// Where the system has no atomic exchange: the old aside, the new in,
+    /// and only then the old away. A build killed between the two renames
+    /// leaves the earlier output aside, marked; the next build puts it back
+    /// (`removeStale`).
+    private static func swapByRenames(_ staging: String, _ target: String, retired: String, calls: OutputCalls) throws(Failure) {
+        switch calls.rename(target, retired) {
+        case 0:
+            break
+        case ENOENT:
+            let error = calls.rename(staging, target)
+            if error == 0 { return }
+            discard(staging)
+            throw .failed("cannot move the new output in place: \(reason(error))")
+        case let error:
+            discard(staging)
+            throw .failed("cannot replace the earlier output: \(reason(error))")
+        }
+        guard OutputMarker.occupant(folder: retired) == .ours else {
+            _ = calls.rename(retired, target)
+            discard(staging)
+            throw .notOurs(target)
+        }
+        let error = calls.rename(staging, target)
+        guard error == 0 else {
+            _ = calls.rename(retired, target)
+            discard(staging)
+            throw .failed("cannot move the new output in place: \(reason(error))")
+        }
+        discard(retired)
+    }
+
+    /// Clears what builds killed earlier left in `folder`, and only what it
+    /// can prove is its own: a marked staging folder `.NAME.new-PID-…` or
+    /// `.NAME.old-PID-…` whose process is gone is removed, except that an
+    /// earlier output set aside (`.old-`) with nothing at `NAME` is put back.
+    /// So named, an empty folder or one holding only a marker cut short goes
+    /// too (a build killed while marking it; nothing is lost). Anything else
+    /// is left alone, whatever its name. A
+    /// build runs it once, before writing (listing a folder of thousands of
+    /// projects once for each project made a batch quadratic).
+    public static func removeStale(in folder: String) {
+        removeStale(in: folder, calls: .system)
+    }
+
+    static func removeStale(in folder: String, calls: OutputCalls) {
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            guard let staging = StagingName(name), !staging.ownerIsRunning else { continue }
+            let path = folder.appendingPathComponent(name)
+            guard OutputMarker.occupant(folder: path) == .ours else {
+                if OutputMarker.isUnfinished(staging: path) {
+                    unlink(path.appendingPathComponent(OutputMarker.fileName))
+                    rmdir(path)
+                }
+                continue
+            }
+            if staging.setAside {
+                switch OutputMarker.occupant(folder: folder.appendingPathComponent(staging.base)) {
+                case .nothing:
+                    _ = calls.rename(path, folder.appendingPathComponent(staging.base))
+                    continue
+                case .foreign:
+                    continue  // our earlier output stays aside rather than be lost
+                case .ours:
+                    break
                 }
             }
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw (error as? Failure) ?? Failure(message: "cannot write the output: \(error.localizedDescription)")
-        }
-        // Another build may put the folder in place between any two steps: try
-        // the atomic exchange, else a plain rename where there is nothing yet,
-        // and start over when the other build got there first.
-        for _ in 0..<8 {
-            if slutrapport_exchange(staging, target) == 0 {
-                try? fm.removeItem(atPath: staging)  // now the earlier output
-                return
-            }
-            switch errno {
-            case ENOENT:
-                if rename(staging, target) == 0 { return }
-                if errno == ENOTEMPTY || errno == EEXIST { continue }
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(atPath: staging)
-                throw Failure(message: "cannot move the new output in place: \(reason)")
-            case ENOSYS, EINVAL:
-                try swapByRenames(staging, target, parent: parent, base: base, unique: unique)
-                return
-            default:
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(atPath: staging)
-                throw Failure(message: "cannot replace the earlier output: \(reason)")
-            }
-        }
-        try? fm.removeItem(atPath: staging)
-        throw Failure(message: "cannot move the new output in place: other builds keep replacing it")
-    }
-
-    /// Where the system has no atomic exchange: the old aside, the new in, the old away.
-    private static func swapByRenames(_ staging: String, _ target: String, parent: String, base: String, unique: String) throws(Failure) {
-        let fm = FileManager.default
-        let retired = parent.appendingPathComponent(".\(base).old-\(unique)")
-        guard rename(target, retired) == 0 else {
-            try? fm.removeItem(atPath: staging)
-            throw Failure(message: "cannot replace the earlier output: \(String(cString: strerror(errno)))")
-        }
-        guard rename(staging, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = rename(retired, target)
-            try? fm.removeItem(atPath: staging)
-            throw Failure(message: "cannot move the new output in place: \(reason)")
-        }
-        try? fm.removeItem(atPath: retired)
-    }
-
-    /// Removes what builds killed earlier left in `folder`: staging folders
-    /// and files named `.NAME.new-PID-…` or `.NAME.old-PID-…` whose process
-    /// is gone. A build runs it once, before writing (listing a folder of
-    /// thousands of projects once for each project made a batch quadratic).
-    public static func removeStale(in folder: String) {
-        let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") {
-            guard let mark = name.range(of: ".new-", options: .backwards) ?? name.range(of: ".old-", options: .backwards),
-                  let pid = Int32(name[mark.upperBound...].prefix { $0.isNumber }) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                try? fm.removeItem(atPath: folder.appendingPathComponent(name))
-            }
+            discard(path)
         }
     }
 
+    /// Removes a folder slutrapport made or proved its own.
+    static func discard(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func reason(_ error: Int32) -> String {
+        String(cString: strerror(error))
+    }
 }
 
-/// Writes a file in the staging folder with plain system calls: the folder
-/// is swapped in whole, so Foundation's atomic write (a temporary file, a
-/// rename and a sync for each file) would only be slower. Returns the errno
-/// of a failure. (Outside `OutputWriter`, whose `write` hides the system's.)
-private func writeFile(_ path: String, _ contents: [UInt8]) -> Int32? {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return errno }
-    defer { close(fd) }
-    return contents.withUnsafeBufferPointer { bytes -> Int32? in
-        var done = 0
-        while done < bytes.count {
-            let n = write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            done += n
-        }
-        return nil
+/// `.NAME.new-PID-XXXXXXXX` (a new output being written) or
+/// `.NAME.old-PID-XXXXXXXX` (an earlier output set aside), parsed strictly.
+struct StagingName {
+    var base: String
+    var setAside: Bool
+    var pid: pid_t
+
+    init?(_ name: String) {
+        let tag = name.suffix(9)
+        guard tag.count == 9, tag.first == "-", tag.dropFirst().allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+        var rest = name.dropLast(9)
+        let digits = rest.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        guard (1...9).contains(digits), let pid = pid_t(rest.suffix(digits)) else { return nil }
+        rest = rest.dropLast(digits)
+        guard rest.hasSuffix(".new-") || rest.hasSuffix(".old-") else { return nil }
+        setAside = rest.hasSuffix(".old-")
+        rest = rest.dropLast(5)
+        guard rest.hasPrefix("."), rest.count > 1 else { return nil }
+        base = String(rest.dropFirst())
+        self.pid = pid
     }
+
+    /// True unless the process is certainly gone.
+    var ownerIsRunning: Bool { pid <= 1 || kill(pid, 0) == 0 || errno != ESRCH }
 }

@@ -13,17 +13,18 @@ public struct ProjectResult: Sendable {
 }
 
 /// The pipeline for one project folder: read, check, aggregate, render,
-/// validate. It writes nothing; `OutputWriter` does.
+/// validate. It writes nothing; `OutputWriter` does. Without templates it
+/// checks the data only.
 public struct ProjectPipeline: Sendable {
     public let options: BuildOptions
-    public let templates: TemplateSet
-    public let validator: XMLSchemaValidator
+    public let templates: TemplateSet?
+    public let validator: XMLSchemaValidator?
     let markdown = MarkdownRenderer()
     /// Threads a large participants.csv may be read on (see
     /// `ParticipantReader.read`), and the formats rendered on.
     public let readThreads: Int
 
-    public init(options: BuildOptions, templates: TemplateSet, validator: XMLSchemaValidator, readThreads: Int = 1) {
+    public init(options: BuildOptions, templates: TemplateSet?, validator: XMLSchemaValidator?, readThreads: Int = 1) {
         self.readThreads = readThreads
         self.options = options
         self.templates = templates
@@ -56,7 +57,7 @@ public struct ProjectPipeline: Sendable {
         result.figures = figures
         result.indexRow = IndexView.Row(project: project, figures: figures, lang: lang)
         if options.strict { log.promoteWarnings() }
-        guard !log.hasErrors else {
+        guard !log.hasErrors, let templates, let validator else {
             result.log = log
             return result
         }
@@ -66,7 +67,6 @@ public struct ProjectPipeline: Sendable {
         // Every format at once, on the threads a large file was read on: the
         // XML first, always, for it is checked against the schema.
         let formats = [OutputFormat.xml] + options.formats.filter { $0 != .xml }
-        let templates = self.templates
         let texts = parallelMap(formats.count, jobs: readThreads) { templates.render(view, template: "report.\(formats[$0].rawValue)") }
         let xml = texts[0]
         let xmlPath = options.outputFolder.appendingPathComponent(project.id).appendingPathComponent(OutputFormat.xml.fileName)

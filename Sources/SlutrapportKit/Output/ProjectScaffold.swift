@@ -5,23 +5,36 @@ import Foundation
 public enum ProjectScaffold {
     public enum Failure: Error, Sendable {
         case exists(String)
+        /// A link is never written through, not even a dangling one.
+        case link(String)
         case cannotWrite(String)
     }
 
     public static func write(to folder: String, name: String?) throws(Failure) {
-        let fm = FileManager.default
-        for file in ["project.yaml", "participants.csv", "counts.csv"] where fm.fileExists(atPath: folder.appendingPathComponent(file)) {
-            throw .exists(folder.appendingPathComponent(file))
+        for file in ["project.yaml", "participants.csv", "counts.csv"] {
+            let path = folder.appendingPathComponent(file)
+            var st = stat()
+            guard lstat(path, &st) != 0 else { throw st.st_mode & S_IFMT == S_IFLNK ? .link(path) : .exists(path) }
         }
         let base = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         let id = slug(base)
         let title = name ?? base
         do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(projectYAML(id: id, name: title).utf8).write(to: URL(fileURLWithPath: folder.appendingPathComponent("project.yaml")))
-            try Data(participantsCSV.utf8).write(to: URL(fileURLWithPath: folder.appendingPathComponent("participants.csv")))
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(folder)
+        }
+        var written: [String] = []
+        for (file, text) in [("project.yaml", projectYAML(id: id, name: title)), ("participants.csv", participantsCSV)] {
+            let path = folder.appendingPathComponent(file)
+            let error = createFile(path, text)
+            guard error == 0 else {
+                // Only what this run created goes: the file that failed may be someone else's that came in meanwhile.
+                for created in written { unlink(created) }
+                if error == EEXIST || error == ELOOP { throw .exists(path) }
+                throw .cannotWrite(folder)
+            }
+            written.append(path)
         }
     }
 

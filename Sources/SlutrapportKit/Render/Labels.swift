@@ -72,6 +72,7 @@ public struct Labels: Sendable {
     public let indexGoals: String
     public let indexReports: String
     public let indexFailed: String
+    public let indexNotWritten: String
     public let indexEarlier: String
     public let indexCaption: String
 
@@ -146,6 +147,7 @@ public struct Labels: Sendable {
         indexGoals = pick("Mål uppfyllda", "Goals met")
         indexReports = pick("Rapporter", "Reports")
         indexFailed = pick("fel i indata; inte byggd", "input errors; not built")
+        indexNotWritten = pick("kunde inte skrivas", "could not be written")
         indexEarlier = pick("tidigare version", "earlier version")
         indexCaption = pick("Projekt med nyckeltal", "Projects with key figures")
     }

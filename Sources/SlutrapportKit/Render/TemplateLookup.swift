@@ -335,6 +335,7 @@ extension IndexView.Row: MustacheParent {
         case "id": self.id
         case "name": self.name
         case "built": self.built
+        case "failure": self.failure
         case "participants": self.participants
         case "women": self.women
         case "men": self.men
@@ -419,6 +420,7 @@ extension Labels: MustacheParent {
         case "indexGoals": self.indexGoals
         case "indexReports": self.indexReports
         case "indexFailed": self.indexFailed
+        case "indexNotWritten": self.indexNotWritten
         case "indexEarlier": self.indexEarlier
         case "indexCaption": self.indexCaption
         default: nil

@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import SlutrapportKit
 
-/// Runs the built `slutrapport` binary.
+/// Runs the built `slutrapport` binary. `fileSizeLimitKiB` runs it under
+/// `ulimit -f` (a write past it fails as on a full disk); `timeout` kills it
+/// when it runs longer (a test for a hang fails instead of hanging).
 func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [String: String] = [:],
-            stdout: Pipe? = nil) throws -> (status: Int32, stderr: String) {
+            stdout: Pipe? = nil, fileSizeLimitKiB: Int? = nil, timeout: Double? = nil) throws -> (status: Int32, stderr: String) {
     let candidates = [Bundle.main.bundleURL.appendingPathComponent("slutrapport").path,
                       repositoryRoot + "/.build/debug/slutrapport"]
     guard let binary = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
@@ -12,14 +14,24 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         return (-1, "")
     }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
+    if let fileSizeLimitKiB {
+        // An ignored SIGXFSZ stays ignored across exec, so the write fails with EFBIG instead of killing.
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "ulimit -f \(fileSizeLimitKiB); trap '' XFSZ; exec \"$0\" \"$@\"", binary] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let err = Pipe()
     process.standardError = err
     if let stdout { process.standardOutput = stdout } else { process.standardOutput = FileHandle.nullDevice }
     try process.run()
+    if let timeout {
+        let running = process
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }
+    }
     let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, text)
@@ -54,7 +66,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let out = f.parent + "/out"
         #expect(try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out + "/test").sorted()
-        #expect(files == ["slutrapport.html", "slutrapport.md", "slutrapport.xml"])
+        #expect(files == [".slutrapport-output", "slutrapport.html", "slutrapport.md", "slutrapport.xml"])
         let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/test/\($0)")) }
 
         try Data("id,gender,start_date\n1,kvinna,2021-01-01\n1,man,2021-01-01\n".utf8)
@@ -104,5 +116,62 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(status == 1)
         #expect(stderr.hasSuffix("… and \(30_000 + 29_999 - 100) more\n"))
     }
-}
 
+    @Test func anEmptyFormatListIsAUsageErrorAndKeepsTheEarlierReports() throws {
+        let f = try Fixture(["project.yaml": minimalYAML])
+        let out = f.parent + "/out"
+        #expect(try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder]).status == 0)
+        let before = try tree(out)
+        for format in ["", ",", ",,"] {
+            let (status, stderr) = try runCLI(["build", f.folder, "--out", out, "--format", format, "--templates", templatesFolder])
+            #expect(status == 2)
+            #expect(stderr.hasPrefix("Error: --format needs at least one of md, html and xml\n"), "\(stderr)")
+            #expect(try tree(out) == before)
+        }
+    }
+
+    @Test func sourceDateEpochIsEmptyOrSecondsSince1970() throws {
+        let f = try Fixture(["project.yaml": minimalYAML])
+        let out = f.parent + "/out"
+        for value in ["garbage", "-1", "1.5", " 1669852800", "1669852800 ", "0x10", "253402300800", "99999999999999999999999"] {
+            let (status, stderr) = try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder], environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(status == 2, "\(value)")
+            #expect(stderr.hasPrefix("Error: SOURCE_DATE_EPOCH must be empty or a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799\n"), "\(value): \(stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(value)")
+        }
+        for (value, date) in [("", nil), ("0", "1970-01-01"), ("253402300799", "9999-12-31")] {
+            #expect(try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder], environment: ["SOURCE_DATE_EPOCH": value]).status == 0)
+            let xml = try String(contentsOfFile: out + "/test/slutrapport.xml", encoding: .utf8)
+            #expect(xml.contains(" generated=\"\(date ?? "")\"") == (date != nil), "\(value)")
+            #expect(xml.contains(" generated=") == (date != nil), "\(value)")
+        }
+    }
+
+    /// A full disk, as `ulimit -f` makes it: every write fails, and what was
+    /// there stays as it was, with nothing left beside it.
+    @Test func aFullDiskLeavesTheEarlierOutputAndNothingElse() throws {
+        let out = scratch("full") + "/out"
+        #expect(try runCLI(["build", "data", "--out", out, "--quiet"]).status == 0)
+        let before = try tree(out)
+        let (status, stderr) = try runCLI(["build", "data", "--out", out, "--quiet"], fileSizeLimitKiB: 0)
+        #expect(status == 1)
+        let files = stderr.split(separator: "\n").compactMap { $0.split(separator: ": error: ").first.map(String.init) }
+        #expect(files == ["index.md", "index.html", "bidrag-till-forsorjning", "kompetens-nord", "samverk-nordost", "vak2"].map { "\(out)/\($0):1:1" })
+        #expect(try tree(out) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") } == [])
+    }
+
+    /// Reports too large for the disk, an index that fits: the index says
+    /// the reports could not be written, not that the data had errors.
+    @Test func theIndexTellsAnOutputFailureFromAnInputError() throws {
+        let out = scratch("full") + "/out"
+        let (status, _) = try runCLI(["build", "data", "--out", out, "--quiet"], fileSizeLimitKiB: 5)
+        #expect(status == 1)
+        let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
+        #expect(index.contains("| Kompetens Nord |  |  |  |  |  |  | *kunde inte skrivas* |\n"), "\(index)")
+        #expect(!index.contains("fel i indata"))
+        let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(html.contains("<span class=\"failed\">kunde inte skrivas</span>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["index.html", "index.md"])
+    }
+}

@@ -38,9 +38,9 @@ import Testing
         }
     }
 
-    @Test func sourceDateEpochGivesADate() {
-        #expect(BuildOptions.generatedDate(sourceDateEpoch: "1664496000") == "2022-09-30")
-        #expect(BuildOptions.generatedDate(sourceDateEpoch: nil) == nil)
-        #expect(BuildOptions.generatedDate(sourceDateEpoch: "yesterday") == nil)
+    @Test func sourceDateEpochGivesADate() throws {
+        #expect(try BuildOptions.generatedDate(sourceDateEpoch: "1664496000") == "2022-09-30")
+        #expect(try BuildOptions.generatedDate(sourceDateEpoch: nil) == nil)
+        #expect(throws: BuildOptions.InvalidSourceDateEpoch.self) { try BuildOptions.generatedDate(sourceDateEpoch: "yesterday") }
     }
 }

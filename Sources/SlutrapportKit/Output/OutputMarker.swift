@@ -1,0 +1,119 @@
+import CSlutrapportSys
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How slutrapport proves it wrote something before it replaces or removes
+/// it, in the manner of cargo's CACHEDIR.TAG: every output and staging
+/// folder holds `.slutrapport-output` with fixed bytes, and each index file
+/// ends in a fixed line. A link is never taken for either.
+enum OutputMarker {
+    static let fileName = ".slutrapport-output"
+    /// The first line, which alone is checked: later wording may change.
+    static let signature = "Signature: slutrapport output folder 1\n"
+    static let contents = signature
+        + "# slutrapport wrote this folder and replaces or removes it whole on its next build.\n"
+        + "# Delete this file, and slutrapport will leave the folder alone.\n"
+    /// The last line of OUT/index.md and OUT/index.html (a comment in both).
+    static let indexLine = "<!-- written by slutrapport: it replaces this file on every batch build -->\n"
+
+    /// What is at a path slutrapport wants to write.
+    enum Occupant: Equatable {
+        case nothing
+        case ours
+        /// Anything slutrapport cannot prove it wrote: it is left alone.
+        case foreign
+    }
+
+    /// A real folder (not a link) holding the marker as a regular file.
+    static func occupant(folder path: String) -> Occupant {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .nothing : .foreign }
+        guard st.st_mode & S_IFMT == S_IFDIR else { return .foreign }
+        return bytes(of: path + "/" + fileName, count: signature.utf8.count, atEnd: false) == Array(signature.utf8) ? .ours : .foreign
+    }
+
+    /// A regular file (not a link) ending in `indexLine`.
+    static func occupant(index path: String) -> Occupant {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .nothing : .foreign }
+        return bytes(of: path, count: indexLine.utf8.count, atEnd: true) == Array(indexLine.utf8) ? .ours : .foreign
+    }
+
+    /// A real folder holding nothing, or only a marker cut short (a build
+    /// killed between making its staging folder and marking it).
+    static func isUnfinished(staging path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        if entries.isEmpty { return true }
+        guard entries == [fileName], let size = size(of: path + "/" + fileName), size < contents.utf8.count else { return false }
+        return bytes(of: path + "/" + fileName, count: size, atEnd: false) == Array(contents.utf8.prefix(size))
+    }
+
+    /// The size of a regular file that is not a link.
+    private static func size(of path: String) -> Int? {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(st.st_size)
+    }
+
+    /// `count` bytes from the start or the end of a regular file, opened
+    /// without following a link and without blocking (a FIFO answers nil).
+    private static func bytes(of path: String, count: Int, atEnd: Bool) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size >= count else { return nil }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let offset = atEnd ? off_t(st.st_size) - off_t(count) : 0
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, offset) }
+        return n == count ? buffer : nil
+    }
+}
+
+/// The system calls that put an output in place, as values, so that tests
+/// and the fuzzer can make one fail (a file system without atomic exchange,
+/// a full disk) without changing anything process-wide. Each answers 0 or
+/// the errno.
+struct OutputCalls: Sendable {
+    var exchange: @Sendable (String, String) -> Int32
+    var rename: @Sendable (String, String) -> Int32
+    /// Creates a new file and writes it whole (see `createFile`).
+    var createFile: @Sendable (String, [UInt8]) -> Int32
+
+    static let system = OutputCalls(
+        exchange: { slutrapport_exchange($0, $1) == 0 ? 0 : errno },
+        rename: { Glibc.rename($0, $1) == 0 ? 0 : errno },
+        createFile: { SlutrapportKit.createFile($0, $1) }
+    )
+}
+
+/// Creates a file that is not there yet and writes `text` to it as UTF-8.
+func createFile(_ path: String, _ text: String) -> Int32 {
+    createFile(path, Array(text.utf8))
+}
+
+/// Creates a file that is not there yet and writes `contents` to it with
+/// plain system calls; never through a link (O_EXCL, O_NOFOLLOW), so nothing
+/// outside the folder is written. Returns 0 or the errno.
+func createFile(_ path: String, _ contents: [UInt8]) -> Int32 {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return errno }
+    let failure = contents.withUnsafeBufferPointer { bytes -> Int32 in
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            done += n
+        }
+        return 0
+    }
+    // A full disk may show only at close (NFS): that is a failure too.
+    return close(fd) != 0 && failure == 0 ? errno : failure
+}
