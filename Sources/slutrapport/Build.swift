@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         for f in format.split(separator: ",") where OutputFormat(rawValue: String(f)) == nil {
-            throw ValidationError("--format takes md, html and xml, not '\(f)'")
+            throw ValidationError("--format takes md, html and xml, not '\(DiagnosticFormatter.oneLine(String(f)))'")
         }
         // An empty list would replace every earlier report with an empty folder.
         if format.split(separator: ",").isEmpty { throw ValidationError("--format needs at least one of md, html and xml") }
@@ -46,7 +46,7 @@ struct Build: ParsableCommand {
         if let usage = outcome.usageError {
             // Found only once the projects are known; told as any usage error of `build` is.
             var err = StandardError()
-            print("Error: \(usage)\nRun 'slutrapport build --help' for usage.", to: &err)
+            print("Error: \(DiagnosticFormatter.oneLine(usage))\nRun 'slutrapport build --help' for usage.", to: &err)
             throw ExitCode(2)
         }
         let code = input.report(outcome, verb: "built", seconds: Date.now.timeIntervalSince(start))

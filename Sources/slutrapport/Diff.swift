@@ -38,11 +38,11 @@ struct Diff: ParsableCommand {
         } catch {
             var err = StandardError()
             switch error {
-            case .missingFolder(let f): print("error: \(f) is not a folder", to: &err)
+            case .missingFolder(let f): print("error: \(DiagnosticFormatter.oneLine(f)) is not a folder", to: &err)
             case .notABuild(let f):
-                print("error: \(f) is not an output folder of slutrapport build (it holds no <id>/slutrapport.xml, "
+                print("error: \(DiagnosticFormatter.oneLine(f)) is not an output folder of slutrapport build (it holds no <id>/slutrapport.xml, "
                       + "no folder with the .slutrapport-output marker and no index of slutrapport's)", to: &err)
-            case .unreadable(let f, let reason): print("error: cannot read \(f): \(reason)", to: &err)
+            case .unreadable(let f, let reason): print("error: cannot read \(DiagnosticFormatter.oneLine(f)): \(reason)", to: &err)
             }
             throw ExitCode(2)
         }
@@ -77,12 +77,12 @@ struct Init: ParsableCommand {
             try ProjectScaffold.write(to: dir, name: name)
         } catch {
             switch error {
-            case .exists(let f): print("error: \(f) exists already; nothing written", to: &err)
-            case .link(let f): print("error: \(f) exists already (a symbolic link); nothing written", to: &err)
-            case .cannotWrite(let f): print("error: cannot write to \(f)", to: &err)
+            case .exists(let f): print("error: \(DiagnosticFormatter.oneLine(f)) exists already; nothing written", to: &err)
+            case .link(let f): print("error: \(DiagnosticFormatter.oneLine(f)) exists already (a symbolic link); nothing written", to: &err)
+            case .cannotWrite(let f): print("error: cannot write to \(DiagnosticFormatter.oneLine(f))", to: &err)
             }
             throw ExitCode(1)
         }
-        print("wrote \(dir)/project.yaml and \(dir)/participants.csv; next: slutrapport check \(dir)", to: &err)
+        print("wrote \(DiagnosticFormatter.oneLine(dir))/project.yaml and \(DiagnosticFormatter.oneLine(dir))/participants.csv; next: slutrapport check \(DiagnosticFormatter.oneLine(dir))", to: &err)
     }
 }

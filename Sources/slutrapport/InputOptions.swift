@@ -32,8 +32,8 @@ struct InputOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, not '\(asOf)'") }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be sv or en, not '\(lang)'") }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, not '\(DiagnosticFormatter.oneLine(asOf))'") }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be sv or en, not '\(DiagnosticFormatter.oneLine(lang))'") }
         if let n = suppressBelow, n == 1 || n < 0 { throw ValidationError("--suppress-below must be 0 (off) or at least 2") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if DiagnosticFormatter.Style(rawValue: diagnostics) == nil { throw ValidationError("--diagnostics must be text or json") }

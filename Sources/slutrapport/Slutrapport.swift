@@ -27,7 +27,7 @@ struct Slutrapport: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 var err = StandardError()
-                print(fullMessage(for: error), to: &err)
+                print(DiagnosticFormatter.commandSafe(lines: fullMessage(for: error)), to: &err)
                 print("Run 'slutrapport --help' for usage.", to: &err)
                 Foundation.exit(2)
             }

@@ -44,6 +44,16 @@ public enum DiagnosticFormatter {
         escaped(s, keepingLineBreaks: false)
     }
 
+    /// Text of several lines printed as it is (a usage message that quotes
+    /// an argument): each line escaped as by `oneLine`, and a line that would
+    /// start a workflow command starts `\::` instead.
+    public static func commandSafe(lines text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let safe = oneLine(String(line))
+            return safe.drop(while: \.isWhitespace).hasPrefix("::") ? "\\" + safe : safe
+        }.joined(separator: "\n")
+    }
+
     private static func escaped(_ s: String, keepingLineBreaks: Bool) -> String {
         guard s.unicodeScalars.contains(where: needsEscape) || s.contains("##[") else { return s }
         var out = ""

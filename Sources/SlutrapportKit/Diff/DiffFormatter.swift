@@ -6,18 +6,23 @@ public enum DiffFormatter {
     }
 
     /// `vak2 · subproject karlstad · exit arbete`
+    /// Names and values come from the XML and may hold line breaks: each is
+    /// kept to its line (`DiagnosticFormatter.oneLine`), as diagnostics are.
     static func place(_ c: FigureDiff.Change) -> String {
-        ([c.project] + c.path).joined(separator: " · ")
+        let text = DiagnosticFormatter.oneLine(([c.project] + c.path).joined(separator: " · "))
+        // The project is a folder's name: `./` names the same folder and starts no `::` command.
+        return text.hasPrefix("::") ? "./" + text : text
     }
 
     static func moves(_ c: FigureDiff.Change) -> String {
-        c.figures.map { "\($0.attribute) \($0.old ?? "–") → \($0.new ?? "–")" }.joined(separator: ", ")
+        DiagnosticFormatter.oneLine(c.figures.map { "\($0.attribute) \($0.old ?? "–") → \($0.new ?? "–")" }.joined(separator: ", "))
     }
 
     public static func format(_ d: FigureDiff, style: Style) -> String {
         switch style {
         case .text:
-            var lines = d.added.map { "+ \($0): new project" } + d.removed.map { "- \($0): project removed" }
+            var lines = d.added.map { "+ \(DiagnosticFormatter.oneLine($0)): new project" }
+                + d.removed.map { "- \(DiagnosticFormatter.oneLine($0)): project removed" }
             lines += d.changes.map { "\(place($0)): \(moves($0))" }
             return lines.isEmpty ? "no figure changed\n" : lines.joined(separator: "\n") + "\n"
         case .json:
@@ -37,11 +42,12 @@ public enum DiffFormatter {
             if !d.added.isEmpty { summary += ", \(d.added.count) project\(d.added.count == 1 ? "" : "s") added" }
             if !d.removed.isEmpty { summary += ", \(d.removed.count) removed" }
             var blocks = [summary + "."]
-            let projects = d.added.map { "- new project `\($0)`" } + d.removed.map { "- removed project `\($0)`" }
+            let projects = d.added.map { "- new project `\(DiagnosticFormatter.oneLine($0))`" }
+                + d.removed.map { "- removed project `\(DiagnosticFormatter.oneLine($0))`" }
             if !projects.isEmpty { blocks.append(projects.joined(separator: "\n")) }
             if !d.changes.isEmpty {
                 let rows = d.changes.map { c in
-                    "| " + [c.project, c.path.joined(separator: " · "), moves(c)].map { MarkdownText().escapeText($0) }.joined(separator: " | ") + " |"
+                    "| " + [DiagnosticFormatter.oneLine(c.project), DiagnosticFormatter.oneLine(c.path.joined(separator: " · ")), moves(c)].map { MarkdownText().escapeText($0) }.joined(separator: " | ") + " |"
                 }
                 blocks.append((["| project | where | old → new |", "|:---|:---|:---|"] + rows).joined(separator: "\n"))
             }

@@ -130,6 +130,18 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         }
     }
 
+    /// A usage error quotes what was given: a line break in it must not
+    /// start a new line, nor a GitHub workflow command.
+    @Test func aUsageErrorKeepsTheArgumentOnItsLine() throws {
+        for arguments in [["build", "--as-of", "x\n::add-mask::y"], ["build", "--lang", "x\n::error::y"],
+                          ["build", "--format", "md,x\n::error::y"], ["build", "--unknown\n::error::y"]] {
+            let (status, stderr) = try runCLI(arguments)
+            #expect(status == 2, "\(arguments)")
+            #expect(!stderr.split(separator: "\n").contains { $0.drop(while: \.isWhitespace).hasPrefix("::") }, "\(stderr)")
+        }
+        #expect(try runCLI(["build", "--as-of", "x\n::add-mask::y"]).stderr.hasPrefix("Error: --as-of must be a date YYYY-MM-DD, not 'x\\n::add-mask::y'\n"))
+    }
+
     @Test func sourceDateEpochIsEmptyOrSecondsSince1970() throws {
         let f = try Fixture(["project.yaml": minimalYAML])
         let out = f.parent + "/out"
