@@ -11,7 +11,7 @@ struct CountsReader {
         if let result = read(project: project, path: path, lang: lang, encoding: .utf8) { return result }
         var (tally, log) = read(project: project, path: path, lang: lang, encoding: .windows1252)
             ?? (Tally(source: .counts, subprojects: 0, reasons: 0, activities: 0), DiagnosticLog())
-        log.note(.csvWindows1252, "the file is not UTF-8; read as Windows-1252", at: SourceLocation(file: path, line: 1, column: 1))
+        CSVFile.noteWindows1252(file: path, log: &log)
         return (tally, log)
     }
 
@@ -21,7 +21,7 @@ struct CountsReader {
         var tally = Tally(source: .counts, subprojects: project.subprojects.count,
                           reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
         let opened: CSVTokenizer?
-        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
+        do { opened = try CSVFile.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
         guard var t = opened else { return (tally, log) }
         let codes = CodeLookup(project: project, lang: lang)
         var total = 0
@@ -79,7 +79,7 @@ struct CountsReader {
             }
         } catch {
             if case .text(.notUTF8) = error { return nil }
-            t.report(error, file: path, log: &log)
+            CSVFile.report(error, file: path, log: &log)
         }
         return (tally, log)
     }

@@ -47,7 +47,7 @@ struct ParticipantReader {
         var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
         if !reader.run(path: path, encoding: .utf8) {
             reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
-            reader.log.note(.csvWindows1252, "the file is not UTF-8; read as Windows-1252", at: SourceLocation(file: path, line: 1, column: 1))
+            CSVFile.noteWindows1252(file: path, log: &reader.log)
             _ = reader.run(path: path, encoding: .windows1252)
         }
         return (reader.tally, reader.log)
@@ -69,10 +69,10 @@ struct ParticipantReader {
     static func readInParts(project: Project, asOf: Day, path: String, lang: Language,
                             parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
         // A small file is read exactly at once, without opening it twice.
-        guard let size = CSVTokenizer.size(path: path), size >= minimumPartBytes else { return nil }
+        guard let size = TextFileReader.size(path: path), size >= minimumPartBytes else { return nil }
         var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
         let opened: CSVTokenizer?
-        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
+        do { opened = try CSVFile.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
         guard let tokenizer = opened else { return (header.tally, header.log) }
         guard let columns = header.readHeader(tokenizer) else { return (header.tally, header.log) }
         // Rows checked but not counted: read exactly, as a file of errors is.
@@ -80,7 +80,7 @@ struct ParticipantReader {
         var bounds = [dataStart]
         let count = max(1, min(parts, (size - dataStart) / max(1, minimumPartBytes)))
         for k in 1..<count {
-            if let b = CSVTokenizer.lineStart(path: path, after: dataStart + (size - dataStart) * k / count), b > bounds[bounds.count - 1], b < size {
+            if let b = TextFileReader.lineStart(path: path, after: dataStart + (size - dataStart) * k / count), b > bounds[bounds.count - 1], b < size {
                 bounds.append(b)
             }
         }
@@ -112,7 +112,7 @@ struct ParticipantReader {
     /// False when the file turned out not to be UTF-8: the caller starts again.
     private mutating func run(path: String, encoding: TextEncoding) -> Bool {
         let opened: CSVTokenizer?
-        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return false }
+        do { opened = try CSVFile.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return false }
         guard var tokenizer = opened, let columns = readHeader(tokenizer) else { return true }
         ids = ParticipantIDs(expected: tokenizer.estimatedRecords)
         if readRows(&tokenizer, columns) == .notUTF8 { return false }
@@ -160,7 +160,7 @@ struct ParticipantReader {
             }
         } catch {
             if case .text(.notUTF8) = error { return .notUTF8 }
-            tokenizer.report(error, file: file, log: &log)
+            CSVFile.report(error, file: file, log: &log)
             return .failed
         }
         return .complete
