@@ -1,8 +1,8 @@
 /// What a row's diagnostics say about a cell (SPEC §3.2): its column and what
 /// the column should hold, never the cell's text, for any cell of a
 /// participant file may be personal data (an id or a birth year in the wrong
-/// column, or a whole row swallowed by a stray quote). The one place for the
-/// wording of both participants.csv and counts.csv.
+/// column, or a whole row swallowed by a stray quote). The wording of a
+/// cell's value for both participants.csv and counts.csv (`RowChecks` uses it).
 enum CellMessage {
     /// How a gender is written, for every message that asks for one.
     static let genderSpellings = "use kvinna, man or annat"

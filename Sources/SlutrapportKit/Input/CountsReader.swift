@@ -11,7 +11,7 @@ struct CountsReader {
         if let result = read(project: project, path: path, lang: lang, encoding: .utf8) { return result }
         var (tally, log) = read(project: project, path: path, lang: lang, encoding: .windows1252)
             ?? (Tally(source: .counts, subprojects: 0, reasons: 0, activities: 0), DiagnosticLog())
-        log.note(.csvWindows1252, "the file is not UTF-8; read as Windows-1252", at: SourceLocation(file: path, line: 1, column: 1))
+        CSVFile.noteWindows1252(file: path, log: &log)
         return (tally, log)
     }
 
@@ -21,7 +21,7 @@ struct CountsReader {
         var tally = Tally(source: .counts, subprojects: project.subprojects.count,
                           reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
         let opened: CSVTokenizer?
-        do { opened = try CSVTokenizer.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
+        do { opened = try CSVFile.openWithHeader(path: path, fallback: encoding, log: &log) } catch { return nil }
         guard var t = opened else { return (tally, log) }
         let codes = CodeLookup(project: project, lang: lang)
         var total = 0
@@ -32,46 +32,26 @@ struct CountsReader {
                                                required: required, log: &log)
             else { return (tally, log) }
             columns.noteIfIncomplete(file: path, line: t.recordLine, log: &log)
+            let checks = RowChecks(file: path, columns: columns, codes: codes, subprojects: project.subprojects.count)
             while try t.nextRecord() {
-                func at(_ i: Int) -> SourceLocation {
-                    SourceLocation(file: path, line: t.fields[i].line, column: t.column(i))
-                }
-                guard t.fields.count == columns.fieldCount else {
-                    log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",
-                              at: SourceLocation(file: path, line: t.recordLine, column: 1))
-                    continue
-                }
-                func value(_ c: Column) -> (String, Int)? {
-                    guard let i = columns[c] else { return nil }
-                    return (String(t.string(i).trimmingSpaces), i)
-                }
+                guard checks.fieldCountMatches(t, at: 1, log: &log) else { continue }
                 var ok = columns.isComplete
-                var slot = project.subprojects.count
-                if let (text, i) = value(.subproject), !text.isEmpty || !project.subprojects.isEmpty {
-                    if text.isEmpty {
-                        log.error(.emptyValue, "the subproject is empty", at: at(i))
-                        ok = false
-                    } else if let s = codes.subproject(text, column: columns.name(.subproject), at: at(i), log: &log) { slot = s } else { ok = false }
-                }
+                let slot = checks.subproject(t, log: &log, ok: &ok)
                 var gender = Gender.other
-                if let (text, i) = value(.gender) {
-                    if let g = codes.gender(text, column: columns.name(.gender), at: at(i), log: &log) { gender = g } else { ok = false }
-                }
+                if let (text, i) = checks.cell(.gender, t) { gender = checks.gender(text, i, t, log: &log, ok: &ok) }
                 var reason: Int?
-                if let (text, i) = value(.exitReason), !text.isEmpty {
-                    if let r = codes.reason(text, column: columns.name(.exitReason), at: at(i), log: &log) { reason = r } else { ok = false }
-                }
+                if let (text, i) = checks.cell(.exitReason, t) { reason = checks.exitReason(text, i, t, log: &log, ok: &ok) }
                 var count = 0
-                if let (text, i) = value(.count) {
+                if let (text, i) = checks.cell(.count, t) {
                     if let n = Int(text), (0...Self.countLimit).contains(n) { count = n } else {
-                        log.error(.invalidCount, CellMessage.count(column: columns.name(.count)), at: at(i))
+                        log.error(.invalidCount, CellMessage.count(column: columns.name(.count)), at: checks.location(t, i))
                         ok = false
                     }
                     // The sum is checked as it grows: once past the limit, one error and no more rows counted.
                     if ok, total <= Self.countLimit {
                         total += count
                         if total > Self.countLimit {
-                            log.error(.invalidCount, "the counts add up to more than \(Self.countLimit) here; no project has that many participants", at: at(i))
+                            log.error(.invalidCount, "the counts add up to more than \(Self.countLimit) here; no project has that many participants", at: checks.location(t, i))
                         }
                     }
                 }
@@ -79,7 +59,7 @@ struct CountsReader {
             }
         } catch {
             if case .text(.notUTF8) = error { return nil }
-            t.report(error, file: path, log: &log)
+            CSVFile.report(error, file: path, log: &log)
         }
         return (tally, log)
     }

@@ -55,7 +55,7 @@ import Testing
 
         try Data([0x69, 0x00, 0x64, 0x00]).write(to: URL(fileURLWithPath: f.folder + "/bin.csv"))
         var log = DiagnosticLog()
-        #expect(try CSVTokenizer.openWithHeader(path: f.folder + "/bin.csv", fallback: .utf8, log: &log) == nil)
+        #expect(try CSVFile.openWithHeader(path: f.folder + "/bin.csv", fallback: .utf8, log: &log) == nil)
         #expect(positions(log, relativeTo: f.folder) == ["bin.csv:1:1 error csv-not-text"])
     }
 

@@ -1,0 +1,112 @@
+/// The rules on a row's values (SPEC §3.2), each written once: the string
+/// path (`RowChecks`, which says why a row breaks one) and the byte path
+/// (`ParticipantReader.fastRow`, which only asks whether) both use these.
+enum RowRule {
+    /// A birth year lies from 1900 to the year the participant started.
+    static let firstBirthYear = 1900
+
+    @inline(__always)
+    static func birthYears(startYear: Int) -> ClosedRange<Int> { firstBirthYear...max(firstBirthYear, startYear) }
+
+    /// Activity codes in one cell are separated by `;` or `|`.
+    @inline(__always)
+    static func separatesActivities(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ";") || byte == UInt8(ascii: "|") }
+
+    /// An end date (a day's ordinal) is on or after the start date.
+    @inline(__always)
+    static func endFits(_ end: Int, start: Int) -> Bool { end >= start }
+
+    /// An end date and an exit reason come together or not at all (when the header has both columns).
+    @inline(__always)
+    static func endAndReasonPair(hasEnd: Bool, hasReason: Bool) -> Bool { hasEnd == hasReason }
+}
+
+/// The checks of a row of participants.csv or counts.csv on its text, each
+/// rule and its message written once for both files: each logs, at the
+/// cell, why the cell breaks its rule (never what it holds, see
+/// `CellMessage`), and clears `ok` so that the row is not counted.
+struct RowChecks {
+    let file: String
+    let columns: ColumnMap
+    let codes: CodeLookup
+    /// How many subprojects project.yaml lists; also the slot of a row without one.
+    let subprojects: Int
+
+    func location(_ t: borrowing CSVTokenizer, _ i: Int) -> SourceLocation {
+        SourceLocation(file: file, line: t.fields[i].line, column: t.column(i))
+    }
+
+    /// The trimmed text of the row's cell in column `c`, and its field; nil when the header lacks the column.
+    func cell(_ c: Column, _ t: borrowing CSVTokenizer) -> (text: String, field: Int)? {
+        guard let i = columns[c] else { return nil }
+        return (String(t.string(i).trimmingSpaces), i)
+    }
+
+    /// Whether the record has as many fields as the header; logged, at `column`, when not.
+    func fieldCountMatches(_ t: borrowing CSVTokenizer, at column: @autoclosure () -> Int, log: inout DiagnosticLog) -> Bool {
+        guard t.fields.count != columns.fieldCount else { return true }
+        log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",
+                  at: SourceLocation(file: file, line: t.recordLine, column: column()))
+        return false
+    }
+
+    /// The cell of column `c` unless it is empty.
+    func filled(_ c: Column, _ t: borrowing CSVTokenizer) -> (text: String, field: Int)? {
+        guard let (text, i) = cell(c, t), !text.isEmpty else { return nil }
+        return (text, i)
+    }
+
+    /// The cell of a column that may not be empty (`what` names its value);
+    /// nil when the header lacks the column (said once, with the header), or,
+    /// logged, when the cell is empty.
+    func required(_ c: Column, _ what: String, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> (text: String, field: Int)? {
+        guard let (text, i) = cell(c, t) else { return nil }
+        guard text.isEmpty else { return (text, i) }
+        empty(what, t, i, log: &log, ok: &ok)
+        return nil
+    }
+
+    private func empty(_ what: String, _ t: borrowing CSVTokenizer, _ i: Int, log: inout DiagnosticLog, ok: inout Bool) {
+        log.error(.emptyValue, "the \(what) is empty", at: location(t, i))
+        ok = false
+    }
+
+    /// The day a date cell names; nil, logged, when it is no date.
+    func date(_ text: String, _ i: Int, _ c: Column, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Day? {
+        if let day = Day(iso: text) { return day }
+        log.error(.invalidDate, CellMessage.date(column: columns.name(c)), at: location(t, i))
+        ok = false
+        return nil
+    }
+
+    /// The gender a cell names (`other` when it names none, logged).
+    func gender(_ text: String, _ i: Int, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Gender {
+        if let g = codes.gender(text, column: columns.name(.gender), at: location(t, i), log: &log) { return g }
+        ok = false
+        return .other
+    }
+
+    /// The slot of the row's subproject: the last (none) when the header
+    /// lacks the column, or the cell is empty and project.yaml lists no
+    /// subprojects. An empty cell when it lists some, or a name it does not
+    /// list, is logged.
+    func subproject(_ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Int {
+        guard let (text, i) = cell(.subproject, t) else { return subprojects }
+        if text.isEmpty {
+            if subprojects > 0 { empty("subproject", t, i, log: &log, ok: &ok) }
+            return subprojects
+        }
+        if let s = codes.subproject(text, column: columns.name(.subproject), at: location(t, i), log: &log) { return s }
+        ok = false
+        return subprojects
+    }
+
+    /// The exit reason a non-empty cell names; nil for an empty cell (the
+    /// participant is still active) and, logged, for one that names none.
+    func exitReason(_ text: String, _ i: Int, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Int? {
+        guard !text.isEmpty else { return nil }
+        if let r = codes.reason(text, column: columns.name(.exitReason), at: location(t, i), log: &log) { return r }
+        ok = false
+        return nil
+    }
+}
