@@ -109,7 +109,7 @@ extension ProjectBuilder {
         var result: [(Gender, Int)] = []
         for (k, v) in mapping {
             guard let key = k.scalar?.string, let gender = Gender(label: key) else {
-                reader.log.error(.invalidValue, "unknown gender '\(k.scalar?.string ?? "")' in 'by_gender'; use kvinna, man or annat",
+                reader.log.error(.invalidValue, "unknown gender '\(k.scalar?.string ?? "")' in 'by_gender'; \(CellMessage.genderSpellings)",
                                  at: reader.location(k))
                 continue
             }
