@@ -104,7 +104,7 @@ public struct Batch {
         }
         // A batch (more than one project) gets an index; one project alone leaves it be.
         if writes && folders.count > 1, let templates {
-            BatchIndex.write(BatchIndex.view(outcome, lang: options.lang ?? .sv, outputFolder: outputFolder),
+            BatchIndex.write(BatchIndex.view(outcome, lang: ReportSettings.language(commandLine: options.lang, project: nil), outputFolder: outputFolder),
                              templates: templates, to: outputFolder, calls: calls, log: &outcome.log)
         }
         return outcome

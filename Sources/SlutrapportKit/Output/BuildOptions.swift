@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
 
     public init() {}
 
+    /// What the command line asks of every project's report; `ReportSettings` resolves it with project.yaml's.
+    public var reportChoices: ReportChoices { ReportChoices(asOf: asOf, lang: lang, suppressBelow: suppressBelow) }
+
     /// The last second SOURCE_DATE_EPOCH may name: 9999-12-31 23:59:59 UTC (dates have four digits).
     public static let latestSourceDateEpoch = 253_402_300_799
 

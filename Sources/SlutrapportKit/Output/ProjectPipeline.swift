@@ -40,29 +40,27 @@ public struct ProjectPipeline: Sendable {
         let (loaded, yamlLog) = loaded
         var log = yamlLog
         var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
-        guard var project = loaded else {
+        guard let project = loaded else {
             result.log.append(contentsOf: csvDiagnosticsDespiteErrors(folder: folder))
             if options.strict { result.log.promoteWarnings() }
             return result
         }
         result.id = project.id
-        if let n = options.suppressBelow { project.report.suppressBelow = n }
-        let lang = options.lang ?? project.report.lang ?? .sv
-        let asOf = options.asOf ?? project.report.asOf ?? project.period.end
+        let settings = ReportSettings(commandLine: options.reportChoices, project: project)
 
-        let (tally, csvLog) = readCSV(folder: folder, project: project, asOf: asOf, lang: lang)
+        let (tally, csvLog) = readCSV(folder: folder, project: project, settings: settings)
         log.append(contentsOf: csvLog)
-        var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: asOf) }
-        figures?.suppress(below: project.report.suppressBelow ?? 0)
+        var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: settings.asOf) }
+        figures?.suppress(below: settings.suppressBelow)
         result.figures = figures
-        result.indexRow = IndexView.Row(project: project, figures: figures, lang: lang)
+        result.indexRow = IndexView.Row(project: project, figures: figures, lang: settings.lang)
         if options.strict { log.promoteWarnings() }
         guard !log.hasErrors, let templates, let validator else {
             result.log = log
             return result
         }
 
-        let view = ReportViewBuilder(project: project, figures: figures, lang: lang, markdown: markdown)
+        let view = ReportViewBuilder(project: project, figures: figures, settings: settings, markdown: markdown)
             .build(generated: options.generated)
         // Every format at once, on the threads a large file was read on: the
         // XML first, always, for it is checked against the schema.
@@ -92,7 +90,7 @@ public struct ProjectPipeline: Sendable {
 
     /// Reads the project's participants.csv or counts.csv, if it has one;
     /// the tally is nil without one, or when it may not be read.
-    func readCSV(folder: String, project: Project, asOf: Day, lang: Language) -> (Tally?, DiagnosticLog) {
+    func readCSV(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
         let participants = folder.appendingPathComponent("participants.csv")
         let counts = folder.appendingPathComponent("counts.csv")
         var log = DiagnosticLog()
@@ -103,10 +101,10 @@ public struct ProjectPipeline: Sendable {
             return (nil, log)
         case (true, false):
             if InputFile.report(InputFile.problem(participants, inside: folder), path: participants, log: &log) { return (nil, log) }
-            return ParticipantReader.read(project: project, asOf: asOf, path: participants, lang: lang, parts: readThreads)
+            return ParticipantReader.read(project: project, asOf: settings.asOf, path: participants, lang: settings.lang, parts: readThreads)
         case (false, true):
             if InputFile.report(InputFile.problem(counts, inside: folder), path: counts, log: &log) { return (nil, log) }
-            return CountsReader.read(project: project, path: counts, lang: lang)
+            return CountsReader.read(project: project, path: counts, lang: settings.lang)
         case (false, false):
             return (nil, log)
         }
@@ -128,10 +126,7 @@ public struct ProjectPipeline: Sendable {
                      at: SourceLocation(file: csv, line: 1, column: 1))
             return log
         }
-        let lang = options.lang ?? project.report.lang ?? .sv
-        // Without a period there is no as-of date: every start counts, and no
-        // participant is said to start after a date that is not known.
-        let asOf = options.asOf ?? project.report.asOf ?? (partial.hasPeriod ? project.period.end : Day(unchecked: 9999, month: 12, day: 31))
-        return readCSV(folder: folder, project: project, asOf: asOf, lang: lang).1
+        let settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: partial.hasPeriod)
+        return readCSV(folder: folder, project: project, settings: settings).1
     }
 }
