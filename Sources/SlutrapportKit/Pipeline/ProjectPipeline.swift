@@ -62,29 +62,20 @@ public struct ProjectPipeline: Sendable {
 
         let view = ReportViewBuilder(project: project, figures: figures, settings: settings, markdown: markdown)
             .build(generated: options.generated)
-        // Every format at once, on the threads a large file was read on: the
-        // XML first, always, for it is checked against the schema.
-        let formats = [OutputFormat.xml] + options.formats.filter { $0 != .xml }
-        let texts = parallelMap(formats.count, jobs: readThreads) { templates.render(view, template: "report.\(formats[$0].rawValue)") }
-        let xml = texts[0]
-        let xmlPath = options.outputFolder.appendingPathComponent(project.id).appendingPathComponent(OutputFormat.xml.fileName)
-        for problem in validator.validate(xml) {
-            log.error(.xmlInvalid, "the XML from \(templates.folder.appendingPathComponent("report.xml.mustache")) does not validate against slutrapport.xsd: \(problem.message)",
-                      at: SourceLocation(file: xmlPath, line: max(1, problem.line), column: max(1, problem.column)))
+        let document = ReportDocument(view: view, images: project.sections.flatMap(\.images.values),
+                                      outputFolder: options.outputFolder.appendingPathComponent(project.id))
+        // Every asked-for format at once, on the threads a large file was read
+        // on; the XML always, for it is checked against the schema.
+        let writers = FormatWriters.report(templates: templates, validator: validator)
+            .filter { options.formats.contains($0.format) || $0.format == .xml }
+        let written = parallelMap(writers.count, jobs: readThreads) { i in
+            var writerLog = DiagnosticLog()
+            return (files: writers[i].writer.files(document, log: &writerLog), log: writerLog)
         }
+        for w in written { log.append(contentsOf: w.log) }
         result.log = log
         guard !log.hasErrors else { return result }
-        // The charts and the narrative's images the Markdown links to.
-        if options.formats.contains(.md) {
-            for chart in view.sections.flatMap(\.figures).flatMap(\.charts) { result.files.append((chart.file, Array(chart.svgFile.utf8))) }
-            let images = Dictionary(project.sections.flatMap(\.images.values).map { ($0.file, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            for (file, bytes) in images.sorted(by: { $0.key < $1.key }) { result.files.append((file, bytes)) }
-        }
-        for format in options.formats {
-            var text = texts[formats.firstIndex(of: format) ?? 0]
-            if !text.hasSuffix("\n") { text += "\n" }
-            result.files.append((format.fileName, Array(text.utf8)))
-        }
+        result.files = zip(writers, written).filter { options.formats.contains($0.0.format) }.flatMap(\.1.files)
         return result
     }
 
