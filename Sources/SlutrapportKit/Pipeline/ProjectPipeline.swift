@@ -6,15 +6,17 @@ public struct ProjectResult: Sendable {
     public var folder: String
     public var id: String?
     public var log: DiagnosticLog
-    public var files: [(name: String, contents: [UInt8])]
+    public var files: [OutputFile]
     public var figures: Figures?
     /// The project's line in a batch's index.
     public var indexRow: IndexView.Row?
 }
 
-/// The pipeline for one project folder: read, check, aggregate, render,
-/// validate. It writes nothing; `OutputWriter` does. Without templates it
-/// checks the data only.
+/// The pipeline for one project folder: project.yaml and the participant
+/// data (`ParticipantSource`) read and checked, settings resolved once
+/// (`ReportSettings`), figures aggregated, one view model built, every
+/// format made by its writer (`FormatWriters`). It writes nothing;
+/// `OutputWriter` does. Without templates it checks the data only.
 public struct ProjectPipeline: Sendable {
     public let options: BuildOptions
     public let templates: TemplateSet?
@@ -41,15 +43,15 @@ public struct ProjectPipeline: Sendable {
         var log = yamlLog
         var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
         guard let project = loaded else {
-            result.log.append(contentsOf: csvDiagnosticsDespiteErrors(folder: folder))
+            result.log.append(contentsOf: participantDiagnosticsDespiteErrors(folder: folder))
             if options.strict { result.log.promoteWarnings() }
             return result
         }
         result.id = project.id
         let settings = ReportSettings(commandLine: options.reportChoices, project: project)
 
-        let (tally, csvLog) = readCSV(folder: folder, project: project, settings: settings)
-        log.append(contentsOf: csvLog)
+        let (tally, dataLog) = readParticipants(folder: folder, project: project, settings: settings)
+        log.append(contentsOf: dataLog)
         var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: settings.asOf) }
         figures?.suppress(below: settings.suppressBelow)
         result.figures = figures
@@ -79,45 +81,31 @@ public struct ProjectPipeline: Sendable {
         return result
     }
 
-    /// Reads the project's participants.csv or counts.csv, if it has one;
-    /// the tally is nil without one, or when it may not be read.
-    func readCSV(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
-        let participants = folder.appendingPathComponent("participants.csv")
-        let counts = folder.appendingPathComponent("counts.csv")
+    /// Reads the project's participant data (`ParticipantSource`), if it has
+    /// any; the tally is nil without, or when it may not be read.
+    func readParticipants(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
         var log = DiagnosticLog()
-        switch (InputFile.exists(participants), InputFile.exists(counts)) {
-        case (true, true):
-            log.error(.bothCSVFiles, "the project has both participants.csv and counts.csv; keep one",
-                      at: SourceLocation(file: counts, line: 1, column: 1))
-            return (nil, log)
-        case (true, false):
-            if InputFile.report(InputFile.problem(participants, inside: folder), path: participants, log: &log) { return (nil, log) }
-            return ParticipantReader.read(project: project, asOf: settings.asOf, path: participants, lang: settings.lang, parts: readThreads)
-        case (false, true):
-            if InputFile.report(InputFile.problem(counts, inside: folder), path: counts, log: &log) { return (nil, log) }
-            return CountsReader.read(project: project, path: counts, lang: settings.lang)
-        case (false, false):
-            return (nil, log)
-        }
+        guard let (source, path) = ParticipantSource.single(in: folder, log: &log) else { return (nil, log) }
+        if InputFile.report(InputFile.problem(path, inside: folder), path: path, log: &log) { return (nil, log) }
+        return source.read(project, path, settings, readThreads)
     }
 
-    /// A project whose project.yaml has errors gets no output, but its CSV
-    /// file is still checked against what could be read, unless that would
+    /// A project whose project.yaml has errors gets no output, but its
+    /// participant data are still checked against what could be read, unless that would
     /// mislead: then a note says why it was not.
-    func csvDiagnosticsDespiteErrors(folder: String) -> DiagnosticLog {
+    func participantDiagnosticsDespiteErrors(folder: String) -> DiagnosticLog {
         var log = DiagnosticLog()
-        let files = ["participants.csv", "counts.csv"].map { folder.appendingPathComponent($0) }
-        guard let csv = files.first(where: InputFile.exists) else { return log }
+        guard let data = ParticipantSource.present(in: folder).first else { return log }
         let partial = ProjectLoader.loadDespiteErrors(folder: folder, lang: options.lang)
         guard let project = partial.project, partial.damagedLists.isEmpty else {
             let lists = partial.damagedLists.map { "'\($0)'" }.joined(separator: " and ")
             let why = partial.project == nil ? "project.yaml could not be read as a project"
                 : "its codes are checked against \(lists) in project.yaml, which \(partial.damagedLists.count == 1 ? "has" : "have") errors"
-            log.note(.csvNotChecked, "\(csv.split(separator: "/").last ?? "") was not checked: \(why)",
-                     at: SourceLocation(file: csv, line: 1, column: 1))
+            log.note(.csvNotChecked, "\(data.source.fileName) was not checked: \(why)",
+                     at: SourceLocation(file: data.path, line: 1, column: 1))
             return log
         }
         let settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: partial.hasPeriod)
-        return readCSV(folder: folder, project: project, settings: settings).1
+        return readParticipants(folder: folder, project: project, settings: settings).1
     }
 }
