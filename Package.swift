@@ -29,7 +29,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // One system call Swift cannot reach directly: an atomic swap of two folders.
+        // C for what Swift does not reach well: the atomic swap of two folders
+        // (renameat2) and the SIMD scanner of plain CSV records.
         .target(name: "CSlutrapportSys"),
         .target(
             name: "SlutrapportKit",

@@ -65,10 +65,10 @@ extension ProjectBuilder {
         guard !(destination.dropFirst(scheme.count).hasPrefix(":") && scheme.first?.isLetter == true),
               !destination.hasPrefix("/"), !destination.hasPrefix("\\"), !destination.contains("?"), !destination.contains("#"),
               let path = destination.removingPercentEncoding, !path.contains("\0") else { return .failure(elsewhere) }
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-        let resolved = URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath().path
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        guard resolved.hasPrefix(prefix) else { return .failure(ImageRefusal(text: "it lies outside the project folder")) }
+        let boundary = FolderBoundary(folder)
+        guard let resolved = boundary.contained(URL(fileURLWithPath: base).appendingPathComponent(path)) else {
+            return .failure(ImageRefusal(text: "it lies outside the project folder"))
+        }
         if let known = state.byPath[resolved] { return .success(known) }
         guard FileManager.default.fileExists(atPath: resolved) else { return .failure(ImageRefusal(text: "there is no such file in the project folder")) }
         // Measured without opening: opening a FIFO would block.
@@ -78,7 +78,7 @@ extension ProjectBuilder {
         guard let bytes = FileBytes.read(resolved) else { return .failure(ImageRefusal(text: "it cannot be read")) }
         guard bytes.count <= NarrativeImages.maximumImageBytes else { return .failure(tooLarge) }
         guard let mediaType = Self.mediaType(of: bytes) else { return .failure(ImageRefusal(text: "it is not a PNG, JPEG or GIF image")) }
-        let image = EmbeddedImage(file: "images/" + Self.copyName(String(resolved.dropFirst(prefix.count)), taken: &state.names),
+        let image = EmbeddedImage(file: "images/" + Self.copyName(boundary.relative(resolved), taken: &state.names),
                                   mediaType: mediaType, bytes: bytes)
         state.byPath[resolved] = image
         return .success(image)

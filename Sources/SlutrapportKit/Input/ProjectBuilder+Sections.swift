@@ -96,12 +96,10 @@ extension ProjectBuilder {
     private mutating func sectionFile(_ path: String, node: Node) -> (text: String, source: NarrativeSource)? {
         let relative = String(path.trimmingSpaces)
         let at = reader.location(node)
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         let target = relative.hasPrefix("/")
             ? URL(fileURLWithPath: relative)
             : URL(fileURLWithPath: folder).appendingPathComponent(relative)
-        let resolved = target.standardizedFileURL.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        guard let resolved = FolderBoundary(folder).contained(target) else {
             reader.log.error(.sectionOutsideProject, "section file '\(relative)' lies outside the project folder", at: at)
             return nil
         }

@@ -26,13 +26,13 @@ struct ProjectBuilder {
         if top["period"] == nil {
             reader.log.error(.yamlMissingKey, "project.yaml is missing the required key 'period'", at: rootLocation)
         }
-        let settings = top["report"].map { reportSettings($0) } ?? ReportSettings()
-        let lang = langOverride ?? settings.lang ?? .sv
+        let choices = top["report"].map { reportChoices($0) } ?? ReportChoices()
+        let lang = ReportSettings.language(commandLine: langOverride, project: choices.lang)
 
         let exitReasons = top["exit_reasons"].map { self.exitReasons($0) } ?? ExitReason.defaults(lang: lang)
         var project = Project(id: id ?? "", name: name ?? "", period: period ?? Period(start: .epoch, end: .epoch),
                               exitReasons: exitReasons, folder: folder, location: rootLocation)
-        project.report = settings
+        project.report = choices
         project.caseNumber = reader.optionalString(top, "case_number")
         project.programmeArea = reader.optionalString(top, "programme_area")
         project.phase = reader.optionalString(top, "phase")
@@ -99,8 +99,8 @@ struct ProjectBuilder {
         return Period(start: start, end: end)
     }
 
-    mutating func reportSettings(_ node: Node) -> ReportSettings {
-        var s = ReportSettings()
+    mutating func reportChoices(_ node: Node) -> ReportChoices {
+        var s = ReportChoices()
         guard let m = reader.mapping(node, "'report'", known: ["as_of", "lang", "suppress_below"]) else { return s }
         s.asOf = m["as_of"].flatMap { reader.day($0, "report.as_of") }
         if let n = m["lang"], let text = reader.string(n, "report.lang") {

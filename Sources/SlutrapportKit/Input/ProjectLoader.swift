@@ -113,10 +113,3 @@ public struct ProjectLoader {
         }
     }
 }
-
-extension String {
-    func appendingPathComponent(_ component: String) -> String {
-        if isEmpty || self == "." { return component }
-        return hasSuffix("/") ? self + component : self + "/" + component
-    }
-}

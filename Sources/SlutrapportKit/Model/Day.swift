@@ -59,6 +59,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146097 + doe - 719468
     }
 
+    /// The inverse of `ordinal` (Howard Hinnant's civil_from_days).
+    static func fromOrdinal(_ z0: Int) -> Day {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        // Always a valid date: the arithmetic yields only real days.
+        return Day(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
     public var description: String {
         func pad(_ n: Int, _ w: Int) -> String {
             let s = String(n)

@@ -13,7 +13,7 @@ public struct Project: Sendable {
     public var funding: Funding?
     public var partners: [String] = []
     public var municipalities: [String] = []
-    public var report = ReportSettings()
+    public var report = ReportChoices()
     public var subprojects: [Subproject] = []
     public var exitReasons: [ExitReason]
     public var activities: [Activity] = []
@@ -55,10 +55,18 @@ public struct Funding: Sendable {
     public var coFinanciers: [String] = []
 }
 
-public struct ReportSettings: Sendable {
+/// What project.yaml's `report:` or the command line asks for; nil where
+/// it says nothing. `ReportSettings` resolves the two with the defaults.
+public struct ReportChoices: Sendable {
     public var asOf: Day?
     public var lang: Language?
     public var suppressBelow: Int?
+
+    public init(asOf: Day? = nil, lang: Language? = nil, suppressBelow: Int? = nil) {
+        self.asOf = asOf
+        self.lang = lang
+        self.suppressBelow = suppressBelow
+    }
 }
 
 public struct Subproject: Sendable {

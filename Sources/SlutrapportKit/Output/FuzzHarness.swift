@@ -40,10 +40,10 @@ public final class FuzzHarness: @unchecked Sendable {
     private func checkPartsReadLikeExact() {
         let path = folder + "/participants.csv"
         guard FileManager.default.fileExists(atPath: path), let project = ProjectLoader.load(folder: folder, lang: nil).0 else { return }
-        let asOf = project.report.asOf ?? project.period.end
-        let exact = ParticipantReader.read(project: project, asOf: asOf, path: path, lang: .sv, parts: 1, minimumPartBytes: .max)
+        let settings = ReportSettings(commandLine: ReportChoices(), project: project)
+        let exact = ParticipantReader.read(project: project, asOf: settings.asOf, path: path, lang: settings.lang, parts: 1, minimumPartBytes: .max)
         for parts in [2, 3] {
-            let read = ParticipantReader.read(project: project, asOf: asOf, path: path, lang: .sv, parts: parts, minimumPartBytes: 1)
+            let read = ParticipantReader.read(project: project, asOf: settings.asOf, path: path, lang: settings.lang, parts: parts, minimumPartBytes: 1)
             precondition(read.0.sameCounts(as: exact.0), "\(parts) parts counted otherwise than exact reading")
             precondition(read.1.all == exact.1.all && read.1.dropped == exact.1.dropped,
                          "\(parts) parts gave other diagnostics than exact reading")

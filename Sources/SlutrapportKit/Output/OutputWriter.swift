@@ -23,32 +23,39 @@ public enum OutputWriter {
         }
     }
 
-    public static func write(_ files: [(name: String, contents: [UInt8])], to target: String) throws(Failure) {
+    public static func write(_ files: [OutputFile], to target: String) throws(Failure) {
         try write(files, to: target, calls: .system)
     }
 
-    static func write(_ files: [(name: String, contents: [UInt8])], to target: String, calls: OutputCalls) throws(Failure) {
+    static func write(_ files: [OutputFile], to target: String, calls: OutputCalls) throws(Failure) {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         // Checked before any work, and again before each step of the swap.
         if OutputMarker.occupant(folder: target) == .foreign { throw .notOurs(target) }
         let (staging, unique) = try makeStaging(in: parent, named: base, calls: calls)
         for file in files {
-            let path = staging.appendingPathComponent(file.name)
-            var error = Int32(0)
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                error = calls.createFile(path, file.contents)
+            do throws(Failure) {
+                _ = try stage(file, in: staging, calls: calls)
             } catch {
                 discard(staging)
-                throw .failed("cannot write the output: \(error.localizedDescription)")
-            }
-            if error != 0 {
-                discard(staging)
-                throw .failed("cannot write \(path): \(reason(error))")
+                throw error
             }
         }
         try swapIn(staging, target, retired: parent.appendingPathComponent(".\(base).old-\(unique)"), calls: calls)
+    }
+
+    /// Creates `file` in a staging folder, with the folders its name holds,
+    /// and returns its path; a failure names `shownAs`, else the staged path.
+    static func stage(_ file: OutputFile, in staging: String, shownAs: String? = nil, calls: OutputCalls) throws(Failure) -> String {
+        let path = staging.appendingPathComponent(file.name)
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            throw .failed("cannot write the output: \(error.localizedDescription)")
+        }
+        let error = calls.createFile(path, file.contents)
+        guard error == 0 else { throw .failed("cannot write \(shownAs ?? path): \(reason(error))") }
+        return path
     }
 
     /// A new folder `.NAME.new-PID-XXXXXXXX` in `parent`, marked before

@@ -3,22 +3,24 @@
 public struct ReportViewBuilder {
     let project: Project
     let figures: Figures?
-    let lang: Language
+    let settings: ReportSettings
     let labels: Labels
     let style: NumberStyle
     let markdown: MarkdownRenderer
 
-    public init(project: Project, figures: Figures?, lang: Language, markdown: MarkdownRenderer) {
+    var lang: Language { settings.lang }
+
+    public init(project: Project, figures: Figures?, settings: ReportSettings, markdown: MarkdownRenderer) {
         self.project = project
         self.figures = figures
-        self.lang = lang
-        self.labels = Labels(lang)
-        self.style = NumberStyle(lang)
+        self.settings = settings
+        self.labels = Labels(settings.lang)
+        self.style = NumberStyle(settings.lang)
         self.markdown = markdown
     }
 
     public func build(generated: String?) -> ReportView {
-        ReportView(lang: lang.rawValue, asOf: (figures?.asOf ?? project.report.asOf ?? project.period.end).description,
+        ReportView(lang: lang.rawValue, asOf: settings.asOf.description,
                    generated: generated, labels: labels, project: ProjectView(id: project.id, name: project.name),
                    details: details(), sections: sections(), xml: xmlView())
     }

@@ -29,15 +29,14 @@ public struct TemplateSet: Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         var library = MustacheLibrary()
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        let boundary = FolderBoundary(folder)
         var loaded: [LoadedTemplate] = []
         var totalBytes = 0
         for file in names {
             let path = folder.appendingPathComponent(file)
             let name = String(file.dropLast(".mustache".count))
             // A template is a file of this folder: a link out of it is refused.
-            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            guard let resolved = boundary.contained(URL(fileURLWithPath: path)) else {
                 log.error(.templateOutsideFolder, "template \(file) links to a file outside the template folder",
                           at: SourceLocation(file: path, line: 1, column: 1))
                 continue
@@ -80,8 +79,8 @@ public struct TemplateSet: Sendable {
             }
         }
         checkPartials(loaded, log: &log)
-        let xsd = URL(fileURLWithPath: folder.appendingPathComponent("slutrapport.xsd")).standardizedFileURL.resolvingSymlinksInPath().path
-        if FileManager.default.fileExists(atPath: xsd) && !xsd.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+        let xsd = URL(fileURLWithPath: folder.appendingPathComponent("slutrapport.xsd"))
+        if FileManager.default.fileExists(atPath: FolderBoundary.resolve(xsd)) && boundary.contained(xsd) == nil {
             log.error(.templateOutsideFolder, "slutrapport.xsd links to a file outside the template folder",
                       at: SourceLocation(file: folder.appendingPathComponent("slutrapport.xsd"), line: 1, column: 1))
         }

@@ -34,11 +34,11 @@ import Testing
     @Test func everyStoredPropertyIsReachable() throws {
         let folder = repositoryRoot + "/data/vak2"
         let project = try #require(ProjectLoader.load(folder: folder, lang: nil).0)
-        let asOf = try #require(project.report.asOf)
-        let (tally, _) = ParticipantReader.read(project: project, asOf: asOf, path: folder + "/participants.csv", lang: .sv)
-        var figures = Figures.compute(project: project, tally: tally, asOf: asOf)
-        figures.suppress(below: 5)
-        let view = ReportViewBuilder(project: project, figures: figures, lang: .sv, markdown: MarkdownRenderer()).build(generated: "2022-12-01")
+        let settings = ReportSettings(commandLine: ReportChoices(lang: .sv, suppressBelow: 5), project: project)
+        let (tally, _) = ParticipantReader.read(project: project, asOf: settings.asOf, path: folder + "/participants.csv", lang: settings.lang)
+        var figures = Figures.compute(project: project, tally: tally, asOf: settings.asOf)
+        figures.suppress(below: settings.suppressBelow)
+        let view = ReportViewBuilder(project: project, figures: figures, settings: settings, markdown: MarkdownRenderer()).build(generated: "2022-12-01")
         var seen = 0
         check(view, path: "view", seen: &seen)
         #expect(seen > 1000)

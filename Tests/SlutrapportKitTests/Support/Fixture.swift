@@ -65,11 +65,11 @@ func figures(yaml: String, csv: String, asOf: Day? = nil) throws -> (Figures?, D
     let fixture = try Fixture(["project.yaml": yaml, "participants.csv": csv])
     let (project, log) = fixture.load()
     guard let project else { return (nil, log) }
-    let a = asOf ?? project.report.asOf ?? project.period.end
-    let (tally, csvLog) = ParticipantReader.read(project: project, asOf: a, path: fixture.folder + "/participants.csv", lang: .sv)
+    let settings = ReportSettings(commandLine: ReportChoices(asOf: asOf), project: project)
+    let (tally, csvLog) = ParticipantReader.read(project: project, asOf: settings.asOf, path: fixture.folder + "/participants.csv", lang: settings.lang)
     var all = log
     all.append(contentsOf: csvLog)
-    return (Figures.compute(project: project, tally: tally, asOf: a), all)
+    return (Figures.compute(project: project, tally: tally, asOf: settings.asOf), all)
 }
 
 /// Builds `paths` with the given templates into `out` (a fresh temporary

@@ -104,8 +104,12 @@ public struct Batch {
         }
         // A batch (more than one project) gets an index; one project alone leaves it be.
         if writes && folders.count > 1, let templates {
-            BatchIndex.write(BatchIndex.view(outcome, lang: options.lang ?? .sv, outputFolder: outputFolder),
-                             templates: templates, to: outputFolder, calls: calls, log: &outcome.log)
+            let index = IndexView(outcome, lang: ReportSettings.language(commandLine: options.lang, project: nil)) { id in
+                OutputMarker.occupant(folder: "\(outputFolder)/\(id)") == .ours
+                    && FileManager.default.fileExists(atPath: "\(outputFolder)/\(id)/\(OutputFormat.html.fileName)")
+            }
+            let files = FormatWriters.index(templates: templates).flatMap { $0.files(index, log: &outcome.log) }
+            OutputWriter.writeIndex(files, to: outputFolder, calls: calls, log: &outcome.log)
         }
         return outcome
     }

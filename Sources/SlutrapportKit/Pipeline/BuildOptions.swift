@@ -1,9 +1,4 @@
-public enum OutputFormat: String, CaseIterable, Sendable {
-    case md, html, xml
-
-    public var fileName: String { "slutrapport.\(rawValue)" }
-}
-
+/// What a build is asked for on the command line.
 public struct BuildOptions: Sendable {
     public var outputFolder = "out"
     public var formats: [OutputFormat] = OutputFormat.allCases
@@ -15,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var generated: String?
 
     public init() {}
+
+    /// What the command line asks of every project's report; `ReportSettings` resolves it with project.yaml's.
+    public var reportChoices: ReportChoices { ReportChoices(asOf: asOf, lang: lang, suppressBelow: suppressBelow) }
 
     /// The last second SOURCE_DATE_EPOCH may name: 9999-12-31 23:59:59 UTC (dates have four digits).
     public static let latestSourceDateEpoch = 253_402_300_799
@@ -32,21 +30,5 @@ public struct BuildOptions: Sendable {
         guard text.utf8.count <= 12, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
               let seconds = Int(text), seconds <= latestSourceDateEpoch else { throw InvalidSourceDateEpoch() }
         return Day.fromOrdinal(seconds / 86_400).description
-    }
-}
-
-extension Day {
-    /// The inverse of `ordinal` (Howard Hinnant's civil_from_days).
-    static func fromOrdinal(_ z0: Int) -> Day {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        // Always a valid date: the arithmetic yields only real days.
-        return Day(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 }

@@ -56,8 +56,11 @@ extension IndexView.Row {
     }
 }
 
-enum BatchIndex {
-    static func view(_ outcome: Batch.Outcome, lang: Language, outputFolder: String) -> IndexView {
+extension IndexView {
+    /// The index of a batch: a row per project in folder order. `hasReports`
+    /// tells, by project id, whether a project that failed kept its earlier
+    /// reports (the output side knows; this reads no files).
+    init(_ outcome: Batch.Outcome, lang: Language, hasReports: (String) -> Bool) {
         let labels = Labels(lang)
         let rows = outcome.projects.map { p -> IndexView.Row in
             if let row = p.indexRow, !p.log.hasErrors { return row }
@@ -67,46 +70,8 @@ enum BatchIndex {
             return IndexView.Row(id: id, name: p.indexRow?.name ?? p.folder, built: false,
                                  failure: notWritten ? labels.indexNotWritten : labels.indexFailed,
                                  participants: "", women: "", men: "", ended: "", positive: "", goalsMet: "",
-                                 hasReports: OutputMarker.occupant(folder: "\(outputFolder)/\(id)") == .ours
-                                     && FileManager.default.fileExists(atPath: "\(outputFolder)/\(id)/slutrapport.html"))
+                                 hasReports: hasReports(id))
         }
-        return IndexView(lang: lang.rawValue, labels: labels, title: labels.indexTitle, rows: rows)
-    }
-
-    /// Writes both files, each from a marked staging folder by rename, so a
-    /// reader never sees half of one and a killed build leaves nothing the
-    /// next cannot clear. Each ends in `OutputMarker.indexLine`; a file at
-    /// OUT/index.* without it was not written by slutrapport and is kept.
-    static func write(_ view: IndexView, templates: TemplateSet, to folder: String, calls: OutputCalls, log: inout DiagnosticLog) {
-        var free: [(format: String, path: String)] = []
-        for format in ["md", "html"] {
-            let path = folder.appendingPathComponent("index.\(format)")
-            if OutputMarker.occupant(index: path) == .foreign {
-                log.error(.outputNotOurs, "\(path) was not written by slutrapport (it does not end in slutrapport's line); move it away or choose another --out",
-                          at: SourceLocation(file: path, line: 1, column: 1))
-            } else {
-                free.append((format, path))
-            }
-        }
-        guard !free.isEmpty else { return }
-        // "_" is in no project id, so this staging folder is never taken for a project's.
-        let staging: String
-        do throws(OutputWriter.Failure) {
-            staging = try OutputWriter.makeStaging(in: folder, named: "_index", calls: calls).path
-        } catch {
-            for file in free { log.error(error.code, error.message, at: SourceLocation(file: file.path, line: 1, column: 1)) }
-            return
-        }
-        defer { OutputWriter.discard(staging) }
-        for file in free {
-            var text = templates.render(view, template: "index.\(file.format)")
-            if !text.hasSuffix("\n") { text += "\n" }
-            let written = staging.appendingPathComponent("index.\(file.format)")
-            var error = calls.createFile(written, Array((text + OutputMarker.indexLine).utf8))
-            if error == 0 { error = calls.rename(written, file.path) }
-            if error != 0 {
-                log.error(.outputFailed, "cannot write \(file.path): \(OutputWriter.reason(error))", at: SourceLocation(file: file.path, line: 1, column: 1))
-            }
-        }
+        self.init(lang: lang.rawValue, labels: labels, title: labels.indexTitle, rows: rows)
     }
 }

@@ -1,0 +1,25 @@
+/// The settings one project's report is made with, resolved once from the
+/// command line, else project.yaml's `report:`, else the defaults (SPEC §2,
+/// §3.1). Everything downstream takes these; nothing works a fallback out again.
+public struct ReportSettings: Sendable, Equatable {
+    /// The day the figures are taken at.
+    public var asOf: Day
+    public var lang: Language
+    /// Counts below this are hidden (SPEC §4.5); 0 is off.
+    public var suppressBelow: Int
+
+    /// `periodKnown` is false only for a project.yaml with errors whose
+    /// period could not be read: then every start counts, and no participant
+    /// is said to start after a date that is not known.
+    public init(commandLine: ReportChoices, project: Project, periodKnown: Bool = true) {
+        lang = Self.language(commandLine: commandLine.lang, project: project.report.lang)
+        asOf = commandLine.asOf ?? project.report.asOf ?? (periodKnown ? project.period.end : Day(unchecked: 9999, month: 12, day: 31))
+        suppressBelow = commandLine.suppressBelow ?? project.report.suppressBelow ?? 0
+    }
+
+    /// The language alone, where there is no `Project` (yet): the labels of
+    /// the default exit reasons, and a batch's index (`project` nil).
+    static func language(commandLine: Language?, project: Language?) -> Language {
+        commandLine ?? project ?? .sv
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What building one project gave: its diagnostics and, when it had no
+/// errors, the files to write (name → bytes).
+public struct ProjectResult: Sendable {
+    public var folder: String
+    public var id: String?
+    public var log: DiagnosticLog
+    public var files: [OutputFile]
+    public var figures: Figures?
+    /// The project's line in a batch's index.
+    public var indexRow: IndexView.Row?
+}
+
+/// The pipeline for one project folder: project.yaml and the participant
+/// data (`ParticipantSource`) read and checked, settings resolved once
+/// (`ReportSettings`), figures aggregated, one view model built, every
+/// format made by its writer (`FormatWriters`). It writes nothing;
+/// `OutputWriter` does. Without templates it checks the data only.
+public struct ProjectPipeline: Sendable {
+    public let options: BuildOptions
+    public let templates: TemplateSet?
+    public let validator: XMLSchemaValidator?
+    let markdown = MarkdownRenderer()
+    /// Threads a large participants.csv may be read on (see
+    /// `ParticipantReader.read`), and the formats rendered on.
+    public let readThreads: Int
+
+    public init(options: BuildOptions, templates: TemplateSet?, validator: XMLSchemaValidator?, readThreads: Int = 1) {
+        self.readThreads = readThreads
+        self.options = options
+        self.templates = templates
+        self.validator = validator
+    }
+
+    public func build(folder: String) -> ProjectResult {
+        build(folder: folder, loaded: ProjectLoader.load(folder: folder, lang: options.lang))
+    }
+
+    /// Builds a project whose project.yaml has been read already.
+    public func build(folder: String, loaded: (Project?, DiagnosticLog)) -> ProjectResult {
+        let (loaded, yamlLog) = loaded
+        var log = yamlLog
+        var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
+        guard let project = loaded else {
+            result.log.append(contentsOf: participantDiagnosticsDespiteErrors(folder: folder))
+            if options.strict { result.log.promoteWarnings() }
+            return result
+        }
+        result.id = project.id
+        let settings = ReportSettings(commandLine: options.reportChoices, project: project)
+
+        let (tally, dataLog) = readParticipants(folder: folder, project: project, settings: settings)
+        log.append(contentsOf: dataLog)
+        var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: settings.asOf) }
+        figures?.suppress(below: settings.suppressBelow)
+        result.figures = figures
+        result.indexRow = IndexView.Row(project: project, figures: figures, lang: settings.lang)
+        if options.strict { log.promoteWarnings() }
+        guard !log.hasErrors, let templates, let validator else {
+            result.log = log
+            return result
+        }
+
+        let view = ReportViewBuilder(project: project, figures: figures, settings: settings, markdown: markdown)
+            .build(generated: options.generated)
+        let document = ReportDocument(view: view, images: project.sections.flatMap(\.images.values),
+                                      outputFolder: options.outputFolder.appendingPathComponent(project.id))
+        // Every asked-for format at once, on the threads a large file was read
+        // on; the XML always, for it is checked against the schema.
+        let writers = FormatWriters.report(templates: templates, validator: validator)
+            .filter { options.formats.contains($0.format) || $0.format == .xml }
+        let written = parallelMap(writers.count, jobs: readThreads) { i in
+            var writerLog = DiagnosticLog()
+            return (files: writers[i].writer.files(document, log: &writerLog), log: writerLog)
+        }
+        for w in written { log.append(contentsOf: w.log) }
+        result.log = log
+        guard !log.hasErrors else { return result }
+        result.files = zip(writers, written).filter { options.formats.contains($0.0.format) }.flatMap(\.1.files)
+        return result
+    }
+
+    /// Reads the project's participant data (`ParticipantSource`), if it has
+    /// any; the tally is nil without, or when it may not be read.
+    func readParticipants(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
+        var log = DiagnosticLog()
+        guard let (source, path) = ParticipantSource.single(in: folder, log: &log) else { return (nil, log) }
+        if InputFile.report(InputFile.problem(path, inside: folder), path: path, log: &log) { return (nil, log) }
+        return source.read(project, path, settings, readThreads)
+    }
+
+    /// A project whose project.yaml has errors gets no output, but its
+    /// participant data are still checked against what could be read, unless that would
+    /// mislead: then a note says why it was not.
+    func participantDiagnosticsDespiteErrors(folder: String) -> DiagnosticLog {
+        var log = DiagnosticLog()
+        guard let data = ParticipantSource.present(in: folder).first else { return log }
+        let partial = ProjectLoader.loadDespiteErrors(folder: folder, lang: options.lang)
+        guard let project = partial.project, partial.damagedLists.isEmpty else {
+            let lists = partial.damagedLists.map { "'\($0)'" }.joined(separator: " and ")
+            let why = partial.project == nil ? "project.yaml could not be read as a project"
+                : "its codes are checked against \(lists) in project.yaml, which \(partial.damagedLists.count == 1 ? "has" : "have") errors"
+            log.note(.csvNotChecked, "\(data.source.fileName) was not checked: \(why)",
+                     at: SourceLocation(file: data.path, line: 1, column: 1))
+            return log
+        }
+        let settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: partial.hasPeriod)
+        return readParticipants(folder: folder, project: project, settings: settings).1
+    }
+}
