@@ -41,6 +41,8 @@ let package = Package(
                 "CSlutrapportXML2",
             ]
         ),
+        // Test support, not shipped: the libFuzzer harnesses' logic, shared by Fuzz/* and the tests.
+        .target(name: "SlutrapportFuzzSupport", dependencies: ["SlutrapportKit"]),
         .executableTarget(
             name: "slutrapport",
             dependencies: [
@@ -52,6 +54,7 @@ let package = Package(
             name: "SlutrapportKitTests",
             dependencies: [
                 "SlutrapportKit",
+                "SlutrapportFuzzSupport",
                 "CSlutrapportXML2",
                 "CSlutrapportSys",
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -67,7 +70,7 @@ if Context.environment["SLUTRAPPORT_FUZZ"] != nil {
     for name in ["csv", "yaml", "pipeline", "templates", "swap"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["SlutrapportKit"],
+            dependencies: ["SlutrapportKit", "SlutrapportFuzzSupport"],
             path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ))
