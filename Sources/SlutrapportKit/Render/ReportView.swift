@@ -1,5 +1,6 @@
 /// What a template sees: plain stored properties (swift-mustache reads them
-/// through `Mirror`), every text already in the report's language and every
+/// through the generated `child(named:)` of TemplateLookup+Generated.swift),
+/// every text already in the report's language and every
 /// number already formatted. `docs/templates.md` describes it for users.
 public struct ReportView: Sendable {
     public var lang: String
