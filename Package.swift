@@ -42,6 +42,8 @@ let package = Package(
                 "CSlutrapportXML2",
             ]
         ),
+        // Test support, not shipped: the libFuzzer harnesses' logic, shared by Fuzz/* and the tests.
+        .target(name: "SlutrapportFuzzSupport", dependencies: ["SlutrapportKit"]),
         .executableTarget(
             name: "slutrapport",
             dependencies: [
@@ -53,6 +55,7 @@ let package = Package(
             name: "SlutrapportKitTests",
             dependencies: [
                 "SlutrapportKit",
+                "SlutrapportFuzzSupport",
                 "CSlutrapportXML2",
                 "CSlutrapportSys",
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -68,7 +71,7 @@ if Context.environment["SLUTRAPPORT_FUZZ"] != nil {
     for name in ["csv", "yaml", "pipeline", "templates", "swap"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["SlutrapportKit"],
+            dependencies: ["SlutrapportKit", "SlutrapportFuzzSupport"],
             path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ))

@@ -13,8 +13,12 @@ while IFS= read -r yaml; do
   i=$((i + 1))
   cp "$yaml" ".build-fuzz/corpus/yaml/$i.yaml"
   dir=$(dirname "$yaml")
-  { cat "$yaml"; printf '\0'; cat "$dir/participants.csv" 2>/dev/null || true; } > ".build-fuzz/corpus/pipeline/$i"
+  { cat "$yaml"; printf '\0'; cat "$dir/participants.csv" 2>/dev/null || true; printf '\0'; cat "$dir/counts.csv" 2>/dev/null || true; } > ".build-fuzz/corpus/pipeline/$i"
 done < <(find Tests/Fixtures data -name 'project.yaml')
+# The kept regression inputs, each to its own fuzzer (Tests/Fixtures/fuzz/README.md).
+for kind in csv yaml pipeline; do
+  for f in Tests/Fixtures/fuzz/"$kind"-*; do cp -n "$f" ".build-fuzz/corpus/$kind/"; done
+done
 # Templates: the default report.md and report.html as one input, and the kept cases.
 { cat templates/report.md.mustache; printf '\0'; cat templates/report.html.mustache; } > .build-fuzz/corpus/templates/defaults
 cp -n Tests/Fixtures/fuzz-templates/* .build-fuzz/corpus/templates/ 2>/dev/null || true

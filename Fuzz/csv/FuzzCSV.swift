@@ -1,19 +1,14 @@
 // libFuzzer harness: the bytes of a participants.csv, read and checked
 // against a fixed project (built only with `make fuzz`).
 import Foundation
-import SlutrapportKit
+import SlutrapportFuzzSupport
 
-private let harness = FuzzHarness(projectYAML: """
-    name: Fuzz
-    period: {start: 2020-01-01, end: 2023-12-31}
-    subprojects: [{id: a, name: A, group: G}, {id: b, name: B}]
-    activities: [{code: coaching, label: Coaching}, {code: praktik, label: Praktik}]
-    goals: [{id: g, metric: exit_share, reasons: [arbete], target: 50%}]
-    """)
+private let harness = FuzzHarness(projectYAML: FuzzHarness.csvProject)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    harness.run(files: ["participants.csv": Data(bytes: data, count: size)])
+    let broken = harness.runCSV(Data(bytes: data, count: size)).broken
+    precondition(broken.isEmpty, "a promise broke: \(broken)")
     return 0
 }
 

@@ -1,17 +1,14 @@
-// libFuzzer harness: a project.yaml and a participants.csv in one input,
-// split at the first NUL byte, built to all outputs (only with `make fuzz`).
+// libFuzzer harness: a project.yaml, a participants.csv and a counts.csv in
+// one input, split at NUL bytes, built to all outputs (only with `make fuzz`).
 import Foundation
-import SlutrapportKit
+import SlutrapportFuzzSupport
 
 private let harness = FuzzHarness(projectYAML: nil)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = UnsafeBufferPointer(start: data, count: size)
-    let split = bytes.firstIndex(of: 0) ?? size
-    let yaml = Data(UnsafeBufferPointer(rebasing: bytes[0..<split]))
-    let csv = split < size ? Data(UnsafeBufferPointer(rebasing: bytes[(split + 1)...])) : Data()
-    harness.run(files: ["project.yaml": yaml, "participants.csv": csv])
+    let broken = harness.runPipeline(Data(bytes: data, count: size)).broken
+    precondition(broken.isEmpty, "a promise broke: \(broken)")
     return 0
 }
 

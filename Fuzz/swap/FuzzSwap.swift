@@ -1,7 +1,7 @@
 // libFuzzer harness: the state of an output folder and the system calls
 // that fail, read from the input; the stale cleanup and one write run on
 // it, and every promise of the output swap is checked (only with `make fuzz`).
-import SlutrapportKit
+import SlutrapportFuzzSupport
 
 // In the build folder (make fuzz runs from the repository): libFuzzer ends with exit, which runs no deinit.
 private let harness = SwapFuzzHarness(root: ".build-fuzz/swap-scratch")

@@ -1,7 +1,7 @@
 // libFuzzer harness: a template folder, its templates split at NUL bytes,
 // loaded and rendered for a small project (built only with `make fuzz`).
 import Foundation
-import SlutrapportKit
+import SlutrapportFuzzSupport
 
 private let harness = TemplateFuzzHarness()
 

@@ -1,12 +1,13 @@
 // libFuzzer harness: the bytes of a project.yaml (built only with `make fuzz`).
 import Foundation
-import SlutrapportKit
+import SlutrapportFuzzSupport
 
 private let harness = FuzzHarness(projectYAML: nil)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzYAML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    harness.run(files: ["project.yaml": Data(bytes: data, count: size)])
+    let broken = harness.runYAML(Data(bytes: data, count: size)).broken
+    precondition(broken.isEmpty, "a promise broke: \(broken)")
     return 0
 }
 

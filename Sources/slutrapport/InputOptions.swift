@@ -10,7 +10,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Compute figures at this date (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "Report language: sv or en.")
+    @Option(help: "Report language: \(Language.codes()).")
     var lang: String?
 
     @Option(help: "Template folder (default: the installed templates).", completion: .directory)
@@ -33,7 +33,7 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, not '\(DiagnosticFormatter.oneLine(asOf))'") }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be sv or en, not '\(DiagnosticFormatter.oneLine(lang))'") }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be \(Language.codes()), not '\(DiagnosticFormatter.oneLine(lang))'") }
         if let n = suppressBelow, n == 1 || n < 0 { throw ValidationError("--suppress-below must be 0 (off) or at least 2") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if DiagnosticFormatter.Style(rawValue: diagnostics) == nil { throw ValidationError("--diagnostics must be text or json") }

@@ -54,7 +54,7 @@ public struct Tally: Sendable {
 
     /// The same counts as `other` (the histogram of days may differ in
     /// trailing zeros, which count nothing).
-    func sameCounts(as other: Tally) -> Bool {
+    package func sameCounts(as other: Tally) -> Bool {
         cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
             && countedDurations == other.countedDurations && lateStarters == other.lateStarters
     }

@@ -18,8 +18,8 @@ struct CodeLookup {
 
     init(project: Project, lang: Language) {
         subprojects = Dictionary(project.subprojects.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        // Default labels of the other language are accepted too.
-        let aliases = ExitReason.defaults(lang: lang == .sv ? .en : .sv)
+        // Default labels of the other languages are accepted too.
+        let aliases = Language.allCases.filter { $0 != lang }.flatMap { ExitReason.defaults(lang: $0) }
         reasons = ExitReasonIndex(project.exitReasons, aliases: aliases)
         activities = Dictionary(project.activities.enumerated().map { ($1.code.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         fastGenders = ByteKeyTable(Gender.spellings.map { ($0.0, $0.1.rawValue) })

@@ -5,9 +5,9 @@ import Glibc
 /// A whole small file (project.yaml, a section, a template) as bytes, read
 /// with plain POSIX calls: Foundation's `FileManager.contents(atPath:)` leaks
 /// a buffer on empty files here, which the fuzzer's leak checker reports.
-enum FileBytes {
+package enum FileBytes {
     /// Nil for anything but a regular file (a FIFO is refused without blocking).
-    static func read(_ path: String) -> [UInt8]? {
+    package static func read(_ path: String) -> [UInt8]? {
         guard let fd = InputFile.openRegular(path) else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []

@@ -5,7 +5,7 @@
 ///
 /// Ids and birth years are personal data: diagnostics name the line and
 /// column, never the value.
-struct ParticipantReader {
+package struct ParticipantReader {
     let project: Project
     let asOf: Day
     let file: String
@@ -41,7 +41,7 @@ struct ParticipantReader {
     /// quoted line break or a broken quote across parts), the file is read
     /// again from the start in exact mode, one row after the other, so that
     /// the figures and every diagnostic are the same however it was read.
-    static func read(project: Project, asOf: Day, path: String, lang: Language,
+    package static func read(project: Project, asOf: Day, path: String, lang: Language,
                      parts: Int = 1, minimumPartBytes: Int = 8 << 20) -> (Tally, DiagnosticLog) {
         if let result = readInParts(project: project, asOf: asOf, path: path, lang: lang, parts: parts, minimumPartBytes: minimumPartBytes) {
             return result

@@ -105,7 +105,7 @@ struct ProjectBuilder {
         s.asOf = m["as_of"].flatMap { reader.day($0, "report.as_of") }
         if let n = m["lang"], let text = reader.string(n, "report.lang") {
             if let lang = Language(rawValue: text) { s.lang = lang } else {
-                reader.log.error(.invalidValue, "report.lang must be 'sv' or 'en', not '\(text)'", at: reader.location(n))
+                reader.log.error(.invalidValue, "report.lang must be \(Language.codes(quoted: true)), not '\(text)'", at: reader.location(n))
             }
         }
         if let n = m["suppress_below"], let v = reader.integer(n, "report.suppress_below", max: Bound.people) {

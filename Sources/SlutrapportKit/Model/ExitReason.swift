@@ -8,18 +8,17 @@ public struct ExitReason: Hashable, Sendable {
         self.label = label
         self.positive = positive
     }
+}
 
-    /// SPEC §3.4, in their configured order.
-    public static func defaults(lang: Language) -> [ExitReason] {
-        let en = lang == .en
-        return [
-            ExitReason(code: "arbete", label: en ? "Employment" : "Arbete", positive: true),
-            ExitReason(code: "studier", label: en ? "Studies" : "Studier", positive: true),
-            ExitReason(code: "avbrutit", label: en ? "Dropped out" : "Avbrutit", positive: false),
-            ExitReason(code: "annan_orsak", label: en ? "Other reason" : "Annan orsak", positive: false),
-            ExitReason(code: "fullfoljt", label: en ? "Completed the project" : "Fullföljt projektet", positive: false),
-        ]
-    }
+/// The default reasons of SPEC §3.4, in their configured order; their
+/// labels are in each language's translation (`ExitReason.defaults(lang:)`).
+public enum StandardExitReason: String, CaseIterable, Sendable {
+    case arbete, studier, avbrutit
+    case annanOrsak = "annan_orsak"
+    case fullfoljt
+
+    /// SPEC §3.4: work and studies are the positive outcomes.
+    public var isPositive: Bool { self == .arbete || self == .studier }
 }
 
 /// Looks exit reasons up by code or label, case-insensitively, with spaces and

@@ -8,11 +8,11 @@ import Glibc
 /// it, in the manner of cargo's CACHEDIR.TAG: every output and staging
 /// folder holds `.slutrapport-output` with fixed bytes, and each index file
 /// ends in a fixed line. A link is never taken for either.
-enum OutputMarker {
-    static let fileName = ".slutrapport-output"
+package enum OutputMarker {
+    package static let fileName = ".slutrapport-output"
     /// The first line, which alone is checked: later wording may change.
     static let signature = "Signature: slutrapport output folder 1\n"
-    static let contents = signature
+    package static let contents = signature
         + "# slutrapport wrote this folder and replaces or removes it whole on its next build.\n"
         + "# Delete this file, and slutrapport will leave the folder alone.\n"
     /// The last line of OUT/index.md and OUT/index.html (a comment in both).
@@ -78,13 +78,13 @@ enum OutputMarker {
 /// and the fuzzer can make one fail (a file system without atomic exchange,
 /// a full disk) without changing anything process-wide. Each answers 0 or
 /// the errno.
-struct OutputCalls: Sendable {
-    var exchange: @Sendable (String, String) -> Int32
-    var rename: @Sendable (String, String) -> Int32
+package struct OutputCalls: Sendable {
+    package var exchange: @Sendable (String, String) -> Int32
+    package var rename: @Sendable (String, String) -> Int32
     /// Creates a new file and writes it whole (see `createFile`).
-    var createFile: @Sendable (String, [UInt8]) -> Int32
+    package var createFile: @Sendable (String, [UInt8]) -> Int32
 
-    static let system = OutputCalls(
+    package static let system = OutputCalls(
         exchange: { slutrapport_exchange($0, $1) == 0 ? 0 : errno },
         rename: { Glibc.rename($0, $1) == 0 ? 0 : errno },
         createFile: { SlutrapportKit.createFile($0, $1) }
@@ -92,14 +92,14 @@ struct OutputCalls: Sendable {
 }
 
 /// Creates a file that is not there yet and writes `text` to it as UTF-8.
-func createFile(_ path: String, _ text: String) -> Int32 {
+package func createFile(_ path: String, _ text: String) -> Int32 {
     createFile(path, Array(text.utf8))
 }
 
 /// Creates a file that is not there yet and writes `contents` to it with
 /// plain system calls; never through a link (O_EXCL, O_NOFOLLOW), so nothing
 /// outside the folder is written. Returns 0 or the errno.
-func createFile(_ path: String, _ contents: [UInt8]) -> Int32 {
+package func createFile(_ path: String, _ contents: [UInt8]) -> Int32 {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return errno }
     let failure = contents.withUnsafeBufferPointer { bytes -> Int32 in

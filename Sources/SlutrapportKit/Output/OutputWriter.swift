@@ -27,7 +27,7 @@ public enum OutputWriter {
         try write(files, to: target, calls: .system)
     }
 
-    static func write(_ files: [OutputFile], to target: String, calls: OutputCalls) throws(Failure) {
+    package static func write(_ files: [OutputFile], to target: String, calls: OutputCalls) throws(Failure) {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         // Checked before any work, and again before each step of the swap.
@@ -163,7 +163,7 @@ public enum OutputWriter {
         removeStale(in: folder, calls: .system)
     }
 
-    static func removeStale(in folder: String, calls: OutputCalls) {
+    package static func removeStale(in folder: String, calls: OutputCalls) {
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
             guard let staging = StagingName(name), !staging.ownerIsRunning else { continue }
             let path = folder.appendingPathComponent(name)
@@ -190,7 +190,7 @@ public enum OutputWriter {
     }
 
     /// Removes a folder slutrapport made or proved its own.
-    static func discard(_ path: String) {
+    package static func discard(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 
@@ -201,12 +201,12 @@ public enum OutputWriter {
 
 /// `.NAME.new-PID-XXXXXXXX` (a new output being written) or
 /// `.NAME.old-PID-XXXXXXXX` (an earlier output set aside), parsed strictly.
-struct StagingName {
+package struct StagingName {
     var base: String
     var setAside: Bool
-    var pid: pid_t
+    package var pid: pid_t
 
-    init?(_ name: String) {
+    package init?(_ name: String) {
         let tag = name.suffix(9)
         guard tag.count == 9, tag.first == "-", tag.dropFirst().allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
         var rest = name.dropLast(9)

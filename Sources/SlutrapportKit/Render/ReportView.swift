@@ -1,7 +1,7 @@
 /// What a template sees: plain stored properties (swift-mustache reads them
-/// through the `child(named:)` lookups scripts/gen-template-lookup.py
-/// generates, not `Mirror`), every text already in the report's language and
-/// every number already formatted. `docs/templates.md` describes it for users.
+/// through the generated `child(named:)` of TemplateLookup+Generated.swift),
+/// every text already in the report's language and every
+/// number already formatted. `docs/templates.md` describes it for users.
 public struct ReportView: Sendable {
     public var lang: String
     public var asOf: String

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SlutrapportFuzzSupport
 @testable import SlutrapportKit
 
 /// The output-swap harness of `make fuzz`, run in `make test` on its seeds

@@ -40,10 +40,14 @@ import Testing
                 .replacingOccurrences(of: "<name>{{xml.project.name}}</name>", with: "<name>&s;</name>")
             try Data(changed.utf8).write(to: URL(fileURLWithPath: f + "/report.xml.mustache"))
         }
-        _ = build(folder)
-        for file in (try? tree(folder + "-out")) ?? [:] {
-            #expect(!String(decoding: file.value, as: UTF8.self).contains("HEMLIGT"), "\(file.key)")
-        }
+        let outcome = build(folder)
+        // The entity stays a reference, which the schema refuses: had libxml2
+        // expanded it (read the file), the report would validate and be written.
+        #expect(outcome.diagnostics.map { "\($0.location.file.replacingOccurrences(of: folder, with: "T")):\($0.location.line):\($0.location.column) \($0.code.rawValue)" }
+            == ["T-out/vak2/slutrapport.xml:5:1 xml-invalid"])
+        #expect(outcome.diagnostics.first?.message.contains("there is at least one entity reference in the node-tree") == true)
+        #expect(outcome.diagnostics.allSatisfy { !$0.message.contains("HEMLIGT") })
+        #expect(!FileManager.default.fileExists(atPath: folder + "-out/vak2"))
     }
 
     @Test func aTemplateLinkingOutOfItsFolderIsRefused() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SlutrapportFuzzSupport
 @testable import SlutrapportKit
 
 /// The kept inputs of `fuzz-templates` (Tests/Fixtures/fuzz-templates),

@@ -1,4 +1,5 @@
 import Foundation
+import SlutrapportKit
 
 /// What `Fuzz/templates` drives: a template folder made from the input,
 /// loaded, and when it loads, rendered for a small fixed project. The input
@@ -16,9 +17,7 @@ public final class TemplateFuzzHarness: @unchecked Sendable {
 
     public init() {
         root = NSTemporaryDirectory() + "slutrapport-fuzz-templates-\(getpid())-\(UUID().uuidString.prefix(8))"
-        var repository = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { repository.deleteLastPathComponent() }
-        defaults = repository.path + "/templates"
+        defaults = FuzzHarness.defaultTemplates
         validator = try? XMLSchemaValidator(schemaPath: defaults + "/slutrapport.xsd")
         let fm = FileManager.default
         try? fm.createDirectory(atPath: project, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import SlutrapportKit
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,0 +1,91 @@
+/// Every user-visible term of the reports in one language, in the spirit of
+/// pandoc's `data/translations/sv.yaml`: the words templates read, the
+/// sentences the view builder fills in, the standard section titles, the
+/// default exit reasons and how numbers read. Each language is one data file,
+/// `Translation+<code>.swift`; adding a language is that file and a case in
+/// `Language`. Swift data rather than a resource, so the static release
+/// binary needs nothing beside it.
+public struct Translation: Sendable {
+    public var labels: Labels
+    public var phrases: Phrases
+    public var sections: SectionTitles
+    public var exitReasons: ExitReasonLabels
+    public var numbers: NumberFormat
+}
+
+/// Sentences with a name or a number in them (see `Labels.participantsCaption` etc.).
+public struct Phrases: Sendable {
+    public var participantsCaption: String
+    public var participantsInCaption: @Sendable (_ scope: String) -> String
+    public var exitsCaption: String
+    public var exitsInCaption: @Sendable (_ scope: String) -> String
+    public var groupExitsCaption: @Sendable (_ group: String) -> String
+    public var activitiesNote: String
+    public var suppressionNote: @Sendable (_ threshold: Int) -> String
+    public var fewerThan: @Sendable (_ threshold: Int) -> String
+    public var of: @Sendable (_ part: String, _ whole: String) -> String
+    public var sharesNote: String
+    public var lateStartersNote: @Sendable (_ count: Int, _ asOf: String) -> String
+    public var countsSourceNote: String
+    public var noParticipantData: String
+    public var metricParticipants: String
+    public var metricExitShare: String
+    public var metricActivityShare: String
+    public var metricReported: String
+}
+
+/// The titles of the standard sections (SPEC §3.1), one a `StandardSection`.
+public struct SectionTitles: Sendable {
+    public var summary, background, purpose, idea, method, results, equality, transnational: String
+    public var dissemination, evaluation, implementation, nextSteps: String
+}
+
+/// The labels of the default exit reasons (SPEC §3.4), one a `StandardExitReason`.
+public struct ExitReasonLabels: Sendable {
+    public var arbete, studier, avbrutit, annanOrsak, fullfoljt: String
+}
+
+/// How numbers read: Swedish `1 234 567` (no-break space) and `57,5 %`, English `1,234,567` and `57.5%`.
+public struct NumberFormat: Sendable {
+    public var groupSeparator: String
+    public var decimalMark: String
+    /// Between a number and its per cent sign.
+    public var percentSeparator: String
+}
+
+extension StandardSection {
+    public func title(_ lang: Language) -> String {
+        let t = lang.translation.sections
+        return switch self {
+        case .summary: t.summary
+        case .background: t.background
+        case .purpose: t.purpose
+        case .idea: t.idea
+        case .method: t.method
+        case .results: t.results
+        case .equality: t.equality
+        case .transnational: t.transnational
+        case .dissemination: t.dissemination
+        case .evaluation: t.evaluation
+        case .implementation: t.implementation
+        case .nextSteps: t.nextSteps
+        }
+    }
+}
+
+extension ExitReason {
+    /// SPEC §3.4, in their configured order, labelled in `lang`.
+    public static func defaults(lang: Language) -> [ExitReason] {
+        let t = lang.translation.exitReasons
+        return StandardExitReason.allCases.map { reason in
+            let label = switch reason {
+            case .arbete: t.arbete
+            case .studier: t.studier
+            case .avbrutit: t.avbrutit
+            case .annanOrsak: t.annanOrsak
+            case .fullfoljt: t.fullfoljt
+            }
+            return ExitReason(code: reason.rawValue, label: label, positive: reason.isPositive)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SlutrapportKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new project folder.",
+        discussion: """
+        Writes a project.yaml with every key and what it is for, and a
+        participants.csv with its header and one example row; `slutrapport
+        check DIR` accepts them as they are. Existing files are never replaced.
+
+        Examples:
+          slutrapport init data/nytt-projekt
+          slutrapport init data/vast --name "Väst i arbete"
+        """
+    )
+
+    @Argument(help: "The folder to create.", completion: .directory)
+    var dir: String
+
+    @Option(help: "The project's name (default: the folder name).")
+    var name: String?
+
+    func run() throws {
+        var err = StandardError()
+        do {
+            try ProjectScaffold.write(to: dir, name: name)
+        } catch {
+            switch error {
+            case .exists(let f): print("error: \(DiagnosticFormatter.oneLine(f)) exists already; nothing written", to: &err)
+            case .link(let f): print("error: \(DiagnosticFormatter.oneLine(f)) exists already (a symbolic link); nothing written", to: &err)
+            case .cannotWrite(let f): print("error: cannot write to \(DiagnosticFormatter.oneLine(f))", to: &err)
+            }
+            throw ExitCode(1)
+        }
+        print("wrote \(DiagnosticFormatter.oneLine(dir))/project.yaml and \(DiagnosticFormatter.oneLine(dir))/participants.csv; next: slutrapport check \(DiagnosticFormatter.oneLine(dir))", to: &err)
+    }
+}
