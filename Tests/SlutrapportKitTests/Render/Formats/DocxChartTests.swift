@@ -138,8 +138,13 @@ import Testing
         for chart in charts(view) {
             let doc = try part(chart)
             #expect(try series(doc, 1).categories == chart.data.categories)
+            #expect(try values(doc, "//\(c("title"))//*[local-name()='t']") == [chart.title])
             #expect(try doc.nodes(forXPath: "//*[namespace-uri()!='\(DocxChart.chartNamespace)' and namespace-uri()!='\(DocxChart.drawingNamespace)']").isEmpty)
+            let drawing = try XMLDocument(xmlString: "<w:p xmlns:w=\"w\">\(DocxChart.drawing(chart, relationshipID: "rId1", drawingID: 1))</w:p>", options: [])
+            #expect(try values(drawing, "//*[local-name()='docPr']/@descr") == [chart.description])
+            #expect(try drawing.nodes(forXPath: "//*[local-name()='docPr']/*").isEmpty)
         }
-        #expect(!charts(view).isEmpty)
+        #expect(charts(view).flatMap(\.data.categories).contains("A | <svg onload=alert(1)> *x*"))
+        #expect(charts(view).flatMap(\.data.categories).contains("Annat ]]> <!-- x -->"))
     }
 }
