@@ -54,6 +54,58 @@ public struct ChartView: Sendable {
     public var svg: String
     /// The same drawing as a standalone file.
     public var svgFile: String
+    /// The alt text: the title and every number, as the SVG's description gives them.
+    public var description: String
+    /// What a native chart (Word's) is drawn from: the same figures as the SVG.
+    public var data: ChartData
+}
+
+/// A chart's figures for a program that draws it itself: bars across, one
+/// bar (or one stack) a category, in the SVG's order from the top.
+public struct ChartData: Sendable {
+    public var kind: ChartKind
+    /// The row labels, as the SVG writes them (in full).
+    public var categories: [String]
+    public var series: [ChartSeries]
+    /// Where the value axis ends, when the SVG fixes it (a whole ten per cent).
+    public var axisMaximum: Double?
+}
+
+public enum ChartKind: String, Sendable {
+    /// Each category's series side by side.
+    case clusteredBars
+    /// Each category's series one after another in one bar.
+    case stackedBars
+}
+
+public struct ChartSeries: Sendable {
+    /// The legend's text.
+    public var name: String
+    /// `RRGGBB`, the SVG's colour.
+    public var color: String
+    /// Drawn hatched, as the SVG draws what disclosure control hides.
+    public var hatched: Bool = false
+    /// One a category.
+    public var values: [ChartValue]
+}
+
+/// One bar: its number, or why there is none.
+public struct ChartValue: Sendable {
+    /// Nil for a count hidden by disclosure control (never its size) or a share of nothing.
+    public var number: Double?
+    public var unit: ChartUnit
+    /// How the report writes it: `28 %`, `<5`, `..`, `–`.
+    public var text: String
+    /// Hidden by disclosure control.
+    public var hidden: Bool = false
+    /// `RRGGBB` when this bar differs from its series (a goal not met).
+    public var color: String?
+}
+
+public enum ChartUnit: String, Sendable {
+    case count
+    /// Whole or tenths of a per cent, as the report writes it.
+    case percent
 }
 
 public struct TableView: Sendable {

@@ -2,10 +2,19 @@
 /// Hidden counts (disclosure control) are drawn hatched at a fixed small
 /// length, never at their true size.
 extension ReportViewBuilder {
-    func chart(_ title: String, _ description: String, _ svg: SVG) -> ChartView {
+    func chart(_ title: String, _ description: String, _ svg: SVG, _ data: ChartData) -> ChartView {
         ChartView(id: svg.id, title: title, file: "charts/\(svg.id).svg",
                   svg: svg.document(title: title, description: description, standalone: false),
-                  svgFile: svg.document(title: title, description: description, standalone: true))
+                  svgFile: svg.document(title: title, description: description, standalone: true),
+                  description: description, data: data)
+    }
+
+    /// A palette colour as DrawingML writes it: `RRGGBB`, no `#`.
+    func rgb(_ color: String) -> String { String(color.drop { $0 == "#" }) }
+
+    /// A count disclosure control hides: its mark, never its size.
+    func hiddenValue(_ cell: Cell, unit: ChartUnit) -> ChartValue {
+        ChartValue(number: nil, unit: unit, text: hiddenMark(cell), hidden: true)
     }
 
     /// "<5" for a small count, ".." for one hidden to protect another.
@@ -35,6 +44,7 @@ extension ReportViewBuilder {
         let axis = Double(max(100, (largest + 99) / 100 * 100))
         legend(&svg, shown, x: labelWidth, y: 18)
         var description: [String] = []
+        var series = shown.map { ChartSeries(name: genderLabel($0), color: rgb(Palette.gender($0)), values: []) }
         for (r, reason) in project.exitReasons.enumerated() {
             let top = 34 + rowHeight * Double(r)
             svg.text(SVG.fit(reason.label, width: labelWidth - 10), x: 0, y: top + rowHeight / 2 + 2)
@@ -46,20 +56,24 @@ extension ReportViewBuilder {
                     svg.rect(x: labelWidth, y: y, w: 20, h: 13, fill: svg.hiddenFill, stroke: Palette.muted)
                     svg.text(hiddenMark(suppression.isHidden(cell) ? cell : den), x: labelWidth + 25, y: y + 11, size: 11)
                     parts.append("\(genderLabel(g).lowercased()) \(hiddenWords(suppression.isHidden(cell) ? cell : den))")
+                    series[k].values.append(hiddenValue(suppression.isHidden(cell) ? cell : den, unit: .percent))
                 } else if let share = Share(b.exits[r][g], of: b.ended[g]) {
                     let w = barWidth * Double(share.tenths) / axis
                     svg.rect(x: labelWidth, y: y, w: w, h: 13, fill: Palette.gender(g))
                     svg.text(style.percent(share.whole), x: labelWidth + w + 5, y: y + 11, size: 11)
                     parts.append("\(genderLabel(g).lowercased()) \(style.percent(share.whole)) (\(labels.of(style.count(b.exits[r][g]), style.count(b.ended[g]))))")
+                    series[k].values.append(ChartValue(number: Double(share.whole), unit: .percent, text: style.percent(share.whole)))
                 } else {
                     svg.text("–", x: labelWidth + 5, y: y + 11, size: 11)
                     parts.append("\(genderLabel(g).lowercased()) –")
+                    series[k].values.append(ChartValue(number: nil, unit: .percent, text: "–"))
                 }
             }
             description.append("\(reason.label): " + parts.joined(separator: ", "))
         }
         svg.line(x1: labelWidth, y1: 30, x2: labelWidth, y2: Double(svg.height) - 6, stroke: Palette.rule)
-        return chart(labels.exitsChartTitle, labels.exitsChartTitle + ". " + description.joined(separator: ". ") + ".", svg)
+        let data = ChartData(kind: .clusteredBars, categories: project.exitReasons.map(\.label), series: series, axisMaximum: Double(axis) / 10)
+        return chart(labels.exitsChartTitle, labels.exitsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
     }
 
     func subprojectsChart(_ f: Figures) -> ChartView {
@@ -69,8 +83,16 @@ extension ReportViewBuilder {
         var svg = SVG(id: "delprojekt", width: 640, height: Int(40 + rowHeight * Double(project.subprojects.count) + 10))
         legend(&svg, shown, x: labelWidth, y: 18)
         var description: [String] = []
+        var series = shown.map { ChartSeries(name: genderLabel($0), color: rgb(Palette.gender($0)), values: []) }
+        // What the hidden counts of a shown total add up to, hatched as in the SVG.
+        var hiddenSums = ChartSeries(name: labels.hiddenCount.prefix(1).uppercased() + labels.hiddenCount.dropFirst(), color: rgb(Palette.muted), hatched: true, values: [])
         for (i, s) in project.subprojects.enumerated() {
             let b = f.subprojects[i], y = 34 + rowHeight * Double(i)
+            for (k, g) in shown.enumerated() {
+                let cell = Cell(.subproject(i), .participants, g)
+                series[k].values.append(suppression.isHidden(cell) ? hiddenValue(cell, unit: .count)
+                    : ChartValue(number: Double(b.participants[g]), unit: .count, text: style.count(b.participants[g])))
+            }
             svg.text(SVG.fit(s.name, width: labelWidth - 10), x: 0, y: y + 14)
             let scale = barWidth / Double(maxTotal)
             let totalCell = Cell(.subproject(i), .participants, nil)
@@ -78,6 +100,7 @@ extension ReportViewBuilder {
                 svg.rect(x: labelWidth, y: y + 2, w: 20, h: 16, fill: svg.hiddenFill, stroke: Palette.muted)
                 svg.text(hiddenMark(totalCell), x: labelWidth + 25, y: y + 14, size: 11)
                 description.append("\(s.name): \(hiddenWords(totalCell))")
+                hiddenSums.values.append(hiddenValue(totalCell, unit: .count))
                 continue
             }
             var x = labelWidth
@@ -91,8 +114,9 @@ extension ReportViewBuilder {
             }
             // Hidden counts are shown only as what the total already tells: their sum.
             let hidden = shown.filter { suppression.isHidden(Cell(.subproject(i), .participants, $0)) }
+            let rest = hidden.reduce(0) { $0 + b.participants[$1] }
+            hiddenSums.values.append(ChartValue(number: hidden.isEmpty ? nil : Double(rest), unit: .count, text: hidden.isEmpty ? "" : labels.hiddenCount))
             if !hidden.isEmpty {
-                let rest = hidden.reduce(0) { $0 + b.participants[$1] }
                 svg.rect(x: x, y: y + 2, w: Double(rest) * scale, h: 16, fill: svg.hiddenFill, stroke: Palette.muted)
                 x += Double(rest) * scale
                 parts.append(hidden.map { "\(genderLabel($0).lowercased()) \(hiddenWords(Cell(.subproject(i), .participants, $0)))" }.joined(separator: ", "))
@@ -100,7 +124,9 @@ extension ReportViewBuilder {
             svg.text(style.count(b.participants.total), x: x + 5, y: y + 14, size: 11, weight: "600")
             description.append("\(s.name): \(style.count(b.participants.total)) (\(parts.joined(separator: ", ")))")
         }
-        return chart(labels.subprojectsChartTitle, labels.subprojectsChartTitle + ". " + description.joined(separator: ". ") + ".", svg)
+        if hiddenSums.values.contains(where: { $0.number != nil }) { series.append(hiddenSums) }
+        let data = ChartData(kind: .stackedBars, categories: project.subprojects.map(\.name), series: series, axisMaximum: nil)
+        return chart(labels.subprojectsChartTitle, labels.subprojectsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
     }
 
     /// Each measured goal on its own scale: the bar is the outcome, the line the target.
@@ -110,6 +136,8 @@ extension ReportViewBuilder {
         let labelWidth = 250.0, barWidth = 250.0, rowHeight = 30.0
         var svg = SVG(id: "mal", width: 640, height: Int(12 + rowHeight * Double(measured.count)))
         var description: [String] = []
+        var outcomes = ChartSeries(name: labels.outcome, color: rgb(Palette.met), values: [])
+        var targets = ChartSeries(name: labels.target, color: rgb(Palette.ink), values: [])
         for (i, o) in measured.enumerated() {
             let y = 8 + rowHeight * Double(i)
             let (value, target, valueText, targetText): (Double, Double, String, String) = switch o.outcome {
@@ -118,15 +146,21 @@ extension ReportViewBuilder {
             case .reported(let v): (Double(v.tenths) / 10, Double(o.goal.target.tenths) / 10, style.percent(v), style.percent(o.goal.target))
             case nil: (0, 0, "", "")
             }
+            let unit: ChartUnit = if case .count = o.outcome { .count } else { .percent }
             let scale = barWidth / max(1, max(value, target) * 1.1)
             let met = o.met ?? false
+            // The number as the text gives it: a share in whole per cent.
+            let shown = if case .share(let s) = o.outcome { Double(s.whole) } else { value }
+            outcomes.values.append(ChartValue(number: shown, unit: unit, text: valueText, color: met ? nil : rgb(Palette.notMet)))
+            targets.values.append(ChartValue(number: target, unit: unit, text: targetText))
             svg.text(SVG.fit(o.goal.text ?? o.goal.id, width: labelWidth - 10), x: 0, y: y + 15)
             svg.rect(x: labelWidth, y: y + 4, w: value * scale, h: 15, fill: met ? Palette.met : Palette.notMet)
-            svg.line(x1: labelWidth + target * scale, y1: y, x2: labelWidth + target * scale, y2: y + 23, stroke: "#1d1d1f", width: 2)
+            svg.line(x1: labelWidth + target * scale, y1: y, x2: labelWidth + target * scale, y2: y + 23, stroke: Palette.ink, width: 2)
             let verdict = met ? labels.metText : labels.notMetText
             svg.text("\(valueText) / \(targetText) \(met ? "✓" : "✗") \(verdict)", x: labelWidth + max(value, target) * scale + 8, y: y + 16, size: 11)
             description.append("\(o.goal.text ?? o.goal.id): \(labels.outcome.lowercased()) \(valueText), \(labels.target.lowercased()) \(targetText), \(verdict)")
         }
-        return chart(labels.goalsChartTitle, labels.goalsChartTitle + ". " + description.joined(separator: ". ") + ".", svg)
+        let data = ChartData(kind: .clusteredBars, categories: measured.map { $0.goal.text ?? $0.goal.id }, series: [outcomes, targets], axisMaximum: nil)
+        return chart(labels.goalsChartTitle, labels.goalsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
     }
 }

@@ -75,6 +75,8 @@ enum Palette {
     static let notMet = "#D55E00"
     static let rule = "#d4d4da"
     static let muted = "#5b5b66"
+    /// Text and the goals' target lines.
+    static let ink = "#1d1d1f"
 
     static func gender(_ g: Gender) -> String {
         switch g {

@@ -78,6 +78,45 @@ extension ChartView: MustacheParent {
         case "file": templateValue(self.file)
         case "svg": templateValue(self.svg)
         case "svgFile": templateValue(self.svgFile)
+        case "description": templateValue(self.description)
+        case "data": templateValue(self.data)
+        default: nil
+        }
+    }
+}
+
+extension ChartData: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "kind": templateValue(self.kind)
+        case "categories": templateValue(self.categories)
+        case "series": templateValue(self.series)
+        case "axisMaximum": templateValue(self.axisMaximum)
+        default: nil
+        }
+    }
+}
+
+extension ChartSeries: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": templateValue(self.name)
+        case "color": templateValue(self.color)
+        case "hatched": templateValue(self.hatched)
+        case "values": templateValue(self.values)
+        default: nil
+        }
+    }
+}
+
+extension ChartValue: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": templateValue(self.number)
+        case "unit": templateValue(self.unit)
+        case "text": templateValue(self.text)
+        case "hidden": templateValue(self.hidden)
+        case "color": templateValue(self.color)
         default: nil
         }
     }

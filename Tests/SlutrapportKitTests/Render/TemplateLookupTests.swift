@@ -33,12 +33,8 @@ import Testing
 
     @Test func everyStoredPropertyIsReachable() throws {
         let folder = repositoryRoot + "/data/vak2"
+        let (view, figures) = try reportView(folder: folder, ReportChoices(lang: .sv, suppressBelow: 5))
         let project = try #require(ProjectLoader.load(folder: folder, lang: nil).0)
-        let settings = ReportSettings(commandLine: ReportChoices(lang: .sv, suppressBelow: 5), project: project)
-        let (tally, _) = ParticipantReader.read(project: project, asOf: settings.asOf, path: folder + "/participants.csv", lang: settings.lang)
-        var figures = Figures.compute(project: project, tally: tally, asOf: settings.asOf)
-        figures.suppress(below: settings.suppressBelow)
-        let view = ReportViewBuilder(project: project, figures: figures, settings: settings, markdown: MarkdownRenderer()).build(generated: "2022-12-01")
         var seen = 0
         check(view, path: "view", seen: &seen)
         #expect(seen > 1000)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SlutrapportKit
 
 /// The repository root, found from this file's path.
@@ -80,4 +81,16 @@ func buildReports(_ paths: [String], templates: String = templatesFolder, out: S
     options.outputFolder = out ?? scratch("out")
     configure(&options)
     return (options.outputFolder, Batch(options: options, templatesFolder: templates).run(paths: paths, write: true))
+}
+
+/// The view model of the project in `folder` (participants.csv), as a build
+/// makes it, with disclosure control applied; and the figures it came from.
+func reportView(folder: String, _ choices: ReportChoices) throws -> (ReportView, Figures) {
+    let project = try #require(ProjectLoader.load(folder: folder, lang: choices.lang).0)
+    let settings = ReportSettings(commandLine: choices, project: project)
+    let (tally, _) = ParticipantReader.read(project: project, asOf: settings.asOf, path: folder + "/participants.csv", lang: settings.lang)
+    var figures = Figures.compute(project: project, tally: tally, asOf: settings.asOf)
+    figures.suppress(below: settings.suppressBelow)
+    let view = ReportViewBuilder(project: project, figures: figures, settings: settings, markdown: MarkdownRenderer()).build(generated: "2022-12-01")
+    return (view, figures)
 }

@@ -1,0 +1,174 @@
+/// The report's charts as native Word charts (DrawingML chart parts): bars
+/// across, as the SVG draws them, with every number cached in the part so
+/// that Word and LibreOffice draw it, and a user can restyle it or read its
+/// figures, without an embedded workbook. A count hidden by disclosure
+/// control is left out of the cache (a gap), never drawn at its size.
+enum DocxChart {
+    static let chartNamespace = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let wordDrawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// The chart part `word/charts/chartN.xml`: a `c:chartSpace` whose series carry their data cached
+    /// (`c:strCache`, `c:numCache`), so Word and LibreOffice draw it without an embedded workbook.
+    static func part(_ chart: ChartView, lang: String) -> [UInt8] {
+        let data = chart.data
+        let numbers = (Language(rawValue: lang) ?? .sv).translation.numbers
+        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        x += "<c:chartSpace xmlns:c=\"\(chartNamespace)\" xmlns:a=\"\(drawingNamespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
+        x += "<c:date1904 val=\"0\"/><c:lang val=\"\(escape(lang))\"/><c:roundedCorners val=\"0\"/>"
+        x += "<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1100\" b=\"1\"/></a:pPr>"
+        x += "<a:r><a:rPr lang=\"\(escape(lang))\" sz=\"1100\" b=\"1\"/><a:t>\(escape(chart.title))</a:t></a:r></a:p></c:rich></c:tx>"
+        x += "<c:overlay val=\"0\"/></c:title><c:autoTitleDeleted val=\"0\"/>"
+        x += "<c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/>"
+        x += "<c:grouping val=\"\(data.kind == .stackedBars ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
+        for (i, series) in data.series.enumerated() {
+            x += seriesXML(series, index: i, data: data, numbers: numbers)
+        }
+        x += data.kind == .stackedBars ? "<c:gapWidth val=\"60\"/><c:overlap val=\"100\"/>" : "<c:gapWidth val=\"60\"/>"
+        x += "<c:axId val=\"\(categoryAxisID)\"/><c:axId val=\"\(valueAxisID)\"/></c:barChart>"
+        // The first category at the top, as in the SVG; the value axis then crosses at the bottom.
+        x += "<c:catAx><c:axId val=\"\(categoryAxisID)\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"0\"/>"
+        x += "<c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
+        x += "<c:tickLblPos val=\"nextTo\"/><c:spPr>\(outline(Palette.rule))</c:spPr><c:crossAx val=\"\(valueAxisID)\"/><c:crosses val=\"autoZero\"/>"
+        x += "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"1\"/></c:catAx>"
+        x += "<c:valAx><c:axId val=\"\(valueAxisID)\"/><c:scaling><c:orientation val=\"minMax\"/>"
+        if let maximum = data.axisMaximum { x += "<c:max val=\"\(number(maximum))\"/>" }
+        x += "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/>"
+        x += "<c:majorGridlines><c:spPr>\(outline(Palette.rule))</c:spPr></c:majorGridlines>"
+        x += "<c:numFmt formatCode=\"\(escape(axisFormat(data, numbers)))\" sourceLinked=\"0\"/>"
+        x += "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
+        x += "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val=\"\(categoryAxisID)\"/><c:crosses val=\"max\"/>"
+        x += "<c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
+        x += "<c:legend><c:legendPos val=\"t\"/><c:overlay val=\"0\"/></c:legend>"
+        x += "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
+        x += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\">\(fill(Palette.ink))</a:defRPr></a:pPr>"
+        x += "</a:p></c:txPr></c:chartSpace>\n"
+        return Array(x.utf8)
+    }
+
+    /// What shows the chart in the body: one `<w:r>` holding `<w:drawing><wp:inline>…</wp:inline></w:drawing>`,
+    /// `relationshipID` the document's r:id of the chart part, `drawingID` unique in the document
+    /// (`wp:docPr id`), the alt text (every number, as the SVG description) in `wp:docPr descr`.
+    static func drawing(_ chart: ChartView, relationshipID: String, drawingID: Int) -> String {
+        let (width, height) = extent(chart.data)
+        return "<w:r><w:drawing><wp:inline xmlns:wp=\"\(wordDrawingNamespace)\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+            + "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+            + "<wp:docPr id=\"\(drawingID)\" name=\"\(escape(chart.id))\" title=\"\(escape(chart.title))\" descr=\"\(escape(chart.description))\"/>"
+            + "<wp:cNvGraphicFramePr/><a:graphic xmlns:a=\"\(drawingNamespace)\"><a:graphicData uri=\"\(chartNamespace)\">"
+            + "<c:chart xmlns:c=\"\(chartNamespace)\" xmlns:r=\"\(relationshipsNamespace)\" r:id=\"\(escape(relationshipID))\"/>"
+            + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    }
+
+    // MARK: Parts of the chart
+
+    /// Fixed, as everything in the package: a chart's two axes.
+    static let categoryAxisID = 1001
+    static let valueAxisID = 1002
+
+    /// English Metric Units a centimetre.
+    static let emuPerCentimetre = 360_000
+
+    /// 16 cm wide (inside the reference document's margins); as tall as its
+    /// bars need, plus the title, legend and value axis.
+    static func extent(_ data: ChartData) -> (width: Int, height: Int) {
+        let barsPerCategory = data.kind == .stackedBars ? 1 : max(1, data.series.count)
+        let millimetres = 26 + data.categories.count * (barsPerCategory * 5 + 4)
+        return (16 * emuPerCentimetre, millimetres * emuPerCentimetre / 10)
+    }
+
+    static func seriesXML(_ series: ChartSeries, index: Int, data: ChartData, numbers: NumberFormat) -> String {
+        let column = String(UnicodeScalar(UInt8(66 + min(index, 24))))  // B, C, …: where a workbook would hold it
+        let rows = data.categories.count
+        var x = "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
+        x += "<c:tx><c:strRef><c:f>Sheet1!$\(column)$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
+        x += "<c:pt idx=\"0\"><c:v>\(escape(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+        x += "<c:spPr>\(series.hatched ? hatch() : fill(series.color))\(series.hatched ? outline(Palette.muted) : "")</c:spPr>"
+        x += "<c:invertIfNegative val=\"0\"/>"
+        for (i, value) in series.values.enumerated() {
+            guard let color = value.color else { continue }
+            x += "<c:dPt><c:idx val=\"\(i)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/><c:spPr>\(fill(color))</c:spPr></c:dPt>"
+        }
+        x += labels(series, stacked: data.kind == .stackedBars, numbers: numbers)
+        x += "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(rows + 1)</c:f><c:strCache><c:ptCount val=\"\(rows)\"/>"
+        for (i, category) in data.categories.enumerated() {
+            x += "<c:pt idx=\"\(i)\"><c:v>\(escape(category))</c:v></c:pt>"
+        }
+        x += "</c:strCache></c:strRef></c:cat>"
+        x += "<c:val><c:numRef><c:f>Sheet1!$\(column)$2:$\(column)$\(rows + 1)</c:f><c:numCache>"
+        x += "<c:formatCode>\(escape(format(series.values.first, numbers)))</c:formatCode><c:ptCount val=\"\(rows)\"/>"
+        // A hidden count, or a share of nobody, has no point: the chart shows a gap.
+        for (i, value) in series.values.enumerated() {
+            guard let n = value.number else { continue }
+            x += "<c:pt idx=\"\(i)\" formatCode=\"\(escape(format(value, numbers)))\"><c:v>\(number(n))</c:v></c:pt>"
+        }
+        x += "</c:numCache></c:numRef></c:val></c:ser>"
+        return x
+    }
+
+    /// Each bar's number as the report writes it, at the bar's end (inside a stack).
+    static func labels(_ series: ChartSeries, stacked: Bool, numbers: NumberFormat) -> String {
+        let position = stacked ? "ctr" : "outEnd"
+        let shown = series.hatched ? "0" : "1"
+        let common = format(series.values.first, numbers)
+        var x = "<c:dLbls>"
+        // A point whose number reads differently (a goal in per cent among counts) gets its own format.
+        for (i, value) in series.values.enumerated() where value.number != nil && format(value, numbers) != common {
+            x += "<c:dLbl><c:idx val=\"\(i)\"/><c:numFmt formatCode=\"\(escape(format(value, numbers)))\" sourceLinked=\"0\"/>"
+            x += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val=\"\(position)\"/>"
+            x += "<c:showLegendKey val=\"0\"/><c:showVal val=\"\(shown)\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+            x += "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbl>"
+        }
+        x += "<c:numFmt formatCode=\"\(escape(common))\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        if stacked {
+            x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\">\(fill(textColor(on: series.color)))</a:defRPr></a:pPr></a:p></c:txPr>"
+        }
+        x += "<c:dLblPos val=\"\(position)\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"\(shown)\"/><c:showCatName val=\"0\"/>"
+        x += "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
+        return x
+    }
+
+    /// A number format as Word's: a count with the reader's digit grouping, a
+    /// per cent as the report writes it (the value is already in per cent).
+    static func format(_ value: ChartValue?, _ numbers: NumberFormat) -> String {
+        guard let value, value.unit == .percent else { return "#,##0" }
+        let digits = value.number.map { $0 == $0.rounded() } ?? true ? "0" : "0.0"
+        return digits + "\"" + numbers.percentSeparator + "%\""
+    }
+
+    /// The value axis reads as its bars, or plainly when a chart mixes counts and per cents.
+    static func axisFormat(_ data: ChartData, _ numbers: NumberFormat) -> String {
+        let units = Set(data.series.flatMap(\.values).map(\.unit))
+        guard units.count == 1, let unit = units.first else { return "General" }
+        return format(ChartValue(number: 0, unit: unit, text: ""), numbers)
+    }
+
+    /// A cached number: an integer without a point, otherwise one decimal.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+
+    static func fill(_ color: String) -> String {
+        "<a:solidFill><a:srgbClr val=\"\(color.drop { $0 == "#" }.uppercased())\"/></a:solidFill>"
+    }
+
+    /// A thin line (half a point) in a colour.
+    static func outline(_ color: String) -> String {
+        "<a:ln w=\"6350\">\(fill(color))</a:ln>"
+    }
+
+    /// Ink on a light bar, white on a dark one, as the SVG writes counts inside bars.
+    static func textColor(on color: String) -> String {
+        let rgb = Int(color.drop { $0 == "#" }, radix: 16) ?? 0
+        let luminance = 299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)
+        return luminance > 140_000 ? Palette.ink : "#FFFFFF"
+    }
+
+    /// The SVG's hatching for what disclosure control hides.
+    static func hatch() -> String {
+        "<a:pattFill prst=\"wdUpDiag\"><a:fgClr><a:srgbClr val=\"8A8A94\"/></a:fgClr><a:bgClr><a:srgbClr val=\"FFFFFF\"/></a:bgClr></a:pattFill>"
+    }
+
+    static func escape(_ text: String) -> String { XMLText().escapeText(text) }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import FoundationXML
+import Testing
+@testable import SlutrapportKit
+
+/// The native Word charts (issue 14): each chart part read back with XPath
+/// holds the report's exact figures in its caches, a count hidden by
+/// disclosure control leaves a gap, and the alt text gives every number.
+@Suite struct DocxChartTests {
+    static let vak2 = repositoryRoot + "/data/vak2"
+
+    func charts(_ view: ReportView) -> [ChartView] {
+        view.sections.flatMap(\.figures).flatMap(\.charts)
+    }
+
+    func chart(_ id: String, _ choices: ReportChoices) throws -> ChartView {
+        try #require(charts(try reportView(folder: Self.vak2, choices).0).first { $0.id == id })
+    }
+
+    func part(_ chart: ChartView, lang: String = "sv") throws -> XMLDocument {
+        try XMLDocument(data: Data(DocxChart.part(chart, lang: lang)), options: [])
+    }
+
+    func values(_ doc: XMLNode, _ xpath: String) throws -> [String] {
+        try doc.nodes(forXPath: xpath).compactMap(\.stringValue)
+    }
+
+    /// `//c:name`, whatever the prefix.
+    func c(_ name: String) -> String { "*[local-name()='\(name)']" }
+
+    /// The n-th series (from 1): its name, categories, and cached points as `idx=value`.
+    func series(_ doc: XMLDocument, _ n: Int) throws -> (name: [String], categories: [String], points: [String]) {
+        let ser = "(//\(c("ser")))[\(n)]"
+        let points = try doc.nodes(forXPath: "\(ser)/\(c("val"))//\(c("pt"))").map { pt in
+            "\(try values(pt, "@idx").joined())=\(try values(pt, c("v")).joined())"
+        }
+        return (try values(doc, "\(ser)/\(c("tx"))//\(c("v"))"), try values(doc, "\(ser)/\(c("cat"))//\(c("pt"))/\(c("v"))"), points)
+    }
+
+    @Test func vak2ExitsChartCachesEveryShareAsTheReportWritesIt() throws {
+        let doc = try part(try chart("avslutsorsaker", ReportChoices(lang: .sv)))
+        let women = try series(doc, 1), men = try series(doc, 2)
+        #expect(women.name == ["Kvinnor"])
+        #expect(men.name == ["Män"])
+        #expect(women.categories == ["Arbete", "Studier", "Avbrutit", "Annan orsak", "Fullföljt projektet"])
+        #expect(women.points == ["0=28", "1=29", "2=3", "3=30", "4=9"])  // of 99 who ended
+        #expect(men.points == ["0=30", "1=27", "2=4", "3=25", "4=14"])  // of 143
+        #expect(try values(doc, "//\(c("ser"))[1]//\(c("numCache"))/\(c("ptCount"))/@val") == ["5"])
+        #expect(try values(doc, "//\(c("barDir"))/@val") == ["bar"])
+        #expect(try values(doc, "//\(c("grouping"))/@val") == ["clustered"])
+        // The SVG's axis: the largest share (30.3 %) rounded up to a whole ten.
+        #expect(try values(doc, "//\(c("valAx"))//\(c("max"))/@val") == ["40"])
+        #expect(try values(doc, "//\(c("valAx"))/\(c("numFmt"))/@formatCode") == ["0\"\u{00A0}%\""])
+        #expect(try values(doc, "//\(c("title"))//*[local-name()='t']") == ["Avslutsorsaker efter kön, andel av avslutade"])
+        #expect(try values(doc, "/\(c("chartSpace"))/\(c("roundedCorners"))/@val") == ["0"])
+        #expect(try doc.nodes(forXPath: "//\(c("externalData")) | //\(c("numLit")) | //\(c("strLit"))").isEmpty)
+    }
+
+    @Test func vak2SubprojectsAndGoalsChartsCacheTheirCounts() throws {
+        let subprojects = try part(try chart("delprojekt", ReportChoices(lang: .en)), lang: "en")
+        #expect(try series(subprojects, 1).name == ["Women"])
+        #expect(try series(subprojects, 1).points == ["0=19", "1=15", "2=34", "3=14", "4=19", "5=13"])
+        #expect(try series(subprojects, 2).points == ["0=29", "1=21", "2=50", "3=20", "4=27", "5=21"])
+        #expect(try series(subprojects, 1).categories.first == "Delprojekt Arvika")
+        #expect(try values(subprojects, "//\(c("ser"))").count == 2)
+        #expect(try values(subprojects, "//\(c("grouping"))/@val") == ["stacked"])
+        #expect(try values(subprojects, "//\(c("valAx"))/\(c("numFmt"))/@formatCode") == ["#,##0"])
+
+        let goals = try part(try chart("mal", ReportChoices(lang: .en)), lang: "en")
+        #expect(try series(goals, 1).name == ["Outcome"])
+        #expect(try series(goals, 1).points == ["0=282", "1=57", "2=85", "3=70", "4=90"])
+        #expect(try series(goals, 2).name == ["Target"])
+        #expect(try series(goals, 2).points == ["0=255", "1=50", "2=85", "3=90", "4=90"])
+        // Not met (goals 1 and 4) in their own colour; the per cents labelled as per cents.
+        #expect(try values(goals, "//\(c("dPt"))/\(c("idx"))/@val") == ["0", "3"])
+        #expect(try values(goals, "(//\(c("ser")))[1]//\(c("pt"))/@formatCode") == ["#,##0", "0\"%\"", "0\"%\"", "0\"%\"", "0\"%\""])
+    }
+
+    /// vak2 below 5 (see ExamplesTests.vak2WithDisclosureControl): who dropped
+    /// out (women 3, men 6) and who completed (women 9, men 20) are hidden.
+    @Test func aHiddenCountIsAGapNeverItsSize() throws {
+        let exits = try chart("avslutsorsaker", ReportChoices(lang: .sv, suppressBelow: 5))
+        let doc = try part(exits)
+        #expect(try series(doc, 1).points == ["0=28", "1=29", "3=30"])
+        #expect(try series(doc, 2).points == ["0=30", "1=27", "3=25"])
+        #expect(try series(doc, 1).categories.count == 5)
+        #expect(try values(doc, "//\(c("dispBlanksAs"))/@val") == ["gap"])
+        #expect(exits.data.series.map { $0.values.filter(\.hidden).map(\.text) } == [["<5", ".."], ["..", ".."]])
+        #expect(exits.data.series.allSatisfy { $0.values.filter(\.hidden).allSatisfy { $0.number == nil } })
+    }
+
+    /// Two subprojects whose gender counts are all hidden: each bar is its
+    /// total (shown in the tables), hatched, as the SVG draws it; no gender
+    /// has a point.
+    @Test func hiddenGenderCountsShowOnlyAsTheTotalTheyMakeUp() throws {
+        var rows = ["id,subproject,gender,birth_year,start_date,end_date,exit_reason"]
+        for (i, (subproject, gender)) in (Array(repeating: ("a", "kvinna"), count: 3) + Array(repeating: ("a", "man"), count: 10)
+            + Array(repeating: ("b", "kvinna"), count: 10) + Array(repeating: ("b", "man"), count: 10)).enumerated() {
+            rows.append("QZID\(1000 + i),\(subproject),\(gender),1935,2021-02-01,,")
+        }
+        let fixture = try Fixture(["project.yaml": minimalYAML + "subprojects: [{id: a, name: A}, {id: b, name: B}]\n",
+                                   "participants.csv": rows.joined(separator: "\n") + "\n"])
+        let (view, _) = try reportView(folder: fixture.folder, ReportChoices(lang: .sv, suppressBelow: 5))
+        let subprojects = try #require(charts(view).first { $0.id == "delprojekt" })
+        let doc = try part(subprojects)
+        #expect(try series(doc, 1).points == [])
+        #expect(try series(doc, 2).points == [])
+        #expect(try series(doc, 3).name == ["Dolt"])
+        #expect(try series(doc, 3).points == ["0=13", "1=20"])
+        #expect(try values(doc, "(//\(c("ser")))[3]/\(c("spPr"))/*[local-name()='pattFill']/@prst") == ["wdUpDiag"])
+        #expect(subprojects.description == "Deltagare per delprojekt efter kön. A: 13 (kvinnor färre än 5, män dolt). B: 20 (kvinnor dolt, män dolt).")
+    }
+
+    @Test(arguments: [Language.sv, .en])
+    func theAltTextIsTheSVGDescriptionWithEveryNumber(lang: Language) throws {
+        let (view, _) = try reportView(folder: Self.vak2, ReportChoices(lang: lang))
+        let golden = repositoryRoot + "/Tests/SlutrapportKitTests/Golden/" + (lang == .sv ? "vak2" : "vak2-en") + "/charts/"
+        for (n, chart) in charts(view).enumerated() {
+            let drawing = DocxChart.drawing(chart, relationshipID: "rId\(n + 7)", drawingID: n + 1)
+            let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+            let doc = try XMLDocument(xmlString: "<w:p xmlns:w=\"\(w)\">\(drawing)</w:p>", options: [])
+            let descr = try values(doc, "//*[local-name()='docPr']/@descr")
+            let svg = try XMLDocument(contentsOf: URL(fileURLWithPath: golden + chart.id + ".svg"))
+            #expect(descr == (try values(svg, "//*[local-name()='desc']")), "\(chart.id)")
+            #expect(try values(doc, "//*[local-name()='docPr']/@id") == ["\(n + 1)"])
+            #expect(try values(doc, "//*[local-name()='chart']/@*[local-name()='id']") == ["rId\(n + 7)"])
+            #expect(try values(doc, "//*[local-name()='extent']/@cx") == ["5760000"])
+            // Every number the chart shows is in the alt text, as the report writes it.
+            for value in chart.data.series.flatMap(\.values) {
+                #expect(descr.first?.contains(value.text) == true, "\(chart.id): \(value.text)")
+            }
+        }
+        #expect(charts(view).count == 3)
+    }
+
+    @Test func hostileNamesStayText() throws {
+        let (view, _) = try reportView(folder: repositoryRoot + "/Tests/Fixtures/hostile", ReportChoices())
+        for chart in charts(view) {
+            let doc = try part(chart)
+            #expect(try series(doc, 1).categories == chart.data.categories)
+            #expect(try values(doc, "//\(c("title"))//*[local-name()='t']") == [chart.title])
+            #expect(try doc.nodes(forXPath: "//*[namespace-uri()!='\(DocxChart.chartNamespace)' and namespace-uri()!='\(DocxChart.drawingNamespace)']").isEmpty)
+            let drawing = try XMLDocument(xmlString: "<w:p xmlns:w=\"w\">\(DocxChart.drawing(chart, relationshipID: "rId1", drawingID: 1))</w:p>", options: [])
+            #expect(try values(drawing, "//*[local-name()='docPr']/@descr") == [chart.description])
+            #expect(try drawing.nodes(forXPath: "//*[local-name()='docPr']/*").isEmpty)
+        }
+        #expect(charts(view).flatMap(\.data.categories).contains("A | <svg onload=alert(1)> *x*"))
+        #expect(charts(view).flatMap(\.data.categories).contains("Annat ]]> <!-- x -->"))
+    }
+}
