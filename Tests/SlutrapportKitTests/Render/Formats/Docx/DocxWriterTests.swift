@@ -180,6 +180,14 @@ import Testing
         #expect(table.tableRows == [["a", "b"], ["x", "12"]])
     }
 
+    @Test func theBatchIndexLinksTheWordReport() throws {
+        let (out, outcome) = buildReports([repositoryRoot + "/data/vak2", repositoryRoot + "/data/kompetens-nord"]) { $0.formats = [.docx] }
+        #expect(!outcome.hasErrors)
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8).contains(" · <a href=\"vak2/slutrapport.docx\">Word</a></td></tr>"))
+        #expect(try String(contentsOfFile: out + "/index.md", encoding: .utf8).contains(" · [docx](vak2/slutrapport.docx) |\n"))
+        #expect(FileManager.default.fileExists(atPath: out + "/kompetens-nord/slutrapport.docx"))
+    }
+
     @Test func twoBuildsGiveIdenticalBytes() throws {
         let again = buildReports([repositoryRoot + "/data/vak2"]) { $0.formats = [.docx] }.out + "/vak2/slutrapport.docx"
         let first = try Data(contentsOf: URL(fileURLWithPath: Self.vak2)), second = try Data(contentsOf: URL(fileURLWithPath: again))
