@@ -2,7 +2,7 @@
 # Installs the Debian packages the build needs, when they are missing and we
 # may install them (root, or sudo without a password). Otherwise says what to run.
 set -euo pipefail
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev)
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
