@@ -51,7 +51,11 @@ import Testing
         // The SVG's axis: the largest share (30.3 %) rounded up to a whole ten.
         #expect(try values(doc, "//\(c("valAx"))//\(c("max"))/@val") == ["40"])
         #expect(try values(doc, "//\(c("valAx"))/\(c("numFmt"))/@formatCode") == ["0\"\u{00A0}%\""])
-        #expect(try values(doc, "//\(c("title"))//*[local-name()='t']") == ["Avslutsorsaker efter kön, andel av avslutade"])
+        // The title stands as a Caption paragraph above the drawing, as a table's does: not twice.
+        #expect(try doc.nodes(forXPath: "//\(c("title"))").isEmpty)
+        #expect(try values(doc, "//\(c("autoTitleDeleted"))/@val") == ["1"])
+        // The text in the theme's heading font (a user's reference.docx gives its own), as the tables' sans.
+        #expect(try values(doc, "/\(c("chartSpace"))/\(c("txPr"))//*[local-name()='latin']/@typeface") == ["+mj-lt"])
         #expect(try values(doc, "/\(c("chartSpace"))/\(c("roundedCorners"))/@val") == ["0"])
         #expect(try doc.nodes(forXPath: "//\(c("externalData")) | //\(c("numLit")) | //\(c("strLit"))").isEmpty)
     }
@@ -138,10 +142,10 @@ import Testing
         for chart in charts(view) {
             let doc = try part(chart)
             #expect(try series(doc, 1).categories == chart.data.categories)
-            #expect(try values(doc, "//\(c("title"))//*[local-name()='t']") == [chart.title])
             #expect(try doc.nodes(forXPath: "//*[namespace-uri()!='\(DocxChart.chartNamespace)' and namespace-uri()!='\(DocxChart.drawingNamespace)']").isEmpty)
             let drawing = try XMLDocument(xmlString: "<w:p xmlns:w=\"w\">\(DocxChart.drawing(chart, relationshipID: "rId1", drawingID: 1))</w:p>", options: [])
             #expect(try values(drawing, "//*[local-name()='docPr']/@descr") == [chart.description])
+            #expect(try values(drawing, "//*[local-name()='docPr']/@title") == [chart.title])
             #expect(try drawing.nodes(forXPath: "//*[local-name()='docPr']/*").isEmpty)
         }
         #expect(charts(view).flatMap(\.data.categories).contains("A | <svg onload=alert(1)> *x*"))

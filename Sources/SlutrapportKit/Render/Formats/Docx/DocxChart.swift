@@ -17,9 +17,8 @@ enum DocxChart {
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         x += "<c:chartSpace xmlns:c=\"\(chartNamespace)\" xmlns:a=\"\(drawingNamespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
         x += "<c:date1904 val=\"0\"/><c:lang val=\"\(escape(lang))\"/><c:roundedCorners val=\"0\"/>"
-        x += "<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1100\" b=\"1\"/></a:pPr>"
-        x += "<a:r><a:rPr lang=\"\(escape(lang))\" sz=\"1100\" b=\"1\"/><a:t>\(escape(chart.title))</a:t></a:r></a:p></c:rich></c:tx>"
-        x += "<c:overlay val=\"0\"/></c:title><c:autoTitleDeleted val=\"0\"/>"
+        // No title inside: the writer sets it as a Caption paragraph above the drawing, as for a table.
+        x += "<c:chart><c:autoTitleDeleted val=\"1\"/>"
         x += "<c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/>"
         x += "<c:grouping val=\"\(data.kind == .stackedBars ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
         for (i, series) in data.series.enumerated() {
@@ -43,7 +42,7 @@ enum DocxChart {
         x += "<c:legend><c:legendPos val=\"t\"/><c:overlay val=\"0\"/></c:legend>"
         x += "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
         x += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-        x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\">\(fill(Palette.ink))</a:defRPr></a:pPr>"
+        x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\">\(fill(Palette.ink))<a:latin typeface=\"+mj-lt\"/><a:cs typeface=\"+mj-cs\"/></a:defRPr></a:pPr>"
         x += "</a:p></c:txPr></c:chartSpace>\n"
         return Array(x.utf8)
     }
