@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Writes the .docx package (a zip); on Linux it links Debian's zlib (zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark-gfm with its core extensions (table, strikethrough, autolink, tagfilter).
@@ -40,6 +42,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CCmarkGFM",
                 "CSlutrapportXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Test support, not shipped: the libFuzzer harnesses' logic, shared by Fuzz/* and the tests.

@@ -4,7 +4,7 @@
 # With --clients, also what `make clients` needs: LibreOffice (Writer, headless),
 # poppler-utils (pdftotext, pdftoppm) and python-docx from PyPI.
 set -euo pipefail
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev)
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev)
 if [ "${1:-}" = "--clients" ]; then
   packages+=(libreoffice-writer-nogui poppler-utils)
   python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx==1.2.0
