@@ -62,6 +62,8 @@ let package = Package(
                 "CSlutrapportXML2",
                 "CSlutrapportSys",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // Reads the .docx packages back.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]
         ),
