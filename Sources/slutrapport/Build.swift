@@ -6,7 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the reports of one or more projects.",
         discussion: """
-        Each project goes to OUT/<id>/slutrapport.{md,html,xml}. A project with
+        Each project goes to OUT/<id>/slutrapport.{md,html,xml,docx}. A project with
         errors gets no new output; its earlier output is kept. OUT must lie
         outside every project folder; only folders slutrapport marked as its
         own (.slutrapport-output) are ever replaced.
@@ -24,15 +24,19 @@ struct Build: ParsableCommand {
     @Option(help: "Output folder.", completion: .directory)
     var out: String = "out"
 
-    @Option(help: "Formats to write, comma-separated: md,html,xml.")
-    var format: String = "md,html,xml"
+    /// Every format, as `--format` names them: md,html,xml,docx.
+    static let allFormats = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
+    static let formatList = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+
+    @Option(help: "Formats to write, comma-separated: \(Build.allFormats).")
+    var format: String = Build.allFormats
 
     func validate() throws {
         for f in format.split(separator: ",") where OutputFormat(rawValue: String(f)) == nil {
-            throw ValidationError("--format takes md, html and xml, not '\(DiagnosticFormatter.oneLine(String(f)))'")
+            throw ValidationError("--format takes \(Build.formatList), not '\(DiagnosticFormatter.oneLine(String(f)))'")
         }
         // An empty list would replace every earlier report with an empty folder.
-        if format.split(separator: ",").isEmpty { throw ValidationError("--format needs at least one of md, html and xml") }
+        if format.split(separator: ",").isEmpty { throw ValidationError("--format needs at least one of \(Build.formatList)") }
         if out.isEmpty { throw ValidationError("--out needs a folder; '' names none") }
     }
 

@@ -67,4 +67,5 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case outputFailed = "output-failed"
     case outputNotOurs = "output-not-ours"  // issue 12
     case notRendered = "not-rendered"  // issue 12
+    case referenceDocxInvalid = "reference-docx-invalid"  // issue 14
 }

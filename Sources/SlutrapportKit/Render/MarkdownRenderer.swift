@@ -87,6 +87,11 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
+    /// cmark-gfm's tree of `markdown`, handed to `body` under the lock every render takes.
+    func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
+        Self.lock.withLock { parse(markdown) { document, _ in body(document) } }
+    }
+
     /// Parses with the extensions attached and hands the document over; nil when cmark-gfm fails.
     private func parse<T>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
         guard let parser = cmark_parser_new(Self.options) else { return nil }

@@ -430,6 +430,8 @@ extension Labels: MustacheParent {
         case "indexNotWritten": templateValue(self.indexNotWritten)
         case "indexEarlier": templateValue(self.indexEarlier)
         case "indexCaption": templateValue(self.indexCaption)
+        case "page": templateValue(self.page)
+        case "pageOf": templateValue(self.pageOf)
         default: nil
         }
     }

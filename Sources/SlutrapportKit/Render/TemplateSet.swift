@@ -2,12 +2,15 @@ import Foundation
 import Mustache
 
 /// The templates of one run: `report.md`, `report.html` and `report.xml`
-/// with their partials, plus `slutrapport.xsd`, all from one folder.
+/// with their partials, plus `slutrapport.xsd` and the Word styles of
+/// `reference.docx`, all from one folder.
 public struct TemplateSet: Sendable {
     public static let reports = ["report.md", "report.html", "report.xml", "index.md", "index.html"]
 
     public let folder: String
     let library: MustacheLibrary
+    /// The styles slutrapport.docx takes; nil when the folder has no reference.docx.
+    let reference: DocxReference?
 
     /// swift-mustache reads each tag in time proportional to the rest of the
     /// template (`Parser.read(count:)` measures the distance to the end), so
@@ -88,7 +91,8 @@ public struct TemplateSet: Sendable {
             log.error(.templateMissing, "the template folder has no slutrapport.xsd",
                       at: SourceLocation(file: folder.appendingPathComponent("slutrapport.xsd"), line: 1, column: 1))
         }
-        return (log.hasErrors ? nil : TemplateSet(folder: folder, library: library), log)
+        let reference = DocxReference.load(folder: folder, boundary: boundary, log: &log)
+        return (log.hasErrors ? nil : TemplateSet(folder: folder, library: library, reference: reference), log)
     }
 
     /// Renders a `ReportView` (report.*) or an `IndexView` (index.*).

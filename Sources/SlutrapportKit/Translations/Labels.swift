@@ -75,12 +75,15 @@ public struct Labels: Sendable {
     public let indexNotWritten: String
     public let indexEarlier: String
     public let indexCaption: String
+    /// The Word footer's "Sida 3 av 10": the words around the page fields.
+    public let page: String
+    public let pageOf: String
 
     public init(_ lang: Language) {
         self = lang.translation.labels
     }
 
-    init(lang: Language, finalReport: String, asOf: String, generated: String, projectDetails: String, caseNumber: String, programmeArea: String, phase: String, owner: String, contact: String, region: String, municipalities: String, period: String, esfGrant: String, totalBudget: String, coFinanciers: String, partners: String, women: String, men: String, other: String, total: String, participants: String, active: String, ended: String, exitReasons: String, exitReason: String, subprojects: String, subproject: String, groups: String, group: String, granted: String, goals: String, goal: String, target: String, outcome: String, met: String, yes: String, no: String, ofWhich: String, source: String, metricHeading: String, subprojectsCaption: String, groupsCaption: String, groupsGrantedCaption: String, goalsCaption: String, ageCaption: String, ageBand: String, ageUnknown: String, durationsCaption: String, medianDays: String, activities: String, activity: String, activitiesCaption: String, budget: String, budgetCaption: String, budgetLine: String, amount: String, exitsChartTitle: String, subprojectsChartTitle: String, goalsChartTitle: String, hiddenCount: String, metText: String, notMetText: String, indexTitle: String, indexProject: String, indexPositive: String, indexGoals: String, indexReports: String, indexFailed: String, indexNotWritten: String, indexEarlier: String, indexCaption: String) {
+    init(lang: Language, finalReport: String, asOf: String, generated: String, projectDetails: String, caseNumber: String, programmeArea: String, phase: String, owner: String, contact: String, region: String, municipalities: String, period: String, esfGrant: String, totalBudget: String, coFinanciers: String, partners: String, women: String, men: String, other: String, total: String, participants: String, active: String, ended: String, exitReasons: String, exitReason: String, subprojects: String, subproject: String, groups: String, group: String, granted: String, goals: String, goal: String, target: String, outcome: String, met: String, yes: String, no: String, ofWhich: String, source: String, metricHeading: String, subprojectsCaption: String, groupsCaption: String, groupsGrantedCaption: String, goalsCaption: String, ageCaption: String, ageBand: String, ageUnknown: String, durationsCaption: String, medianDays: String, activities: String, activity: String, activitiesCaption: String, budget: String, budgetCaption: String, budgetLine: String, amount: String, exitsChartTitle: String, subprojectsChartTitle: String, goalsChartTitle: String, hiddenCount: String, metText: String, notMetText: String, indexTitle: String, indexProject: String, indexPositive: String, indexGoals: String, indexReports: String, indexFailed: String, indexNotWritten: String, indexEarlier: String, indexCaption: String, page: String, pageOf: String) {
         self.lang = lang
         self.finalReport = finalReport
         self.asOf = asOf
@@ -153,6 +156,8 @@ public struct Labels: Sendable {
         self.indexNotWritten = indexNotWritten
         self.indexEarlier = indexEarlier
         self.indexCaption = indexCaption
+        self.page = page
+        self.pageOf = pageOf
     }
 }
 

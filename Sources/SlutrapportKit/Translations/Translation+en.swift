@@ -73,7 +73,9 @@ extension Translation {
             indexFailed: "input errors; not built",
             indexNotWritten: "could not be written",
             indexEarlier: "earlier version",
-            indexCaption: "Projects with key figures"
+            indexCaption: "Projects with key figures",
+            page: "Page",
+            pageOf: "of"
         ),
         phrases: Phrases(
             participantsCaption: "Participants by gender",

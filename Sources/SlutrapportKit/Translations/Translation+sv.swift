@@ -73,7 +73,9 @@ extension Translation {
             indexFailed: "fel i indata; inte byggd",
             indexNotWritten: "kunde inte skrivas",
             indexEarlier: "tidigare version",
-            indexCaption: "Projekt med nyckeltal"
+            indexCaption: "Projekt med nyckeltal",
+            page: "Sida",
+            pageOf: "av"
         ),
         phrases: Phrases(
             participantsCaption: "Deltagare efter kön",

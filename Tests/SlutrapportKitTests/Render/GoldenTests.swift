@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import SlutrapportKit
 
-/// The three outputs and the charts of data/vak2, in Swedish and in English,
+/// The text outputs and the charts of data/vak2, in Swedish and in English,
 /// against files kept next to this test. Re-record with SLUTRAPPORT_RECORD=1
 /// after a deliberate change, and read the diff.
 @Suite struct GoldenTests {
-    static let files = OutputFormat.allCases.map(\.fileName) + ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg"]
+    static let files = [OutputFormat.md, .html, .xml].map(\.fileName) + ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg"]
 
     @Test(arguments: [Language.sv, .en])
     func vak2MatchesItsGoldenFiles(lang: Language) throws {

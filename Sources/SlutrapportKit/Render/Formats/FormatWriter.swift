@@ -1,6 +1,6 @@
 /// The formats `--format` may ask for.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case md, html, xml
+    case md, html, xml, docx
 
     public var fileName: String { "slutrapport.\(rawValue)" }
 }
@@ -35,7 +35,8 @@ enum FormatWriters {
          (.md, ImageCopyWriter()),
          (.md, TemplateWriter(templates: templates, format: .md)),
          (.html, TemplateWriter(templates: templates, format: .html)),
-         (.xml, XMLWriter(templates: templates, validator: validator))]
+         (.xml, XMLWriter(templates: templates, validator: validator)),
+         (.docx, DocxWriter(templates: templates))]
     }
 
     /// A batch's index, written by every build of more than one project, whatever `--format`.

@@ -1,0 +1,111 @@
+import Foundation
+import ZIPFoundation
+
+/// What slutrapport.docx takes from the template folder's `reference.docx`
+/// (as pandoc's `--reference-doc`): its styles, theme, fonts, numbering and
+/// page setup. Read once where the templates load; the writer gets bytes.
+public struct DocxReference: Sendable {
+    /// `word/styles.xml`, required: without it nothing has the report's look.
+    var styles: String
+    var theme: String?
+    var fontTable: String?
+    var numbering: String?
+    /// The last `<w:sectPr>` of `word/document.xml` without its header and
+    /// footer references (they point into the reference's own package).
+    var section: String?
+
+    /// A Word file is small; a larger one is refused before it is read.
+    static let maximumFileBytes = 16 * 1024 * 1024
+    /// Each part taken is inflated to at most this, whatever its header says (zip bombs).
+    static let maximumPartBytes = 4 * 1024 * 1024
+
+    struct Invalid: Error {
+        let reason: String
+    }
+
+    /// The parts of a .docx held in `bytes`.
+    init(bytes: [UInt8]) throws(Invalid) {
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw Invalid(reason: "it is not a zip archive")
+        }
+        var parts: [String: String] = [:]
+        let wanted: Set = ["word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/numbering.xml", "word/document.xml"]
+        for entry in archive where entry.type == .file && wanted.contains(entry.path) && parts[entry.path] == nil {
+            parts[entry.path] = try Self.text(of: entry, in: archive)
+        }
+        guard let styles = parts["word/styles.xml"] else { throw Invalid(reason: "it has no word/styles.xml") }
+        self.styles = styles
+        theme = parts["word/theme/theme1.xml"]
+        fontTable = parts["word/fontTable.xml"]
+        numbering = parts["word/numbering.xml"]
+        section = parts["word/document.xml"].flatMap(Self.lastSection)
+    }
+
+    /// A part as UTF-8 text, inflated no further than the limit.
+    private static func text(of entry: Entry, in archive: Archive) throws(Invalid) -> String {
+        guard entry.uncompressedSize <= UInt64(maximumPartBytes) else {
+            throw Invalid(reason: "\(entry.path) is larger than \(maximumPartBytes / 1024 / 1024) MiB")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { chunk in
+                guard data.count + chunk.count <= maximumPartBytes else { throw Invalid(reason: "\(entry.path) inflates past its limit") }
+                data.append(chunk)
+            }
+        } catch let error as Invalid {
+            throw error
+        } catch {
+            throw Invalid(reason: "\(entry.path) cannot be read from the archive")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw Invalid(reason: "\(entry.path) is not UTF-8") }
+        return text
+    }
+
+    /// The body's last section properties, the page of the document, without
+    /// header, footer and other references into the reference's own parts.
+    static func lastSection(of document: String) -> String? {
+        guard let start = document.range(of: "<w:sectPr", options: .backwards),
+              let end = document.range(of: "</w:sectPr>", range: start.upperBound..<document.endIndex) else { return nil }
+        var section = String(document[start.lowerBound..<end.upperBound])
+        for element in ["w:headerReference", "w:footerReference", "w:printerSettings"] {
+            while let r = section.range(of: "<\(element)"), let close = section.range(of: "/>", range: r.upperBound..<section.endIndex) {
+                section.removeSubrange(r.lowerBound..<close.upperBound)
+            }
+        }
+        return section
+    }
+
+    /// Loads `reference.docx` of a template folder; nil, without a word, when
+    /// the folder has none (only a build asking for docx needs it).
+    static func load(folder: String, boundary: FolderBoundary, log: inout DiagnosticLog) -> DocxReference? {
+        let path = folder.appendingPathComponent("reference.docx")
+        let at = SourceLocation(file: path, line: 1, column: 1)
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: FolderBoundary.resolve(url)) else { return nil }
+        guard let resolved = boundary.contained(url) else {
+            log.error(.templateOutsideFolder, "reference.docx links to a file outside the template folder", at: at)
+            return nil
+        }
+        guard let size = FileBytes.regularFileSize(resolved) else {
+            log.error(.fileUnreadable, "cannot read reference.docx: not a regular file", at: at)
+            return nil
+        }
+        guard size <= maximumFileBytes else {
+            log.error(.templateTooLarge, "reference.docx is too large: it may be at most \(maximumFileBytes / 1024 / 1024) MiB", at: at)
+            return nil
+        }
+        guard let bytes = FileBytes.read(resolved) else {
+            log.error(.fileUnreadable, "cannot read reference.docx", at: at)
+            return nil
+        }
+        do {
+            return try DocxReference(bytes: bytes)
+        } catch {
+            log.error(.referenceDocxInvalid, "reference.docx is not a Word document slutrapport can use: \(error.reason)", at: at)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// A Word table in the reference document's table style: the header row
+/// repeats on every page (`w:tblHeader`), no row splits across pages
+/// (`w:cantSplit`), numbers are right-aligned, and the columns are as wide
+/// as their content needs, never narrower than their longest word.
+struct DocxTable {
+    struct Cell {
+        /// The cell's runs (WordprocessingML), already escaped.
+        var runs: String
+        /// The cell's text, to measure.
+        var text: String
+        var rightAligned = false
+        var bold = false
+    }
+
+    struct Row {
+        var cells: [Cell]
+        var isHeader = false
+        var isTotal = false
+        /// A row detailing the one above: its first cell is indented.
+        var isPart = false
+    }
+
+    var style: String
+    var rows: [Row]
+    /// Read by screen readers (`w:tblCaption`); the visible caption is a paragraph above.
+    var caption: String?
+    /// What the page leaves for the table, in twips.
+    var available: Int
+
+    /// Left and right cell margins (set on every table), and room for rounding.
+    static let cellMargin = 100
+    static let cellPadding = 2 * cellMargin + 80
+    static let partIndent = 284
+
+    /// Column widths in twips: each column's widest content if all fit, else
+    /// at least its longest word and the rest shared by what each lacks.
+    func columnWidths() -> [Int] {
+        let count = rows.map(\.cells.count).max() ?? 0
+        var need = Array(repeating: 0, count: count), least = Array(repeating: 0, count: count)
+        for row in rows {
+            for (c, cell) in row.cells.enumerated() {
+                let bold = cell.bold || row.isHeader || row.isTotal
+                let indent = row.isPart && c == 0 ? Self.partIndent : 0
+                let whole = DocxTextWidth.twips(cell.text, bold: bold) + Self.cellPadding + indent
+                // A number never wraps; a text may, between words.
+                let word = cell.rightAligned ? whole : DocxTextWidth.longestWord(cell.text, bold: bold) + Self.cellPadding + indent
+                need[c] = max(need[c], whole)
+                least[c] = max(least[c], word)
+            }
+        }
+        let total = need.reduce(0, +)
+        guard total > available else { return need }
+        let floor = least.reduce(0, +)
+        guard floor < available else {
+            // Not even the words fit: share the page in proportion to them.
+            return least.map { $0 * available / max(floor, 1) }
+        }
+        let lacking = zip(need, least).map { $0 - $1 }
+        let spare = available - floor
+        let lackingTotal = max(lacking.reduce(0, +), 1)
+        return zip(least, lacking).map { $0 + $1 * spare / lackingTotal }
+    }
+
+    var xml: String { xml(fixedWidths: columnWidths()) }
+
+    /// The table with the given column widths.
+    func xml(fixedWidths widths: [Int]) -> String {
+        var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"\(style)\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(Self.cellMargin)\" w:type=\"dxa\"/><w:right w:w=\"\(Self.cellMargin)\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
+            + (caption.map { "<w:tblCaption w:val=\"\(DocxXML.escaped($0))\"/>" } ?? "")
+            + "</w:tblPr><w:tblGrid>"
+        for width in widths { out += "<w:gridCol w:w=\"\(width)\"/>" }
+        out += "</w:tblGrid>"
+        for row in rows {
+            out += "<w:tr><w:trPr><w:cantSplit/>" + (row.isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
+            for (c, cell) in row.cells.enumerated() {
+                let borders = row.isTotal ? "<w:tcBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"1D1D1F\"/></w:tcBorders>" : ""
+                var pPr = row.isHeader ? "<w:keepNext/>" : ""
+                if row.isPart && c == 0 { pPr += "<w:ind w:left=\"\(Self.partIndent)\"/>" }
+                if cell.rightAligned { pPr += "<w:jc w:val=\"right\"/>" }
+                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(c < widths.count ? widths[c] : 0)\" w:type=\"dxa\"/>\(borders)</w:tcPr>"
+                    + DocxXML.paragraph(row.isHeader ? "TableHeading" : "TableText", pPr, cell.runs) + "</w:tc>"
+            }
+            out += "</w:tr>"
+        }
+        return out + "</w:tbl>"
+    }
+}

@@ -1,0 +1,53 @@
+/// slutrapport.docx: the report as a Word document in the look of the
+/// template folder's `reference.docx`, with real tables, native charts
+/// (`DocxChart`), the project's name in the header and page numbers in the
+/// footer. Identical views give identical bytes.
+struct DocxWriter: FormatWriter {
+    let templates: TemplateSet
+
+    /// A4 with the HTML report's print margins, when the reference has no page of its own.
+    static let defaultSection = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        + "<w:pgMar w:top=\"1134\" w:right=\"1021\" w:bottom=\"1247\" w:left=\"1021\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
+
+    func files(_ document: ReportDocument, log: inout DiagnosticLog) -> [OutputFile] {
+        guard let reference = templates.reference else {
+            log.error(.templateMissing, "the template folder has no reference.docx, which slutrapport.docx takes its styles from",
+                      at: SourceLocation(file: templates.folder.appendingPathComponent("reference.docx"), line: 1, column: 1))
+            return []
+        }
+        let section = Self.section(reference.section ?? Self.defaultSection)
+        let available = Self.textWidth(of: section)
+        let images = Dictionary(document.images.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let narrative = DocxNarrative(markdown: MarkdownRenderer(), images: images, available: available)
+        var references = DocxReferences()
+        let body = DocxBody(view: document.view, narrative: narrative, available: available).xml(&references)
+        let package = DocxPackage(view: document.view, reference: reference, references: references)
+        do {
+            return [(OutputFormat.docx.fileName, try DocxPackage.zip(package.parts(body: body, section: section)))]
+        } catch {
+            log.error(.outputFailed, "could not make \(OutputFormat.docx.fileName): \(error)",
+                      at: SourceLocation(file: document.outputFolder.appendingPathComponent(OutputFormat.docx.fileName), line: 1, column: 1))
+            return []
+        }
+    }
+
+    /// The page's section properties with our header and footer, without the reference's revision ids.
+    static func section(_ reference: String) -> String {
+        guard let open = reference.range(of: ">"), reference.hasPrefix("<w:sectPr") else { return section(defaultSection) }
+        return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId6\"/><w:footerReference w:type=\"default\" r:id=\"rId7\"/>"
+            + reference[open.upperBound...]
+    }
+
+    /// The page width less its left and right margins, in twips.
+    static func textWidth(of section: String) -> Int {
+        let width = attribute("w:w", of: "<w:pgSz", in: section) ?? 11906
+        let margins = (attribute("w:left", of: "<w:pgMar", in: section) ?? 1021) + (attribute("w:right", of: "<w:pgMar", in: section) ?? 1021)
+        return max(width - margins, 1440)
+    }
+
+    static func attribute(_ name: String, of element: String, in xml: String) -> Int? {
+        guard let start = xml.range(of: element), let end = xml.range(of: ">", range: start.upperBound..<xml.endIndex),
+              let value = xml.range(of: " \(name)=\"", range: start.upperBound..<end.lowerBound) else { return nil }
+        return Int(xml[value.upperBound...].prefix { $0.isNumber })
+    }
+}
