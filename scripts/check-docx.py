@@ -118,13 +118,17 @@ def check(folder):
     for e in errors:
         print(f"{name}: error: {e}", file=sys.stderr)
     others = len(tables) - len(pairs)
-    print(f"{name}: {len(pairs)} figure tables, {checked} cells checked against the XML"
+    print(f"{name}: {plural(len(pairs), 'figure table')}, {checked} cells checked against the XML"
           + (f" ({undecided} not decided by it)" if undecided else "")
-          + (f", {others} other tables" if others else "")
+          + (f", {plural(others, 'other table')}" if others else "")
           + (f", threshold {threshold}" if threshold else "")
           + ("" if by_caption or not tables else ", matched by shape (no captions)")
           + (f": {len(errors)} errors" if errors else ""))
     return not errors
+
+
+def plural(n, noun):
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def main(folders):
