@@ -24,8 +24,9 @@ test: deps
 	$(SWIFT) test --skip-build
 
 # Real clients on every example's .docx (CI runs this after `make test`):
-# LibreOffice converts each to PDF, whose text must hold the key figures, and
-# python-docx reads every table, whose numbers must equal the XML's. See
+# LibreOffice converts each to PDF, whose text must hold the key figures and
+# no table word broken across lines, and python-docx reads every table, whose
+# numbers must equal the XML's. See
 # scripts/check-clients.sh; the PDFs are left in $(CLIENTS_OUT) to look at.
 CLIENTS_OUT ?= .build/clients
 clients: build

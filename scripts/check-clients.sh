@@ -3,8 +3,9 @@
 # Swedish and English and vak2 with disclosure control (--suppress-below 5) with
 # the given binary into OUT, has LibreOffice convert every slutrapport.docx to
 # PDF (a failed or empty conversion is an error), then checks the key figures
-# in each PDF's text (check-pdf.py, pdftotext) and every table of each .docx
-# against its slutrapport.xml (check-docx.py, python-docx).
+# in each PDF's text and that no word of a table is broken across lines
+# (check-pdf.py, pdftotext), and every table of each .docx against its
+# slutrapport.xml (check-docx.py, python-docx). Both checks run, whatever the first finds.
 #   scripts/check-clients.sh BINARY OUT
 set -euo pipefail
 bin=${1:?usage: check-clients.sh BINARY OUT}
@@ -35,5 +36,7 @@ for docx in "${reports[@]}"; do
 done
 [ "$failed" -eq 0 ] || exit 1
 echo "LibreOffice converted ${#reports[@]} reports to PDF"
-python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf
-python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}"
+status=0
+python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf || status=1
+python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}" || status=1
+exit "$status"
