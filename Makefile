@@ -17,7 +17,7 @@ build: deps
 
 report: build
 	$(RELEASE_BIN) build $(DATA) --out $(OUT)
-	@echo "Reports written to $(OUT)/<project>/slutrapport.{md,html,xml}; open $(OUT)/vak2/slutrapport.html in a browser."
+	@echo "Reports written to $(OUT)/<project>/slutrapport.{md,html,xml,docx}; open $(OUT)/vak2/slutrapport.html in a browser."
 
 test: deps
 	$(SWIFT) build --build-tests

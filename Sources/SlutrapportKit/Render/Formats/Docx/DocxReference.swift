@@ -67,6 +67,12 @@ public struct DocxReference: Sendable {
     /// The body's last section properties, the page of the document, without
     /// header, footer and other references into the reference's own parts.
     static func lastSection(of document: String) -> String? {
+        // A tracked change of the page (`w:sectPrChange`) holds a section of its own: it goes first.
+        var document = document
+        while let change = document.range(of: "<w:sectPrChange"),
+              let close = document.range(of: "</w:sectPrChange>", range: change.upperBound..<document.endIndex) {
+            document.removeSubrange(change.lowerBound..<close.upperBound)
+        }
         guard let start = document.range(of: "<w:sectPr", options: .backwards),
               let end = document.range(of: "</w:sectPr>", range: start.upperBound..<document.endIndex) else { return nil }
         var section = String(document[start.lowerBound..<end.upperBound])

@@ -84,3 +84,13 @@ import ZIPFoundation
         #expect(!FileManager.default.fileExists(atPath: word.out + "/vak2"))
     }
 }
+
+extension DocxReferenceTests {
+    /// Word writes a `w:sectPrChange` inside a section with tracked changes: the section is still the outer one.
+    @Test func theLastSectionIsTheOuterOneWithoutItsReferences() {
+        let document = "<w:body><w:p/><w:sectPr w:rsidR=\"001\"><w:footerReference w:type=\"default\" r:id=\"rId8\"/><w:pgSz w:w=\"12240\"/>"
+            + "<w:sectPrChange w:id=\"1\"><w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr></w:sectPrChange></w:sectPr></w:body>"
+        #expect(DocxReference.lastSection(of: document)
+                == "<w:sectPr w:rsidR=\"001\"><w:pgSz w:w=\"12240\"/></w:sectPr>")
+    }
+}
