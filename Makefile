@@ -4,7 +4,7 @@ OUT ?= out
 DATA ?= data
 RELEASE_BIN = .build/release/slutrapport
 
-.PHONY: report test build deps screenshots bench fuzz clean
+.PHONY: report test build deps clients screenshots bench fuzz clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -22,6 +22,16 @@ report: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Real clients on every example's .docx (CI runs this after `make test`):
+# LibreOffice converts each to PDF, whose text must hold the key figures and
+# no table word broken across lines, and python-docx reads every table, whose
+# numbers must equal the XML's. See
+# scripts/check-clients.sh; the PDFs are left in $(CLIENTS_OUT) to look at.
+CLIENTS_OUT ?= .build/clients
+clients: build
+	@scripts/ensure-deps.sh --clients
+	scripts/check-clients.sh $(RELEASE_BIN) $(CLIENTS_OUT)
 
 # Renders every example's HTML, in Swedish (out/) and English (out-en/), to
 # PNG and PDF with headless Chromium, into screenshots/.

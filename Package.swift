@@ -62,6 +62,7 @@ let package = Package(
                 "CSlutrapportXML2",
                 "CSlutrapportSys",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // Reads the .docx packages back.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]

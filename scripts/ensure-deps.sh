@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build needs, when they are missing and we
 # may install them (root, or sudo without a password). Otherwise says what to run.
+# With --clients, also what `make clients` needs: LibreOffice (Writer, headless),
+# poppler-utils (pdftotext, pdftoppm) and python-docx from PyPI.
 set -euo pipefail
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev)
+if [ "${1:-}" = "--clients" ]; then
+  packages+=(libreoffice-writer-nogui poppler-utils)
+  python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx==1.2.0
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing missing system packages: ${missing[*]}"
+# Without recommends: LibreOffice's would add Java and the rest of the suite, minutes for nothing we use.
 if [ "$(id -u)" -eq 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
-  echo "error: please run: sudo apt-get install -y ${missing[*]}" >&2
+  echo "error: please run: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi

@@ -17,7 +17,49 @@ import Testing
             let actual = try String(contentsOfFile: "\(out)/vak2/\(file)", encoding: .utf8)
             try assertGolden(actual, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/\(folder)/\(file)")
         }
+        let docx = try Data(contentsOf: URL(fileURLWithPath: "\(out)/vak2/\(OutputFormat.docx.fileName)"))
+        try assertGoldenDocx(docx, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/\(folder)/\(OutputFormat.docx.fileName)")
     }
+}
+
+/// A .docx byte for byte; when it differs, the parts that differ, each as a text diff.
+func assertGoldenDocx(_ actual: Data, _ goldenPath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let fm = FileManager.default
+    let record = ProcessInfo.processInfo.environment["SLUTRAPPORT_RECORD"] == "1"
+    if record || !fm.fileExists(atPath: goldenPath) {
+        try fm.createDirectory(atPath: (goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try actual.write(to: URL(fileURLWithPath: goldenPath))
+        if !record { Issue.record("recorded missing golden file \(goldenPath); check it in", sourceLocation: sourceLocation) }
+        return
+    }
+    let expected = try Data(contentsOf: URL(fileURLWithPath: goldenPath))
+    guard actual != expected else { return }
+    let actualPath = scratch("actual.docx")
+    try actual.write(to: URL(fileURLWithPath: actualPath))
+    let (old, new) = (try DocxReading(path: goldenPath), try DocxReading(path: actualPath))
+    guard old.names == new.names else {
+        Issue.record("\(goldenPath): the parts differ: \(old.names) against \(new.names) (re-record with SLUTRAPPORT_RECORD=1)",
+                     sourceLocation: sourceLocation)
+        return
+    }
+    let changed = old.names.filter { old.parts[$0] != new.parts[$0] }
+    let place = changed.isEmpty ? "same parts, other zip bytes" : "in \(changed)"
+    Issue.record("\(goldenPath) differs, \(place) (re-record with SLUTRAPPORT_RECORD=1)", sourceLocation: sourceLocation)
+    for part in changed {
+        try assertGolden(oneElementALine(new.text(part)), writeScratch(oneElementALine(old.text(part)), part), sourceLocation: sourceLocation)
+    }
+}
+
+/// A part's XML with a line break between elements, so that a diff shows the element that changed.
+private func oneElementALine(_ xml: String) -> String {
+    xml.replacingOccurrences(of: "><", with: ">\n<")
+}
+
+/// A golden part kept under the scratch folder, for `assertGolden`'s diff.
+private func writeScratch(_ text: String, _ part: String) throws -> String {
+    let path = scratch("golden-" + part.replacingOccurrences(of: "/", with: "_"))
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
 }
 
 func assertGolden(_ actual: String, _ goldenPath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

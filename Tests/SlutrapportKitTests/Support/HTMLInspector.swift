@@ -9,9 +9,17 @@ struct HTMLInspector {
         var attributes: [String: String]
     }
 
+    /// A `<table>`'s caption and its rows of cell texts (header row included).
+    struct Table: Equatable {
+        var caption: String
+        var rows: [[String]]
+    }
+
     private(set) var elements: [Element] = []
     /// Text of <style> elements.
     private(set) var styles: [String] = []
+    /// Every table, in document order.
+    private(set) var tables: [Table] = []
 
     init(_ html: String) {
         let bytes = Array(html.utf8)
@@ -38,9 +46,49 @@ struct HTMLInspector {
                 let name = String(cString: current.pointee.name).lowercased()
                 elements.append(Element(name: name, attributes: attributes))
                 if name == "style", let text = current.pointee.children?.pointee.content { styles.append(String(cString: text)) }
+                if name == "table" { tables.append(Self.table(current)) }
                 if let child = current.pointee.children { walk(child) }
             }
             n = current.pointee.next
         }
+    }
+
+    private static func table(_ node: xmlNodePtr) -> Table {
+        var table = Table(caption: "", rows: [])
+        func visit(_ node: xmlNodePtr) {
+            var n: xmlNodePtr? = node.pointee.children
+            while let current = n {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    switch String(cString: current.pointee.name).lowercased() {
+                    case "caption": table.caption = text(current)
+                    case "tr": table.rows.append(cells(current))
+                    case "table": break  // a nested table is its own
+                    default: visit(current)
+                    }
+                }
+                n = current.pointee.next
+            }
+        }
+        func cells(_ row: xmlNodePtr) -> [String] {
+            var cells: [String] = []
+            var n: xmlNodePtr? = row.pointee.children
+            while let current = n {
+                if current.pointee.type == XML_ELEMENT_NODE, ["th", "td"].contains(String(cString: current.pointee.name).lowercased()) {
+                    cells.append(text(current))
+                }
+                n = current.pointee.next
+            }
+            return cells
+        }
+        visit(node)
+        return table
+    }
+
+    /// All text under a node, through a buffer (Swift 6 will not call libxml2's global `xmlFree`).
+    private static func text(_ node: xmlNodePtr) -> String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        xmlNodeBufGetContent(buffer, node)
+        return xmlBufferContent(buffer).map { String(cString: $0) } ?? ""
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import FoundationXML
+import Testing
+@testable import SlutrapportKit
+
+/// The figures of the Word report read back from its parts: every captioned
+/// table equals the HTML report's table of that caption, cell for cell, and
+/// under disclosure control (vak2 with `--suppress-below 5`, as
+/// ExamplesTests.vak2WithDisclosureControl) the tables show exactly what the
+/// other formats show: "<5" and ".." in place of hidden counts, no share of one.
+@Suite struct DocxFiguresTests {
+    enum Build: String, CaseIterable, CustomTestStringConvertible {
+        case swedish, english, suppressed
+
+        var testDescription: String { rawValue }
+
+        /// slutrapport.docx and slutrapport.html of data/vak2, built once per process.
+        var outputFolder: String {
+            switch self {
+            case .swedish: Self.swedishBuild
+            case .english: Self.englishBuild
+            case .suppressed: Self.suppressedBuild
+            }
+        }
+
+        static let swedishBuild = build { _ in }
+        static let englishBuild = build { $0.lang = .en }
+        static let suppressedBuild = build { $0.suppressBelow = 5 }
+
+        static func build(_ configure: (inout BuildOptions) -> Void) -> String {
+            let (out, outcome) = buildReports([repositoryRoot + "/data/vak2"]) {
+                configure(&$0)
+                $0.formats = [.html, .docx]
+            }
+            precondition(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
+            return out + "/vak2"
+        }
+    }
+
+    /// The body's tables that have a Caption paragraph right above them: the figure tables.
+    static func captionedTables(_ docx: DocxReading) throws -> [HTMLInspector.Table] {
+        try docx.elements("tbl").compactMap { table in
+            guard let caption = table.previousSibling as? XMLElement, caption.paragraphStyle == "Caption" else { return nil }
+            return HTMLInspector.Table(caption: caption.wordText, rows: table.tableRows)
+        }
+    }
+
+    static func table(_ caption: String, in tables: [HTMLInspector.Table]) throws -> [[String]] {
+        try #require(tables.first { $0.caption == caption }, "no table captioned \(caption)").rows
+    }
+
+    @Test(arguments: Build.allCases)
+    func everyFigureTableEqualsTheHTMLReports(_ build: Build) throws {
+        let docx = try Self.captionedTables(DocxReading(path: build.outputFolder + "/slutrapport.docx"))
+        let html = HTMLInspector(try String(contentsOfFile: build.outputFolder + "/slutrapport.html", encoding: .utf8))
+            .tables.filter { !$0.caption.isEmpty }
+        #expect(docx.count == 16)
+        #expect(docx.map(\.caption) == html.map(\.caption))
+        for (word, page) in zip(docx, html) {
+            #expect(word.rows == page.rows, "\(word.caption)")
+        }
+    }
+
+    @Test func disclosureControlHidesTheSameCountsAsInEveryFormat() throws {
+        let tables = try Self.captionedTables(DocxReading(path: Build.suppressed.outputFolder + "/slutrapport.docx"))
+        let pc = "\u{00A0}%"
+        #expect(try Self.table("Avslutsorsaker efter kön", in: tables) == [
+            ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
+            ["Arbete", "28", "28\(pc)", "43", "30\(pc)", "71", "29\(pc)"],
+            ["Studier", "29", "29\(pc)", "38", "27\(pc)", "67", "28\(pc)"],
+            ["Avbrutit", "<5", "", "..", "", "9", "4\(pc)"],
+            ["Annan orsak", "30", "30\(pc)", "36", "25\(pc)", "66", "27\(pc)"],
+            ["Fullföljt projektet", "..", "", "..", "", "29", "12\(pc)"],
+            ["Avslutade", "99", "", "143", "", "242", ""],
+        ])
+        let subprojects = try Self.table("Deltagare per delprojekt", in: tables)
+        #expect(subprojects[4] == ["Delprojekt Kil", "Gruppverksamhet", "14", "20", "34", "<5", ".."])
+        #expect(subprojects[5] == ["Delprojekt Kristinehamn", "Gruppverksamhet", "19", "27", "46", "<5", ".."])
+        #expect(subprojects.last == ["Totalt", "", "114", "168", "282", "40", "242"])
+        // A subproject's table: a share is shown only where its count and its denominator both are.
+        #expect(try Self.table("Avslutsorsaker i Delprojekt Kil efter kön", in: tables) == [
+            ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
+            ["Arbete", "6", "43\(pc)", "5", "", "11", ""],
+            ["Studier", "<5", "", "<5", "", "8", ""],
+            ["Avbrutit", "0", "0\(pc)", "<5", "", "<5", ""],
+            ["Annan orsak", "<5", "", "<5", "", "7", ""],
+            ["Fullföljt projektet", "<5", "", "<5", "", "..", ""],
+            ["Avslutade", "14", "", "..", "", "..", ""],
+        ])
+        #expect(try Self.table("Avslutsorsaker i området Individuellt stöd efter kön", in: tables) == [
+            ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
+            ["Arbete", "..", "", "..", "", "15", "26\(pc)"],
+            ["Studier", "6", "", "7", "", "13", "22\(pc)"],
+            ["Avbrutit", "0", "", "<5", "", "<5", ""],
+            ["Annan orsak", "8", "", "9", "", "17", "29\(pc)"],
+            ["Fullföljt projektet", "<5", "", "..", "", "..", ""],
+            ["Avslutade", "..", "", "..", "", "58", ""],
+        ])
+        // The goals keep their outcomes: none of them rests on a hidden count.
+        #expect(try Self.table("Mål, målvärden och utfall", in: tables).map { $0.dropFirst(2) } == [
+            ["Målvärde", "Utfall", "Uppfyllt"], ["255", "282", "✗ Nej"], ["115", "114", "✗ Nej"], ["140", "168", "✓ Ja"],
+            ["50\(pc)", "57\(pc)", "✓ Ja"], ["85\(pc)", "85\(pc)", "✓ Ja"], ["90\(pc)", "70\(pc)", "✗ Nej"], ["90\(pc)", "90\(pc)", "✓ Ja"],
+        ])
+    }
+
+    @Test func theEnglishReportWritesNumbersTheEnglishWay() throws {
+        let tables = try Self.captionedTables(DocxReading(path: Build.english.outputFolder + "/slutrapport.docx"))
+        let exits = try Self.table("Exit reasons by gender", in: tables)
+        #expect(exits[0] == ["Exit reason", "Women", "%", "Men", "%", "Total", "%"])
+        #expect(exits[1] == ["Employment", "28", "28%", "43", "30%", "71", "29%"])
+        #expect(exits.last == ["Ended", "99", "", "143", "", "242", ""])
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `make clients`: every example's .docx through real clients. Builds data/ in
+# Swedish and English and vak2 with disclosure control (--suppress-below 5) with
+# the given binary into OUT, has LibreOffice convert every slutrapport.docx to
+# PDF (a failed or empty conversion is an error), then checks the key figures
+# in each PDF's text and that no word of a table is broken across lines
+# (check-pdf.py, pdftotext), and every table of each .docx against its
+# slutrapport.xml (check-docx.py, python-docx). Both checks run, whatever the first finds.
+#   scripts/check-clients.sh BINARY OUT
+set -euo pipefail
+bin=${1:?usage: check-clients.sh BINARY OUT}
+out=${2:?usage: check-clients.sh BINARY OUT}
+cd "$(dirname "$0")/.."
+rm -rf "$out"
+mkdir -p "$out"
+"$bin" build data --out "$out/sv" --quiet
+"$bin" build data --out "$out/en" --lang en --quiet
+"$bin" build data/vak2 --out "$out/suppressed" --suppress-below 5 --quiet
+
+# A profile of our own: a user's running LibreOffice (or another check) would otherwise take the conversion over.
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+reports=("$out"/*/*/slutrapport.docx)
+[ -e "${reports[0]}" ] || { echo "error: no slutrapport.docx under $out" >&2; exit 1; }
+failed=0
+for docx in "${reports[@]}"; do
+  dir=$(dirname "$docx")
+  log="$dir/soffice.log"
+  # soffice says "Error: source file could not be loaded" and still exits 0: the PDF is the proof.
+  if ! timeout 180 soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$dir" "$docx" >"$log" 2>&1 \
+     || grep -q "^Error" "$log" || [ ! -s "$dir/slutrapport.pdf" ]; then
+    echo "error: LibreOffice could not convert $docx to PDF:" >&2
+    cat "$log" >&2
+    failed=1
+  fi
+done
+[ "$failed" -eq 0 ] || exit 1
+echo "LibreOffice converted ${#reports[@]} reports to PDF"
+status=0
+python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf || status=1
+python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}" || status=1
+exit "$status"

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Reads every table of a report's .docx with python-docx, as a Word user's
+tools would, and checks each figure table's numbers against the report's own
+slutrapport.xml (see report_figures.py for what "equal" means under
+disclosure control).
+
+    scripts/check-docx.py OUT/<id> [OUT/<id> ...]
+
+A figure table is one with a Caption-style paragraph right above it; those must
+be the report's figure tables, all of them, in the report's order. A document
+without captions (LibreOffice's conversion of our HTML, used while the writer
+did not exist) is matched by shape instead, other tables skipped. Exit status 1
+when a number differs or a table is missing.
+"""
+import os
+import re
+import sys
+
+import docx
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_figures import Report, expected_tables  # noqa: E402
+
+HIDDEN_MARK = re.compile(r"<\d+|\.\.")
+
+
+class Context:
+    """What a cell's check may consult: the number style, the threshold and the table's other cells."""
+
+    def __init__(self, style, threshold, cells):
+        self.style, self.threshold, self.cells = style, threshold, cells
+
+    def is_hidden_mark(self, text):
+        return HIDDEN_MARK.fullmatch(text) is not None
+
+    def cell(self, row, column):
+        return self.cells[row][column]
+
+
+def tables_with_captions(document):
+    """Every table of the body in order, with the text of the Caption paragraph right above it (or None)."""
+    previous = None
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            previous = Paragraph(element, document)
+        elif tag == "tbl":
+            caption = None
+            if previous is not None and previous.style is not None and (
+                    previous.style.style_id == "Caption" or (previous.style.name or "").lower() == "caption"):
+                caption = previous.text
+            yield DocxTable(element, document), caption
+            previous = None
+
+
+def cell_texts(table):
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def fits(cells, expected):
+    """Same shape: a header row, then one row a row of the expected table, a row header before its cells."""
+    return len(cells) == 1 + len(expected.rows) and all(len(r) == 1 + len(e) for r, e in zip(cells[1:], expected.rows))
+
+
+def compare(cells, expected, context):
+    """Errors of one table, and how many cells the XML decided."""
+    errors, checked, undecided = [], 0, 0
+    for r, (row, specs) in enumerate(zip(cells[1:], expected.rows), start=1):
+        for c, (actual, spec) in enumerate(zip(row[1:], specs), start=1):
+            want = spec.check(actual, context)
+            if want is not None:
+                errors.append(f"row {r + 1} ({row[0]!r}) column {c + 1}: {actual!r} where the XML gives {want}")
+            if spec.checked:
+                checked += 1
+            elif spec.checked is False:
+                undecided += 1
+    return errors, checked, undecided
+
+
+def check(folder):
+    name = os.path.join(folder, "slutrapport.docx")
+    report = Report(os.path.join(folder, "slutrapport.xml"))
+    document = docx.Document(name)
+    tables = [(cell_texts(t), caption) for t, caption in tables_with_captions(document)]
+    marks = {int(m.group(1)) for cells, _ in tables for row in cells for text in row for m in [re.fullmatch(r"<(\d+)", text)] if m}
+    errors = []
+    if len(marks) > 1:
+        errors.append(f"hidden counts shown with different thresholds: {sorted(marks)}")
+    threshold = min(marks) if marks else 0
+    expected = expected_tables(report)
+    by_caption = any(caption is not None for _, caption in tables)
+    if by_caption:
+        figure_tables = [(cells, caption) for cells, caption in tables if caption is not None]
+        if len(figure_tables) != len(expected):
+            errors.append(f"{len(figure_tables)} captioned tables, the XML gives {len(expected)}: "
+                          f"{[c for _, c in figure_tables]} against {[e.name for e in expected]}")
+        pairs = list(zip(figure_tables, expected))
+    else:
+        pairs, k = [], 0
+        for cells, caption in tables:
+            if k < len(expected) and fits(cells, expected[k]):
+                pairs.append(((cells, caption), expected[k]))
+                k += 1
+        if k < len(expected):
+            errors.append(f"no table for {[e.name for e in expected[k:]]}")
+    checked = undecided = 0
+    for (cells, caption), table in pairs:
+        label = f"table {table.name!r}" + (f" (caption {caption!r})" if caption else "")
+        if not fits(cells, table):
+            errors.append(f"{label}: {len(cells)} rows of {[len(r) for r in cells]} cells, "
+                          f"expected 1 + {len(table.rows)} rows of {[1 + len(r) for r in table.rows]}")
+            continue
+        e, c, u = compare(cells, table, Context(report.style, threshold, cells))
+        errors += [f"{label} {x}" for x in e]
+        checked, undecided = checked + c, undecided + u
+    for e in errors:
+        print(f"{name}: error: {e}", file=sys.stderr)
+    others = len(tables) - len(pairs)
+    print(f"{name}: {plural(len(pairs), 'figure table')}, {checked} cells checked against the XML"
+          + (f" ({undecided} not decided by it)" if undecided else "")
+          + (f", {plural(others, 'other table')}" if others else "")
+          + (f", threshold {threshold}" if threshold else "")
+          + ("" if by_caption or not tables else ", matched by shape (no captions)")
+          + (f": {len(errors)} errors" if errors else ""))
+    return not errors
+
+
+def plural(n, noun):
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def main(folders):
+    if not folders:
+        print(__doc__, file=sys.stderr)
+        return 2
+    results = [check(f) for f in folders]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
