@@ -40,6 +40,16 @@ enum DocxXML {
         return out + "</w:r>"
     }
 
+    /// `runs` set at another size: `w:sz` and `w:szCs` added to each run's
+    /// properties. They go last in `w:rPr`, which is their place in the
+    /// schema's order for every property our runs carry (none of highlight,
+    /// u, vertAlign, lang and the others that follow them is used).
+    static func sized(_ runs: String, halfPoints: Int) -> String {
+        let size = "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>"
+        return runs.replacingOccurrences(of: "</w:rPr>", with: size + "</w:rPr>")
+            .replacingOccurrences(of: "<w:r>", with: "<w:r><w:rPr>\(size)</w:rPr>")
+    }
+
     /// A paragraph in `style` (a style id of the reference document) with
     /// more paragraph properties (after the style, in schema order) and its runs.
     static func paragraph(_ style: String?, _ properties: String = "", _ content: String) -> String {
