@@ -71,27 +71,39 @@ struct InputOptions: ParsableArguments {
         return batch
     }
 
-    /// Prints every diagnostic (capped) and a summary to stderr; returns the exit code.
+    /// Prints the diagnostics and a summary to stderr; returns the exit code.
+    /// Text stops at 100 and says how many more; JSON prints every one the
+    /// run kept, then the summary as an object, so that every line parses.
     func report(_ outcome: Batch.Outcome, verb: String, seconds: Double) -> Int32 {
         let style = DiagnosticFormatter.Style(rawValue: diagnostics) ?? .text
         let github = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
         let all = outcome.diagnostics
-        let cap = 100
+        let shown = style == .json ? all[...] : all.prefix(100)
         var err = StandardError()
-        for d in all.prefix(cap) {
+        for d in shown {
             print(style == .json ? DiagnosticFormatter.json(d) : DiagnosticFormatter.text(d), to: &err)
             if github && d.severity != .note { print(DiagnosticFormatter.github(d), to: &err) }
         }
         let dropped = outcome.dropped
-        let more = max(0, all.count - cap) + dropped.errors + dropped.warnings
-        if more > 0 { print("… and \(more) more", to: &err) }
-        if !quiet {
-            let warnings = all.count { $0.severity == .warning } + dropped.warnings
-            let failed = outcome.failed
-            var line = "\(verb) \(outcome.built) project\(outcome.built == 1 ? "" : "s"), \(failed.count) failed, "
-                + "\(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.1f", seconds)) s"
-            if !failed.isEmpty { line += "; failed: " + failed.map(DiagnosticFormatter.oneLine).joined(separator: ", ") }
-            print(line, to: &err)
+        let warnings = all.count { $0.severity == .warning } + dropped.warnings
+        let errors = all.count { $0.severity == .error } + dropped.errors
+        switch style {
+        case .json:
+            if !quiet {
+                let summary = DiagnosticFormatter.Summary(verb: verb, built: outcome.built, failed: outcome.failed, errors: errors,
+                                                          warnings: warnings, notKept: dropped.errors + dropped.warnings, seconds: seconds)
+                print(DiagnosticFormatter.json(summary), to: &err)
+            }
+        case .text:
+            let more = all.count - shown.count + dropped.errors + dropped.warnings
+            if more > 0 { print("… and \(more) more", to: &err) }
+            if !quiet {
+                let failed = outcome.failed
+                var line = "\(verb) \(outcome.built) project\(outcome.built == 1 ? "" : "s"), \(failed.count) failed, "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.1f", seconds)) s"
+                if !failed.isEmpty { line += "; failed: " + failed.map(DiagnosticFormatter.oneLine).joined(separator: ", ") }
+                print(line, to: &err)
+            }
         }
         return outcome.hasErrors ? 1 : 0
     }

@@ -23,6 +23,29 @@ public enum DiagnosticFormatter {
             + "\"severity\":\"\(d.severity.rawValue)\",\"code\":\"\(d.code.rawValue)\",\"message\":\(quoted(d.message))}"
     }
 
+    /// The end of a run, for `--diagnostics json`: a line of its own kind
+    /// (`"kind":"summary"`), so that every line of the stream is JSON.
+    public struct Summary: Sendable {
+        public var verb: String
+        public var built: Int
+        public var failed: [String]
+        public var errors: Int
+        public var warnings: Int
+        /// Diagnostics counted but not kept (beyond `DiagnosticLog.kept` in a project).
+        public var notKept: Int
+        public var seconds: Double
+
+        public init(verb: String, built: Int, failed: [String], errors: Int, warnings: Int, notKept: Int, seconds: Double) {
+            (self.verb, self.built, self.failed, self.errors, self.warnings, self.notKept, self.seconds)
+                = (verb, built, failed, errors, warnings, notKept, seconds)
+        }
+    }
+
+    public static func json(_ s: Summary) -> String {
+        "{\"kind\":\"summary\",\"verb\":\(quoted(s.verb)),\"built\":\(s.built),\"failed\":[\(s.failed.map(quoted).joined(separator: ","))],"
+            + "\"errors\":\(s.errors),\"warnings\":\(s.warnings),\"notKept\":\(s.notKept),\"seconds\":\(String(format: "%.3f", s.seconds))}"
+    }
+
     /// GitHub Actions workflow command, escaped as GitHub documents it: `%`,
     /// CR and LF in the data, and `:` and `,` too in properties. Other
     /// control characters are shown as in text.

@@ -117,6 +117,30 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(stderr.hasSuffix("… and \(30_000 + 29_999 - 100) more\n"))
     }
 
+    /// `--diagnostics json` is JSON on every line: each diagnostic the run
+    /// keeps (no cap of 100, as text has), then the summary as an object of
+    /// its own kind, which also counts what was not kept.
+    @Test func everyLineOfTheJSONStreamIsJSON() throws {
+        let rows = (1...150).map { "p\($0),okänd,2021-01-01\n" }.joined()
+        let f = try Fixture(["project.yaml": minimalYAML, "participants.csv": "id,gender,start_date\n" + rows])
+        let (status, stderr) = try runCLI(["check", f.folder, "--diagnostics", "json", "--templates", templatesFolder])
+        #expect(status == 1)
+        let lines = stderr.split(separator: "\n")
+        #expect(lines.count == 151)
+        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any], "\($0)") }
+        #expect(objects.dropLast().allSatisfy { $0["code"] as? String == "unknown-gender" })
+        let summary = try #require(objects.last)
+        #expect(summary["kind"] as? String == "summary")
+        #expect(summary["verb"] as? String == "checked")
+        #expect(summary["built"] as? Int == 0)
+        #expect(summary["failed"] as? [String] == [f.folder])
+        #expect(summary["errors"] as? Int == 150)
+        #expect(summary["warnings"] as? Int == 0)
+        #expect(summary["notKept"] as? Int == 0)
+        // With --quiet, the diagnostics alone.
+        #expect(try runCLI(["check", f.folder, "--diagnostics", "json", "--quiet", "--templates", templatesFolder]).stderr.split(separator: "\n").count == 150)
+    }
+
     @Test func anEmptyFormatListIsAUsageErrorAndKeepsTheEarlierReports() throws {
         let f = try Fixture(["project.yaml": minimalYAML])
         let out = f.parent + "/out"
