@@ -103,6 +103,31 @@ import Testing
         ])
     }
 
+    /// Each series of a chart part in the built .docx as its name and its
+    /// cached points `index=value`.
+    static func series(_ docx: DocxReading, chart n: Int) throws -> [String] {
+        try docx.elements("ser", in: "word/charts/chart\(n).xml").map { series in
+            let name = try series.nodes(forXPath: "./*[local-name()='tx']//*[local-name()='v']").map { $0.stringValue ?? "" }.joined()
+            let points = try series.nodes(forXPath: "./*[local-name()='val']//*[local-name()='pt']").compactMap { $0 as? XMLElement }
+                .map { "\($0.attribute(forName: "idx")?.stringValue ?? "")=\($0.stringValue ?? "")" }
+            return name + ": " + points.joined(separator: " ")
+        }
+    }
+
+    /// The native charts' caches hold the report's figures, and under
+    /// disclosure control a hidden count has no point at all (a gap).
+    @Test func theChartCachesHoldTheFiguresAndNoHiddenCount() throws {
+        let plain = try DocxReading(path: Build.swedish.outputFolder + "/slutrapport.docx")
+        #expect(plain.names.filter { $0.hasPrefix("word/charts/") } == ["word/charts/chart1.xml", "word/charts/chart2.xml", "word/charts/chart3.xml"])
+        #expect(try Self.series(plain, chart: 1) == ["Kvinnor: 0=28 1=29 2=3 3=30 4=9", "Män: 0=30 1=27 2=4 3=25 4=14"])
+        #expect(try Self.series(plain, chart: 2).prefix(2) == ["Kvinnor: 0=19 1=15 2=34 3=14 4=19 5=13", "Män: 0=29 1=21 2=50 3=20 4=27 5=21"])
+        let hidden = try DocxReading(path: Build.suppressed.outputFolder + "/slutrapport.docx")
+        let exits = try Self.series(hidden, chart: 1)
+        #expect(exits.count == 2)
+        // Dropped out (3 women, 6 men) and completed are hidden: no point, never its size.
+        #expect(exits.allSatisfy { !$0.contains(" 2=") && !$0.contains(" 4=") })
+    }
+
     @Test func theEnglishReportWritesNumbersTheEnglishWay() throws {
         let tables = try Self.captionedTables(DocxReading(path: Build.english.outputFolder + "/slutrapport.docx"))
         let exits = try Self.table("Exit reasons by gender", in: tables)
