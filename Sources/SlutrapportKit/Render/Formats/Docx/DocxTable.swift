@@ -31,6 +31,10 @@ struct DocxTable {
     static let cellMargin = 100
     static let cellPadding = 2 * cellMargin + 80
     static let partIndent = 284
+    /// A table of fewer body rows than this fits a page: its rows keep with
+    /// the next, so that it moves whole, with its caption, rather than leave
+    /// a row or two behind. A longer one breaks, its header row repeated.
+    static let keptTogetherRows = 25
 
     /// The text size of the reference's table styles, in half-points (9 pt).
     static let styleHalfPoints = 18
@@ -97,11 +101,13 @@ struct DocxTable {
             + "</w:tblPr><w:tblGrid>"
         for width in widths { out += "<w:gridCol w:w=\"\(width)\"/>" }
         out += "</w:tblGrid>"
-        for row in rows {
+        let keptTogether = rows.count - 1 < Self.keptTogetherRows
+        for (r, row) in rows.enumerated() {
             out += "<w:tr><w:trPr><w:cantSplit/>" + (row.isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
+            let keepNext = row.isHeader || (keptTogether && r < rows.count - 1)
             for (c, cell) in row.cells.enumerated() {
                 let borders = row.isTotal ? "<w:tcBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"1D1D1F\"/></w:tcBorders>" : ""
-                var pPr = row.isHeader ? "<w:keepNext/>" : ""
+                var pPr = keepNext ? "<w:keepNext/>" : ""
                 if row.isPart && c == 0 { pPr += "<w:ind w:left=\"\(Self.partIndent)\"/>" }
                 if cell.rightAligned { pPr += "<w:jc w:val=\"right\"/>" }
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(c < widths.count ? widths[c] : 0)\" w:type=\"dxa\"/>\(borders)</w:tcPr>"

@@ -39,4 +39,18 @@ import Testing
         #expect(narrow.layout().halfPoints == 18)
         #expect(!narrow.xml.contains("<w:sz "))
     }
+
+    /// A short table stays on one page with its caption (LibreOffice left the
+    /// last row of vak2's Kristinehamn exits table alone on the next page):
+    /// every row but the last keeps with the next. A long one may break.
+    @Test func aShortTableKeepsTogetherALongOneMayBreak() {
+        func table(_ rows: Int) -> DocxTable {
+            DocxTable(style: "ReportTable", rows: [DocxTable.Row(cells: [Self.cell("Avslutsorsak")], isHeader: true)]
+                      + (1...rows).map { DocxTable.Row(cells: [Self.cell("rad \($0)")]) }, caption: nil, available: 9638)
+        }
+        let short = table(6).xml.components(separatedBy: "<w:tr>").dropFirst()
+        #expect(short.map { $0.contains("<w:keepNext/>") } == [true, true, true, true, true, true, false])
+        let long = table(DocxTable.keptTogetherRows).xml.components(separatedBy: "<w:tr>").dropFirst()
+        #expect(long.filter { $0.contains("<w:keepNext/>") }.count == 1)  // the header row only
+    }
 }
