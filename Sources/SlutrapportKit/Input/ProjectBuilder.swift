@@ -8,6 +8,8 @@ struct ProjectBuilder {
     let langOverride: Language?
     /// project.yaml's lines, read again only to place a diagnostic inside a block of narrative text.
     var yamlLines: [Substring]?
+    /// Whether `build` read a valid `period`; without it a project has no as-of date of its own.
+    private(set) var periodRead = false
 
     init(reader: YAMLNodeReader, folder: String, langOverride: Language?) {
         self.reader = reader
@@ -23,6 +25,7 @@ struct ProjectBuilder {
         let id = projectID(top)
         let name = reader.requiredString(top, "name", "project.yaml")
         let period = top["period"].flatMap { self.period($0) }
+        periodRead = period != nil
         if top["period"] == nil {
             reader.log.error(.yamlMissingKey, "project.yaml is missing the required key 'period'", at: rootLocation)
         }

@@ -12,14 +12,14 @@ public struct ProjectLoader {
     /// which decides the labels of the default exit reasons. The project is
     /// nil when project.yaml has errors.
     public static func load(folder: String, lang: Language?) -> (Project?, DiagnosticLog) {
-        let read = loadDespiteErrors(folder: folder, lang: lang)
-        return (read.log.hasErrors ? nil : read.project, read.log)
+        let read = read(folder: folder, lang: lang)
+        return (read.valid, read.log)
     }
 
     /// project.yaml read as far as it goes: what a project with errors still
     /// lets slutrapport check in its CSV file (issue 12: one error in
     /// project.yaml must not hide every error in the CSV).
-    struct Partial {
+    struct Partial: Sendable {
         /// Nil when project.yaml gave no project at all (unreadable, not YAML, not a mapping).
         var project: Project?
         var log: DiagnosticLog
@@ -29,9 +29,14 @@ public struct ProjectLoader {
         var damagedLists: [String] = []
         /// Whether `period` was read; without it there is no as-of date by default.
         var hasPeriod = true
+
+        /// The project when project.yaml has no errors.
+        var valid: Project? { log.hasErrors ? nil : project }
     }
 
-    static func loadDespiteErrors(folder: String, lang: Language?) -> Partial {
+    /// project.yaml read once, as far as it goes: the project, valid or not,
+    /// with every diagnostic (see `Partial`).
+    static func read(folder: String, lang: Language?) -> Partial {
         let file = folder.appendingPathComponent("project.yaml")
         var r = YAMLNodeReader(file: file)
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -68,7 +73,7 @@ public struct ProjectLoader {
         }
         var builder = ProjectBuilder(reader: r, folder: folder, langOverride: lang)
         let project = builder.build(root)
-        var partial = Partial(project: project, log: builder.reader.log)
+        var partial = Partial(project: project, log: builder.reader.log, hasPeriod: builder.periodRead)
         guard let project, partial.log.hasErrors, let top = root.mapping else { return partial }
         // A list lost items when it holds fewer than its YAML sequence (or is no sequence).
         for (key, count) in [("subprojects", project.subprojects.count), ("exit_reasons", project.exitReasons.count),
@@ -76,9 +81,6 @@ public struct ProjectLoader {
             guard let node = top[key] else { continue }
             if node.sequence.map({ $0.count != count || count == 0 && key == "exit_reasons" }) ?? true { partial.damagedLists.append(key) }
         }
-        // The period read again on its own, its diagnostics (already logged once) dropped.
-        var periodReader = ProjectBuilder(reader: YAMLNodeReader(file: file), folder: folder, langOverride: lang)
-        partial.hasPeriod = top["period"].flatMap { periodReader.period($0) } != nil
         return partial
     }
 

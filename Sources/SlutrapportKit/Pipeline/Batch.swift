@@ -60,11 +60,11 @@ public struct Batch {
 
         // First every project.yaml, so that two projects claiming one id are
         // found the same way whatever the order threads finish in.
-        let loaded = parallelMap(folders.count, jobs: jobs) { ProjectLoader.load(folder: folders[$0], lang: lang) }
+        let loaded = parallelMap(folders.count, jobs: jobs) { ProjectLoader.read(folder: folders[$0], lang: lang) }
         var firstFolderOfID: [String: String] = [:]
         var duplicates: [Int: Diagnostic] = [:]
-        for (i, (project, _)) in loaded.enumerated() {
-            guard let id = project?.id else { continue }
+        for (i, read) in loaded.enumerated() {
+            guard let id = read.valid?.id else { continue }
             if let first = firstFolderOfID[id] {
                 duplicates[i] = Diagnostic(.error, .duplicateProjectID, "project id '\(id)' is also used by \(first)",
                                            at: SourceLocation(file: folders[i].appendingPathComponent("project.yaml"), line: 1, column: 1))
@@ -85,7 +85,7 @@ public struct Batch {
         outcome.projects = parallelMap(folders.count, jobs: jobs) { i in
             var result: ProjectResult
             if let duplicate = duplicateOf[i] {
-                result = ProjectResult(folder: folders[i], id: loaded[i].0?.id, log: loaded[i].1, files: [], figures: nil, indexRow: nil)
+                result = ProjectResult(folder: folders[i], id: loaded[i].valid?.id, log: loaded[i].log, files: [], figures: nil, indexRow: nil)
                 result.log.error(duplicate.code, duplicate.message, at: duplicate.location)
             } else {
                 result = pipeline.build(folder: folders[i], loaded: loaded[i])

@@ -34,16 +34,15 @@ public struct ProjectPipeline: Sendable {
     }
 
     public func build(folder: String) -> ProjectResult {
-        build(folder: folder, loaded: ProjectLoader.load(folder: folder, lang: options.lang))
+        build(folder: folder, loaded: ProjectLoader.read(folder: folder, lang: options.lang))
     }
 
     /// Builds a project whose project.yaml has been read already.
-    public func build(folder: String, loaded: (Project?, DiagnosticLog)) -> ProjectResult {
-        let (loaded, yamlLog) = loaded
-        var log = yamlLog
+    func build(folder: String, loaded: ProjectLoader.Partial) -> ProjectResult {
+        var log = loaded.log
         var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
-        guard let project = loaded else {
-            result.log.append(contentsOf: participantDiagnosticsDespiteErrors(folder: folder))
+        guard let project = loaded.valid else {
+            result.log.append(contentsOf: participantDiagnosticsDespiteErrors(folder: folder, partial: loaded))
             if options.strict { result.log.promoteWarnings() }
             return result
         }
@@ -93,10 +92,9 @@ public struct ProjectPipeline: Sendable {
     /// A project whose project.yaml has errors gets no output, but its
     /// participant data are still checked against what could be read, unless that would
     /// mislead: then a note says why it was not.
-    func participantDiagnosticsDespiteErrors(folder: String) -> DiagnosticLog {
+    func participantDiagnosticsDespiteErrors(folder: String, partial: ProjectLoader.Partial) -> DiagnosticLog {
         var log = DiagnosticLog()
         guard let data = ParticipantSource.present(in: folder).first else { return log }
-        let partial = ProjectLoader.loadDespiteErrors(folder: folder, lang: options.lang)
         guard let project = partial.project, partial.damagedLists.isEmpty else {
             let lists = partial.damagedLists.map { "'\($0)'" }.joined(separator: " and ")
             let why = partial.project == nil ? "project.yaml could not be read as a project"
