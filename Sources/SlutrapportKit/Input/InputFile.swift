@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ enum InputFile {
     static func problem(_ path: String, inside folder: String) -> Problem? {
         guard exists(path) else { return .absent }
         guard let real = resolved(path) else { return .dangling }
-        guard let root = resolved(folder), real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return .outside }
+        guard FolderBoundary(folder).contained(URL(fileURLWithPath: real)) != nil else { return .outside }
         var st = stat()
         guard stat(real, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
         return nil

@@ -148,8 +148,7 @@ extension ProjectBuilder {
             return source.start
         case .literal(let firstLine):
             if yamlLines == nil {
-                let text = FileBytes.text(reader.file).flatMap { $0 } ?? ""
-                yamlLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+                yamlLines = yamlText.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             }
             let yamlLine = firstLine + line - 1
             guard line >= 1, line <= textLines.count, let lines = yamlLines, yamlLine <= lines.count else { return source.start }

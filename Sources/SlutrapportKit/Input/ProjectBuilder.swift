@@ -6,13 +6,15 @@ struct ProjectBuilder {
     var reader: YAMLNodeReader
     let folder: String
     let langOverride: Language?
-    /// project.yaml's lines, read again only to place a diagnostic inside a block of narrative text.
+    /// project.yaml's text, and its lines once a diagnostic inside a block of narrative text needs them.
+    let yamlText: String
     var yamlLines: [Substring]?
     /// Whether `build` read a valid `period`; without it a project has no as-of date of its own.
     private(set) var periodRead = false
 
-    init(reader: YAMLNodeReader, folder: String, langOverride: Language?) {
+    init(reader: YAMLNodeReader, folder: String, langOverride: Language?, text: String) {
         self.reader = reader
+        yamlText = text
         self.folder = folder
         self.langOverride = langOverride
     }

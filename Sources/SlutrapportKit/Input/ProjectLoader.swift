@@ -71,7 +71,7 @@ public struct ProjectLoader {
             r.log.error(.yamlSyntax, "cannot parse project.yaml", at: start)
             return Partial(log: r.log)
         }
-        var builder = ProjectBuilder(reader: r, folder: folder, langOverride: lang)
+        var builder = ProjectBuilder(reader: r, folder: folder, langOverride: lang, text: text)
         let project = builder.build(root)
         var partial = Partial(project: project, log: builder.reader.log, hasPeriod: builder.periodRead)
         guard let project, partial.log.hasErrors, let top = root.mapping else { return partial }
