@@ -11,10 +11,7 @@ public enum DiagnosticFormatter {
 
     /// `FILE:LINE:COL: error: message [code]`
     public static func text(_ d: Diagnostic) -> String {
-        var file = oneLine(d.location.file)
-        // Only our own annotations start with `::`; `./` names the same relative path.
-        if file.drop(while: \.isWhitespace).hasPrefix("::") { file = "./" + file }
-        return "\(file):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(oneLine(d.message)) [\(d.code.rawValue)]"
+        "\(startOfLine(path: d.location.file)):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(oneLine(d.message)) [\(d.code.rawValue)]"
     }
 
     /// One JSON object with keys file, line, column, severity, code, message.
@@ -58,6 +55,14 @@ public enum DiagnosticFormatter {
         }
         let command = d.severity == .note ? "notice" : d.severity.rawValue
         return "::\(command) file=\(escape(d.location.file, property: true)),line=\(d.location.line),col=\(d.location.column)::\(escape(d.message, property: false))"
+    }
+
+    /// A relative path that starts a printed line, by `oneLine`; one that
+    /// would start a workflow command (`::` after blanks) gets `./`, which
+    /// names the same path: only our own annotations start with `::`.
+    public static func startOfLine(path: String) -> String {
+        let shown = oneLine(path)
+        return shown.drop(while: \.isWhitespace).hasPrefix("::") ? "./" + shown : shown
     }
 
     /// `s` fit for one printed line: line breaks, tabs and other control

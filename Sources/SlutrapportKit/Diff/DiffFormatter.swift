@@ -9,9 +9,8 @@ public enum DiffFormatter {
     /// Names and values come from the XML and may hold line breaks: each is
     /// kept to its line (`DiagnosticFormatter.oneLine`), as diagnostics are.
     static func place(_ c: FigureDiff.Change) -> String {
-        let text = DiagnosticFormatter.oneLine(([c.project] + c.path).joined(separator: " · "))
-        // The project is a folder's name: `./` names the same folder and starts no `::` command.
-        return text.hasPrefix("::") ? "./" + text : text
+        // The project is a folder's name, and starts the line.
+        DiagnosticFormatter.startOfLine(path: ([c.project] + c.path).joined(separator: " · "))
     }
 
     static func moves(_ c: FigureDiff.Change) -> String {

@@ -119,6 +119,7 @@ extension Translation {
             annanOrsak: "Other reason",
             fullfoljt: "Completed the project"
         ),
-        numbers: NumberFormat(groupSeparator: ",", decimalMark: ".", percentSeparator: "")
+        numbers: NumberFormat(groupSeparator: ",", decimalMark: ".", percentSeparator: ""),
+        languageTag: "en-GB"
     )
 }

@@ -119,6 +119,7 @@ extension Translation {
             annanOrsak: "Annan orsak",
             fullfoljt: "Fullföljt projektet"
         ),
-        numbers: NumberFormat(groupSeparator: "\u{00A0}", decimalMark: ",", percentSeparator: "\u{00A0}")
+        numbers: NumberFormat(groupSeparator: "\u{00A0}", decimalMark: ",", percentSeparator: "\u{00A0}"),
+        languageTag: "sv-SE"
     )
 }

@@ -11,6 +11,8 @@ public struct Translation: Sendable {
     public var sections: SectionTitles
     public var exitReasons: ExitReasonLabels
     public var numbers: NumberFormat
+    /// The language with its region, as Word and other documents tag it (`sv-SE`).
+    public var languageTag: String
 }
 
 /// Sentences with a name or a number in them (see `Labels.participantsCaption` etc.).

@@ -73,7 +73,8 @@ import Testing
     @Test func namesWithLineBreaksStayOnTheirLine() {
         let change = FigureDiff.Change(project: "p", path: ["group a\n::error::x"], figures: [.init(attribute: "total", old: "1\n::add-mask::y", new: "2")])
         var diff = FigureDiff()
-        diff.changes = [change, FigureDiff.Change(project: "::warning::z", path: [], figures: [.init(attribute: "total", old: "1", new: "2")])]
+        diff.changes = [change, FigureDiff.Change(project: "::warning::z", path: [], figures: [.init(attribute: "total", old: "1", new: "2")]),
+                        FigureDiff.Change(project: " ::notice::q", path: [], figures: [.init(attribute: "total", old: "1", new: "2")])]
         diff.added = ["n\n::error::w"]
         for style in DiffFormatter.Style.allCases {
             let lines = DiffFormatter.format(diff, style: style).split(separator: "\n")
@@ -83,6 +84,7 @@ import Testing
             + n\\n::error::w: new project
             p · group a\\n::error::x: total 1\\n::add-mask::y → 2
             ./::warning::z: total 1 → 2
+            ./ ::notice::q: total 1 → 2
 
             """)
     }

@@ -16,7 +16,7 @@ enum DocxChart {
         let numbers = (Language(rawValue: lang) ?? .sv).translation.numbers
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         x += "<c:chartSpace xmlns:c=\"\(chartNamespace)\" xmlns:a=\"\(drawingNamespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
-        x += "<c:date1904 val=\"0\"/><c:lang val=\"\(escape(lang))\"/><c:roundedCorners val=\"0\"/>"
+        x += "<c:date1904 val=\"0\"/><c:lang val=\"\(DocxXML.escaped(lang))\"/><c:roundedCorners val=\"0\"/>"
         // No title inside: the writer sets it as a Caption paragraph above the drawing, as for a table.
         x += "<c:chart><c:autoTitleDeleted val=\"1\"/>"
         x += "<c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/>"
@@ -35,7 +35,7 @@ enum DocxChart {
         if let maximum = data.axisMaximum { x += "<c:max val=\"\(number(maximum))\"/>" }
         x += "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/>"
         x += "<c:majorGridlines><c:spPr>\(outline(Palette.rule))</c:spPr></c:majorGridlines>"
-        x += "<c:numFmt formatCode=\"\(escape(axisFormat(data, numbers)))\" sourceLinked=\"0\"/>"
+        x += "<c:numFmt formatCode=\"\(DocxXML.escaped(axisFormat(data, numbers)))\" sourceLinked=\"0\"/>"
         x += "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
         x += "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val=\"\(categoryAxisID)\"/><c:crosses val=\"max\"/>"
         x += "<c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
@@ -54,9 +54,9 @@ enum DocxChart {
         let (width, height) = extent(chart.data)
         return "<w:r><w:drawing><wp:inline xmlns:wp=\"\(wordDrawingNamespace)\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
             + "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
-            + "<wp:docPr id=\"\(drawingID)\" name=\"\(escape(chart.id))\" title=\"\(escape(chart.title))\" descr=\"\(escape(chart.description))\"/>"
+            + "<wp:docPr id=\"\(drawingID)\" name=\"\(DocxXML.escaped(chart.id))\" title=\"\(DocxXML.escaped(chart.title))\" descr=\"\(DocxXML.escaped(chart.description))\"/>"
             + "<wp:cNvGraphicFramePr/><a:graphic xmlns:a=\"\(drawingNamespace)\"><a:graphicData uri=\"\(chartNamespace)\">"
-            + "<c:chart xmlns:c=\"\(chartNamespace)\" xmlns:r=\"\(relationshipsNamespace)\" r:id=\"\(escape(relationshipID))\"/>"
+            + "<c:chart xmlns:c=\"\(chartNamespace)\" xmlns:r=\"\(relationshipsNamespace)\" r:id=\"\(DocxXML.escaped(relationshipID))\"/>"
             + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
     }
 
@@ -82,7 +82,7 @@ enum DocxChart {
         let rows = data.categories.count
         var x = "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
         x += "<c:tx><c:strRef><c:f>Sheet1!$\(column)$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
-        x += "<c:pt idx=\"0\"><c:v>\(escape(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+        x += "<c:pt idx=\"0\"><c:v>\(DocxXML.escaped(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
         x += "<c:spPr>\(series.hatched ? hatch() : fill(series.color))\(series.hatched ? outline(Palette.muted) : "")</c:spPr>"
         x += "<c:invertIfNegative val=\"0\"/>"
         for (i, value) in series.values.enumerated() {
@@ -92,15 +92,15 @@ enum DocxChart {
         x += labels(series, stacked: data.kind == .stackedBars, numbers: numbers)
         x += "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(rows + 1)</c:f><c:strCache><c:ptCount val=\"\(rows)\"/>"
         for (i, category) in data.categories.enumerated() {
-            x += "<c:pt idx=\"\(i)\"><c:v>\(escape(category))</c:v></c:pt>"
+            x += "<c:pt idx=\"\(i)\"><c:v>\(DocxXML.escaped(category))</c:v></c:pt>"
         }
         x += "</c:strCache></c:strRef></c:cat>"
         x += "<c:val><c:numRef><c:f>Sheet1!$\(column)$2:$\(column)$\(rows + 1)</c:f><c:numCache>"
-        x += "<c:formatCode>\(escape(format(series.values.first, numbers)))</c:formatCode><c:ptCount val=\"\(rows)\"/>"
+        x += "<c:formatCode>\(DocxXML.escaped(format(series.values.first, numbers)))</c:formatCode><c:ptCount val=\"\(rows)\"/>"
         // A hidden count, or a share of nobody, has no point: the chart shows a gap.
         for (i, value) in series.values.enumerated() {
             guard let n = value.number else { continue }
-            x += "<c:pt idx=\"\(i)\" formatCode=\"\(escape(format(value, numbers)))\"><c:v>\(number(n))</c:v></c:pt>"
+            x += "<c:pt idx=\"\(i)\" formatCode=\"\(DocxXML.escaped(format(value, numbers)))\"><c:v>\(number(n))</c:v></c:pt>"
         }
         x += "</c:numCache></c:numRef></c:val></c:ser>"
         return x
@@ -114,12 +114,12 @@ enum DocxChart {
         var x = "<c:dLbls>"
         // A point whose number reads differently (a goal in per cent among counts) gets its own format.
         for (i, value) in series.values.enumerated() where value.number != nil && format(value, numbers) != common {
-            x += "<c:dLbl><c:idx val=\"\(i)\"/><c:numFmt formatCode=\"\(escape(format(value, numbers)))\" sourceLinked=\"0\"/>"
+            x += "<c:dLbl><c:idx val=\"\(i)\"/><c:numFmt formatCode=\"\(DocxXML.escaped(format(value, numbers)))\" sourceLinked=\"0\"/>"
             x += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val=\"\(position)\"/>"
             x += "<c:showLegendKey val=\"0\"/><c:showVal val=\"\(shown)\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
             x += "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbl>"
         }
-        x += "<c:numFmt formatCode=\"\(escape(common))\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        x += "<c:numFmt formatCode=\"\(DocxXML.escaped(common))\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         if stacked {
             x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\">\(fill(textColor(on: series.color)))</a:defRPr></a:pPr></a:p></c:txPr>"
         }
@@ -169,5 +169,4 @@ enum DocxChart {
         "<a:pattFill prst=\"wdUpDiag\"><a:fgClr><a:srgbClr val=\"8A8A94\"/></a:fgClr><a:bgClr><a:srgbClr val=\"FFFFFF\"/></a:bgClr></a:pattFill>"
     }
 
-    static func escape(_ text: String) -> String { XMLText().escapeText(text) }
 }

@@ -11,7 +11,7 @@ struct DocxPackage {
     let references: DocxReferences
 
     /// The report language as Word tags it.
-    var languageTag: String { view.lang == "en" ? "en-GB" : "sv-SE" }
+    var languageTag: String { (Language(rawValue: view.lang) ?? .sv).translation.languageTag }
 
     /// The parts every document has, with their fixed relationship ids (rId1–rId7).
     var fixedParts: [(id: Int, type: String, target: String, contentType: String)] {
