@@ -43,8 +43,11 @@ public struct ReportFigures: Sendable, Equatable {
         var st = stat()
         guard stat(path, &st) == 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
         guard st.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path, reason: "not a regular file") }
-        guard let bytes = FileBytes.read(path) else { throw .unreadable(path, reason: "not a regular file, or no read succeeded") }
-        guard bytes.count <= Int(Int32.max) else { throw .unreadable(path, reason: "larger than 2 GiB") }
+        // libxml2 takes a length of 32 bits: said before reading, not after.
+        guard st.st_size <= off_t(Int32.max) else { throw .unreadable(path, reason: "larger than 2 GiB") }
+        guard let bytes = FileBytes.read(path), bytes.count <= Int(Int32.max) else {
+            throw .unreadable(path, reason: "not a regular file, or no read succeeded")
+        }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
         let parsed = bytes.withUnsafeBufferPointer { buffer in

@@ -168,5 +168,4 @@ enum DocxChart {
     static func hatch() -> String {
         "<a:pattFill prst=\"wdUpDiag\"><a:fgClr><a:srgbClr val=\"8A8A94\"/></a:fgClr><a:bgClr><a:srgbClr val=\"FFFFFF\"/></a:bgClr></a:pattFill>"
     }
-
 }
