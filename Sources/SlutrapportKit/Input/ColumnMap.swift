@@ -47,23 +47,26 @@ struct ColumnMap {
     /// missing (error) columns. Nil, with one error, when the first record is
     /// no header: it names fewer than two of the file's columns (or, alone,
     /// none), and is then a participant's row, which no message may quote.
-    static func read(_ tokenizer: CSVTokenizer, file: String, allowed: [Column], required: [Column],
+    static func read(_ header: some CellRecord, file: String, allowed: [Column], required: [Column],
                      log: inout DiagnosticLog) -> ColumnMap? {
-        let header = (0..<tokenizer.fields.count).map { tokenizer.string($0) }
-        let named = Set(header.compactMap { Column.named($0) }.filter(allowed.contains))
-        let at = SourceLocation(file: file, line: tokenizer.recordLine, column: 1)
-        guard named.count >= min(2, header.count) else {
+        let names = (0..<header.cellCount).map { header.string($0) }
+        let named = Set(names.compactMap { Column.named($0) }.filter(allowed.contains))
+        let filled = type(of: header).headerMayHaveGaps ? names.count { !$0.trimmingSpaces.isEmpty } : names.count
+        let at = SourceLocation(file: file, line: header.recordLine, column: 1)
+        guard named.count >= min(2, filled) else {
             log.error(.csvNoHeader, "the first row is not a header: it names fewer than two of the file's columns; "
                       + "add a header row naming at least \(required.map(\.rawValue).joined(separator: ", "))", at: at)
             return nil
         }
         var map = ColumnMap()
-        map.fieldCount = header.count
-        let columns = tokenizer.columns()
-        for (i, name) in header.enumerated() {
-            let at = SourceLocation(file: file, line: tokenizer.fields[i].line, column: columns[i])
+        map.fieldCount = names.count
+        let positions = header.positions()
+        for (i, name) in names.enumerated() {
+            let at = SourceLocation(file: file, line: positions[i].line, column: positions[i].column)
             guard let column = Column.named(name), allowed.contains(column) else {
-                log.warning(.csvExtraColumn, "column '\(Self.cut(name))' is not used and will be ignored", at: at)
+                if !(type(of: header).headerMayHaveGaps && name.trimmingSpaces.isEmpty) {
+                    log.warning(.csvExtraColumn, "column '\(Self.cut(name))' is not used and will be ignored", at: at)
+                }
                 continue
             }
             if map.positions[column] != nil {

@@ -34,7 +34,7 @@ struct CountsReader {
             columns.noteIfIncomplete(file: path, line: t.recordLine, log: &log)
             let checks = RowChecks(file: path, columns: columns, codes: codes, subprojects: project.subprojects.count)
             while try t.nextRecord() {
-                guard checks.fieldCountMatches(t, at: 1, log: &log) else { continue }
+                guard checks.fieldCountMatches(t, log: &log) else { continue }
                 var ok = columns.isComplete
                 let slot = checks.subproject(t, log: &log, ok: &ok)
                 var gender = Gender.other

@@ -3,10 +3,9 @@
 /// wrong. Both keep to `RowRule`; `RowChecks` words the diagnostics.
 extension ParticipantReader {
     /// A row checked cell by cell, every problem logged; counted when it has none.
-    mutating func row(_ t: borrowing CSVTokenizer, _ checks: RowChecks) {
+    mutating func row(_ t: some CellRecord, _ checks: RowChecks) {
         let columns = checks.columns
-        guard checks.fieldCountMatches(t, at: t.column(t.fields.count > columns.fieldCount ? columns.fieldCount : t.fields.count - 1),
-                                       log: &log) else { return }
+        guard checks.fieldCountMatches(t, log: &log) else { return }
         // Only the columns the header has are checked: a missing one is
         // reported once, with the header.
         var ok = true

@@ -68,7 +68,7 @@ package struct ParticipantReader {
 
     /// The columns of the header record, with its problems logged; nil when
     /// the first record is no header. Rows are counted only by a complete one.
-    mutating func readHeader(_ tokenizer: borrowing CSVTokenizer) -> ColumnMap? {
+    mutating func readHeader(_ tokenizer: some CellRecord) -> ColumnMap? {
         var required: [Column] = [.id, .gender, .startDate]
         if !project.subprojects.isEmpty { required.append(.subproject) }
         guard var columns = ColumnMap.read(tokenizer, file: file,

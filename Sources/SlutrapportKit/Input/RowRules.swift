@@ -32,26 +32,27 @@ struct RowChecks {
     /// How many subprojects project.yaml lists; also the slot of a row without one.
     let subprojects: Int
 
-    func location(_ t: borrowing CSVTokenizer, _ i: Int) -> SourceLocation {
-        SourceLocation(file: file, line: t.fields[i].line, column: t.column(i))
+    func location(_ t: some CellRecord, _ i: Int) -> SourceLocation {
+        let (line, column) = t.position(i)
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// The trimmed text of the row's cell in column `c`, and its field; nil when the header lacks the column.
-    func cell(_ c: Column, _ t: borrowing CSVTokenizer) -> (text: String, field: Int)? {
+    func cell(_ c: Column, _ t: some CellRecord) -> (text: String, field: Int)? {
         guard let i = columns[c] else { return nil }
         return (String(t.string(i).trimmingSpaces), i)
     }
 
-    /// Whether the record has as many fields as the header; logged, at `column`, when not.
-    func fieldCountMatches(_ t: borrowing CSVTokenizer, at column: @autoclosure () -> Int, log: inout DiagnosticLog) -> Bool {
-        guard t.fields.count != columns.fieldCount else { return true }
-        log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.fields.count)",
-                  at: SourceLocation(file: file, line: t.recordLine, column: column()))
+    /// Whether the record has as many fields as the header; logged, where it goes wrong, when not.
+    func fieldCountMatches(_ t: some CellRecord, log: inout DiagnosticLog) -> Bool {
+        guard let (line, column) = t.cellCountMismatch(expected: columns.fieldCount) else { return true }
+        log.error(.csvFieldCount, "expected \(columns.fieldCount) fields as in the header, found \(t.cellCount)",
+                  at: SourceLocation(file: file, line: line, column: column))
         return false
     }
 
     /// The cell of column `c` unless it is empty.
-    func filled(_ c: Column, _ t: borrowing CSVTokenizer) -> (text: String, field: Int)? {
+    func filled(_ c: Column, _ t: some CellRecord) -> (text: String, field: Int)? {
         guard let (text, i) = cell(c, t), !text.isEmpty else { return nil }
         return (text, i)
     }
@@ -59,20 +60,20 @@ struct RowChecks {
     /// The cell of a column that may not be empty (`what` names its value);
     /// nil when the header lacks the column (said once, with the header), or,
     /// logged, when the cell is empty.
-    func required(_ c: Column, _ what: String, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> (text: String, field: Int)? {
+    func required(_ c: Column, _ what: String, _ t: some CellRecord, log: inout DiagnosticLog, ok: inout Bool) -> (text: String, field: Int)? {
         guard let (text, i) = cell(c, t) else { return nil }
         guard text.isEmpty else { return (text, i) }
         empty(what, t, i, log: &log, ok: &ok)
         return nil
     }
 
-    private func empty(_ what: String, _ t: borrowing CSVTokenizer, _ i: Int, log: inout DiagnosticLog, ok: inout Bool) {
+    private func empty(_ what: String, _ t: some CellRecord, _ i: Int, log: inout DiagnosticLog, ok: inout Bool) {
         log.error(.emptyValue, "the \(what) is empty", at: location(t, i))
         ok = false
     }
 
     /// The day a date cell names; nil, logged, when it is no date.
-    func date(_ text: String, _ i: Int, _ c: Column, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Day? {
+    func date(_ text: String, _ i: Int, _ c: Column, _ t: some CellRecord, log: inout DiagnosticLog, ok: inout Bool) -> Day? {
         if let day = Day(iso: text) { return day }
         log.error(.invalidDate, CellMessage.date(column: columns.name(c)), at: location(t, i))
         ok = false
@@ -80,7 +81,7 @@ struct RowChecks {
     }
 
     /// The gender a cell names (`other` when it names none, logged).
-    func gender(_ text: String, _ i: Int, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Gender {
+    func gender(_ text: String, _ i: Int, _ t: some CellRecord, log: inout DiagnosticLog, ok: inout Bool) -> Gender {
         if let g = codes.gender(text, column: columns.name(.gender), at: location(t, i), log: &log) { return g }
         ok = false
         return .other
@@ -90,7 +91,7 @@ struct RowChecks {
     /// lacks the column, or the cell is empty and project.yaml lists no
     /// subprojects. An empty cell when it lists some, or a name it does not
     /// list, is logged.
-    func subproject(_ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Int {
+    func subproject(_ t: some CellRecord, log: inout DiagnosticLog, ok: inout Bool) -> Int {
         guard let (text, i) = cell(.subproject, t) else { return subprojects }
         if text.isEmpty {
             if subprojects > 0 { empty("subproject", t, i, log: &log, ok: &ok) }
@@ -103,7 +104,7 @@ struct RowChecks {
 
     /// The exit reason a non-empty cell names; nil for an empty cell (the
     /// participant is still active) and, logged, for one that names none.
-    func exitReason(_ text: String, _ i: Int, _ t: borrowing CSVTokenizer, log: inout DiagnosticLog, ok: inout Bool) -> Int? {
+    func exitReason(_ text: String, _ i: Int, _ t: some CellRecord, log: inout DiagnosticLog, ok: inout Bool) -> Int? {
         guard !text.isEmpty else { return nil }
         if let r = codes.reason(text, column: columns.name(.exitReason), at: location(t, i), log: &log) { return r }
         ok = false
