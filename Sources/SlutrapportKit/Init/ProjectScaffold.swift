@@ -114,6 +114,9 @@ public enum ProjectScaffold {
         # Activities: the codes the CSV's activities column uses.
         activities:
           - {code: coaching, label: Individuell coaching}
+        # The worksheet of participants.xlsx or counts.xlsx to read, when not the
+        # first in the workbook (a CSV has none).
+        # sheet: Deltagare
         # Lower limits of the age bands: here -17, 18-29, 30-54, 55-.
         age_bands: [18, 30, 55]
         # Goals: metric is participants, exit_share, activity_share or reported.

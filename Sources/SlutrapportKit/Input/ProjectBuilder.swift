@@ -53,6 +53,9 @@ struct ProjectBuilder {
         project.goals = top["goals"].map { goals($0, project) } ?? []
         project.budget = top["budget"].flatMap { budget($0) }
         project.sections = top["sections"].map { sections($0) } ?? []
+        if let node = top["sheet"], let name = reader.string(node, "'sheet'") {
+            project.sheet = WorksheetChoice(name: name, location: reader.location(node))
+        }
         return project
     }
 

@@ -6,7 +6,7 @@ import Yams
 public struct ProjectLoader {
     static let topKeys = ["id", "name", "case_number", "programme_area", "phase", "owner", "contact", "region",
                           "period", "funding", "partners", "municipalities", "report", "subprojects",
-                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections"]
+                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet"]
 
     /// Loads the project in `folder`. `lang` is the command line's `--lang`,
     /// which decides the labels of the default exit reasons. The project is

@@ -21,6 +21,8 @@ public struct Project: Sendable {
     public var goals: [Goal] = []
     public var budget: Budget?
     public var sections: [Section] = []
+    /// The worksheet of participants.xlsx or counts.xlsx to read; nil: the first.
+    public var sheet: WorksheetChoice?
 
     /// The folder holding project.yaml, as given on the command line.
     public var folder: String
@@ -187,4 +189,10 @@ extension String {
         while let l = s.last, set.contains(l) { s.removeLast() }
         return String(s)
     }
+}
+
+/// The worksheet project.yaml names (`sheet:`), and where, for a diagnostic when the workbook has none of that name.
+public struct WorksheetChoice: Sendable {
+    public var name: String
+    public var location: SourceLocation
 }
