@@ -94,6 +94,12 @@ public struct DiagnosticLog: Sendable {
         droppedWarnings += other.droppedWarnings
     }
 
+    /// Changes each kept diagnostic from index `first` on (a reader adds
+    /// what only it knows, such as the cell and sheet of a workbook's).
+    mutating func rewrite(from first: Int, _ body: (inout Diagnostic) -> Void) {
+        for i in all.indices where i >= first { body(&all[i]) }
+    }
+
     /// `--strict`: every warning becomes an error.
     public mutating func promoteWarnings() {
         for i in all.indices where all[i].severity == .warning { all[i].severity = .error }

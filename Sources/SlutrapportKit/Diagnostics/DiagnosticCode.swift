@@ -55,6 +55,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case csvNotChecked = "csv-not-checked"  // issue 12
     case csvRowsNotCounted = "csv-rows-not-counted"  // issue 12
 
+    // Workbooks (participants.xlsx, counts.xlsx)
+    case xlsxNotAWorkbook = "xlsx-not-a-workbook"  // issue 15
+    case xlsxBinaryExcel = "xlsx-binary-excel"  // issue 15
+    case xlsxPasswordProtected = "xlsx-password-protected"  // issue 15
+    case xlsxDamaged = "xlsx-damaged"  // issue 15
+    case xlsxTooLarge = "xlsx-too-large"  // issue 15
+    case xlsxMalformedXML = "xlsx-malformed-xml"  // issue 15
+    case xlsxNoSuchSheet = "xlsx-no-such-sheet"  // issue 15
+    case xlsxCell = "xlsx-cell"  // issue 15
+
     // Rendering
     case templateSyntax = "template-syntax"
     case templateMissing = "template-missing"
