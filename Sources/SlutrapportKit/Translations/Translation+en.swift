@@ -91,7 +91,7 @@ extension Translation {
             of: { "\($0) of \($1)" },
             sharesNote: "Shares are of ended participants in the same column and rounded one by one, so they may not add up to 100%.",
             lateStartersNote: { n, asOf in "\(n) participant\(n == 1 ? "" : "s") starting after \(asOf) \(n == 1 ? "is" : "are") not counted." },
-            countsSourceNote: "The figures come from tallies (counts.csv); age, activities and time in the project are therefore not shown.",
+            countsSourceNote: "The figures come from tallies (counts per subproject, gender and exit reason); age, activities and time in the project are therefore not shown.",
             noParticipantData: "The report holds no participant data; goals are shown with their targets.",
             metricParticipants: "number of participants",
             metricExitShare: "share of ended",

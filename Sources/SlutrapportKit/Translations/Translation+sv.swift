@@ -91,7 +91,7 @@ extension Translation {
             of: { "\($0) av \($1)" },
             sharesNote: "Andelar avser avslutade deltagare i samma kolumn och avrundas var för sig; summan kan därför avvika från 100 %.",
             lateStartersNote: { n, asOf in "\(n) deltagare som börjar efter \(asOf) räknas inte med." },
-            countsSourceNote: "Siffrorna bygger på sammanräknade uppgifter (counts.csv); ålder, aktiviteter och tid i projektet redovisas därför inte.",
+            countsSourceNote: "Siffrorna bygger på sammanräknade uppgifter (antal per delprojekt, kön och avslutsorsak); ålder, aktiviteter och tid i projektet redovisas därför inte.",
             noParticipantData: "Rapporten innehåller inga deltagaruppgifter; målen visas med sina målvärden.",
             metricParticipants: "antal deltagare",
             metricExitShare: "andel av avslutade",
