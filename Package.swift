@@ -32,8 +32,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // C for what Swift does not reach well: the atomic swap of two folders
-        // (renameat2) and the SIMD scanner of plain CSV records.
-        .target(name: "CSlutrapportSys"),
+        // (renameat2), the SIMD scanner of plain CSV records, and zlib's
+        // inflate for the members of a workbook (Debian's zlib1g-dev).
+        .target(name: "CSlutrapportSys", linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "SlutrapportKit",
             dependencies: [

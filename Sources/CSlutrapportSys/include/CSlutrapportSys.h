@@ -41,4 +41,14 @@ slutrapport_scan_result slutrapport_scan_plain_sse2(const uint8_t *buf, size_t l
 /// `buf`, 32 bytes at a time (SSE2): what the UTF-8 check can skip.
 size_t slutrapport_ascii_prefix(const uint8_t *buf, size_t len);
 
+/// A raw-deflate stream (a zip member), inflated with the system's zlib.
+typedef struct slutrapport_inflater slutrapport_inflater;
+slutrapport_inflater *slutrapport_inflater_new(void);
+void slutrapport_inflater_free(slutrapport_inflater *inflater);
+/// Inflates from `in` into `out`, setting the bytes taken and made. Returns
+/// 1 at the end of the stream, 0 when it wants more input or output room,
+/// -1 when the data is not deflate.
+int slutrapport_inflate(slutrapport_inflater *inflater, const uint8_t *in, size_t in_len, size_t *consumed,
+                        uint8_t *out, size_t out_len, size_t *produced);
+
 #endif
