@@ -1,6 +1,6 @@
 /// A file participant data may come in, and how it reaches the tally: the
 /// one seam between a project folder's data files and the figures. A new
-/// format (participants.xlsx) is a reader and a line in `all`.
+/// format is a reader and a line in `all`.
 struct ParticipantSource: Sendable {
     /// The file's name in the project folder.
     let fileName: String
@@ -12,8 +12,14 @@ struct ParticipantSource: Sendable {
         ParticipantSource(fileName: "participants.csv") { project, path, settings, parts in
             ParticipantReader.read(project: project, asOf: settings.asOf, path: path, lang: settings.lang, parts: parts)
         },
+        ParticipantSource(fileName: "participants.xlsx") { project, path, settings, _ in
+            ParticipantReader.readWorkbook(project: project, asOf: settings.asOf, path: path, lang: settings.lang)
+        },
         ParticipantSource(fileName: "counts.csv") { project, path, settings, _ in
             CountsReader.read(project: project, path: path, lang: settings.lang)
+        },
+        ParticipantSource(fileName: "counts.xlsx") { project, path, settings, _ in
+            CountsReader.readWorkbook(project: project, path: path, lang: settings.lang)
         },
     ]
 

@@ -1,0 +1,171 @@
+/// A reader of a participant file's rows that may come from a workbook
+/// (participants.xlsx, counts.xlsx; SPEC §3.5): the same header and row
+/// checks as its CSV, fed the sheet's rows.
+protocol WorkbookRowReader {
+    associatedtype Checks
+    var log: DiagnosticLog { get set }
+    /// The checks of the rows under `header`; nil when it is no header (logged).
+    mutating func sheetHeader(_ header: HeaderWideRow) -> Checks?
+    mutating func sheetRow(_ row: HeaderWideRow, _ checks: Checks)
+}
+
+extension WorkbookRowReader {
+    /// Reads the workbook at `path`: the header on the sheet's first
+    /// non-empty row, every later non-empty row a record. Positions are the
+    /// sheet's row (LINE) and column number (COL), and every diagnostic of
+    /// the header and rows names its cell (or row) and sheet.
+    mutating func readWorkbook(path: String, sheet: WorksheetChoice?) {
+        let workbook: Workbook
+        do { workbook = try Workbook.open(path: path, sheet: sheet?.name) } catch {
+            log.report(error, file: path, sheet: sheet)
+            return
+        }
+        let first = log.all.count
+        var checks: Checks?
+        var width = 0
+        /// Rows looked at for a header further down, once the first is none.
+        var lookedAhead = 0
+        do {
+            try workbook.forEachRow { r in
+                if let checks {
+                    sheetRow(HeaderWideRow(row: r, count: width), checks)
+                    return true
+                }
+                if width == 0 {
+                    width = r.count
+                    checks = sheetHeader(HeaderWideRow(row: r, count: width))
+                    return true
+                }
+                // The first row was no header (logged): a title above the list? Say where the header seems to be.
+                lookedAhead += 1
+                guard Self.looksLikeHeader(r) else { return lookedAhead < Self.headerSearchRows }
+                log.rewrite(from: first) { d in
+                    if d.code == .csvNoHeader { d.message += "; row \(r.line) looks like the header: delete the rows above it" }
+                }
+                return false
+            }
+        } catch {
+            log.report(error, file: path, sheet: sheet)
+        }
+        log.nameCells(of: path, sheet: workbook.sheetName, from: first)
+        if width == 0 {
+            log.error(.csvEmpty, "the sheet '\(workbook.sheetName)' is empty; it needs a header row",
+                      at: SourceLocation(file: path, line: 1, column: 1))
+        }
+    }
+}
+
+/// How a sheet whose first row is no header is searched for one, to say where it seems to be.
+private extension WorkbookRowReader {
+    static var headerSearchRows: Int { 10 }
+
+    /// Whether a row names at least two known columns (only names are compared; no cell is quoted).
+    static func looksLikeHeader(_ r: SheetRow) -> Bool {
+        (0..<r.count).count { Column.named(r.string($0)) != nil } >= 2
+    }
+}
+
+extension ParticipantReader: WorkbookRowReader {
+    /// Reads participants.xlsx (see `readWorkbook`).
+    package static func readWorkbook(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
+        var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+        reader.readWorkbook(path: path, sheet: project.sheet)
+        reader.warnLateStarters(reader.counter.lateStarters)
+        return (reader.tally, reader.log)
+    }
+
+    mutating func sheetHeader(_ header: HeaderWideRow) -> (fast: FastColumns, checks: RowChecks)? {
+        guard let columns = readHeader(header) else { return nil }
+        return (FastColumns(columns), RowChecks(file: file, columns: columns, codes: codes, subprojects: project.subprojects.count))
+    }
+
+    mutating func sheetRow(_ r: HeaderWideRow, _ c: (fast: FastColumns, checks: RowChecks)) {
+        if !fastRow(r, c.fast) { row(r, c.checks) }
+    }
+}
+
+extension CountsReader: WorkbookRowReader {
+    /// Reads counts.xlsx (see `readWorkbook`).
+    static func readWorkbook(project: Project, path: String, lang: Language) -> (Tally, DiagnosticLog) {
+        var reader = CountsReader(project: project, file: path, lang: lang)
+        reader.readWorkbook(path: path, sheet: project.sheet)
+        return (reader.tally, reader.log)
+    }
+
+    mutating func sheetHeader(_ header: HeaderWideRow) -> RowChecks? { readHeader(header) }
+
+    mutating func sheetRow(_ r: HeaderWideRow, _ checks: RowChecks) { row(r, checks) }
+}
+
+/// A worksheet row as wide as its header, as a CSV record is: a row ends
+/// at its last filled cell, so the cells after it are empty here, and the
+/// cells right of the header's last column (a note beside the list) are not
+/// read: the header says which columns count.
+struct HeaderWideRow: RowBytes, CellRecord {
+    let row: SheetRow
+    let count: Int
+    var line: Int { row.line }
+    var padded: Bool { row.padded }
+
+    @inline(__always)
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        // An empty field at a padded start (the row's first cell's), as `padded` promises.
+        i < row.count ? row.bytes(i) : UnsafeBufferPointer(start: row.bytes(0).baseAddress, count: 0)
+    }
+
+    func string(_ i: Int) -> String { i < row.count ? row.string(i) : "" }
+
+    var recordLine: Int { row.line }
+    var cellCount: Int { count }
+
+    func position(_ i: Int) -> (line: Int, column: Int) { (line, i + 1) }
+
+    func positions() -> [(line: Int, column: Int)] { (0..<count).map { (line, $0 + 1) } }
+
+    func cellCountMismatch(expected: Int) -> (line: Int, column: Int)? { nil }
+
+    static var headerMayHaveGaps: Bool { true }
+}
+
+extension DiagnosticLog {
+    /// Logs why a workbook could not be read: at the cell when the error has
+    /// one, at project.yaml's `sheet:` when it names a sheet the workbook
+    /// lacks, else at the file.
+    mutating func report(_ error: WorkbookError, file: String, sheet: WorksheetChoice?) {
+        if case .noSuchSheet = error, let sheet {
+            self.error(error.code, error.message, at: sheet.location)
+        } else {
+            self.error(error.code, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))
+        }
+    }
+
+    /// Adds to each diagnostic about `file` from index `first` on the cell
+    /// it is at, or for one about a whole row its row, and the sheet:
+    /// `(cell C17 on sheet Blad1)`.
+    mutating func nameCells(of file: String, sheet: String, from first: Int) {
+        rewrite(from: first) { d in
+            guard d.location.file == file else { return }
+            let place = Self.aboutWholeRow.contains(d.code) ? "row \(d.location.line)"
+                : "cell \(CellReference.name(row: d.location.line, column: d.location.column))"
+            d.message += " (\(place) on sheet \(sheet))"
+        }
+    }
+
+    /// The header's diagnostics that are about the row, not a cell of it.
+    private static let aboutWholeRow: Set<DiagnosticCode> = [.csvNoHeader, .csvMissingColumn, .csvRowsNotCounted]
+}
+
+extension WorkbookError {
+    var code: DiagnosticCode {
+        switch self {
+        case .notZip, .notAWorkbook: .xlsxNotAWorkbook
+        case .binaryExcel: .xlsxBinaryExcel
+        case .passwordProtected: .xlsxPasswordProtected
+        case .damaged: .xlsxDamaged
+        case .tooLarge: .xlsxTooLarge
+        case .malformedXML: .xlsxMalformedXML
+        case .noSuchSheet: .xlsxNoSuchSheet
+        case .cell: .xlsxCell
+        }
+    }
+}
