@@ -79,6 +79,14 @@ public struct DiagnosticLog: Sendable {
         add(Diagnostic(.note, code, message, at: location))
     }
 
+    /// Adds a diagnostic that stands for many rows (`DateHints`): kept
+    /// whatever the cap, and placed before the first diagnostic of a later
+    /// line of its file, so that it is read among the rows it speaks of (text
+    /// output shows only the first hundred).
+    mutating func addSummary(_ d: Diagnostic) {
+        all.insert(d, at: all.firstIndex { $0.location.file == d.location.file && $0.location.line > d.location.line } ?? all.endIndex)
+    }
+
     public mutating func append(contentsOf other: DiagnosticLog) {
         append(contentsOf: other, shiftingLinesBy: 0)
     }
