@@ -87,21 +87,17 @@ import Testing
 
     static let writeISO = "write dates as YYYY-MM-DD (format the column as a date YYYY-MM-DD, or save the workbook as .xlsx)"
 
-    @Test func usSlashedDatesSayMonthFirst() throws {
-        let rows = "p1,a,kvinna,1990,6/5/2022,,,\np2,a,man,1991,6/13/2022,6/20/2022,arbete,\np3,b,kvinna,1992,06/05/22,,,\n"
+    /// US dates (LibreOffice's en-US export) read month first, European ones day first: the message says which.
+    @Test(arguments: [
+        ("6/5/2022", "6/13/2022", "6/20/2022", "06/05/22", "month/day/year"),
+        ("05/06/2022", "13/06/2022", "20.06.2022", "1/12/2021 00:00", "day/month/year"),
+    ])
+    func slashedDatesThatReadOneWaySayWhich(first: String, second: String, end: String, third: String, order: String) throws {
+        let rows = "p1,a,kvinna,1990,\(first),,,\np2,a,man,1991,\(second),\(end),arbete,\np3,b,kvinna,1992,\(third),,,\n"
         #expect(try messages(rows) == [
-            "participants.csv:2:18 date-slashed: the value in column 'start_date' looks like a date written month/day/year (as do 2 more rows of this column): "
+            "participants.csv:2:18 date-slashed: the value in column 'start_date' looks like a date written \(order) (as do 2 more rows of this column): "
                 + Self.writeISO,
-            "participants.csv:3:25 date-slashed: the value in column 'end_date' looks like a date written month/day/year: " + Self.writeISO,
-        ])
-    }
-
-    @Test func dayFirstDatesSayDayFirst() throws {
-        let rows = "p1,a,kvinna,1990,05/06/2022,,,\np2,a,man,1991,13/06/2022,20.06.2022,arbete,\np3,b,kvinna,1992,1/12/2021 00:00,,,\n"
-        #expect(try messages(rows) == [
-            "participants.csv:2:18 date-slashed: the value in column 'start_date' looks like a date written day/month/year (as do 2 more rows of this column): "
-                + Self.writeISO,
-            "participants.csv:3:26 date-slashed: the value in column 'end_date' looks like a date written day/month/year: " + Self.writeISO,
+            "participants.csv:3:\(16 + second.count) date-slashed: the value in column 'end_date' looks like a date written \(order): " + Self.writeISO,
         ])
     }
 
