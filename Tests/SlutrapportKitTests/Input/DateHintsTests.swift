@@ -171,4 +171,17 @@ import Testing
         #expect(hint.message.contains("(as do 1000 more rows of this column)"))
         #expect(parts.inParts(p, path, 3) == exact)
     }
+
+    /// …and when the project's log, which already holds project.yaml's diagnostics, takes the file's in.
+    @Test func theSummaryOutlivesTheProjectsCap() throws {
+        let csv = header + (0..<10_100).map { "p\($0),a,okänd,1990,\($0 >= 10_000 ? "44717" : "2021-01-01"),,,\n" }.joined()
+        let f = try Fixture(["project.yaml": parts.yaml + "\nextra_key: 1\n", "participants.csv": csv])
+        let outcome = Batch(options: BuildOptions(), templatesFolder: templatesFolder).run(paths: [f.folder], write: false)
+        #expect(outcome.diagnostics.first?.code == .yamlUnknownKey)
+        #expect(outcome.diagnostics.count == DiagnosticLog.kept + 1)
+        #expect(outcome.dropped.errors == 101)
+        let hint = try #require(outcome.diagnostics.last)
+        #expect("\(hint.location.line):\(hint.location.column) \(hint.code.rawValue)" == "10002:21 date-serial")
+        #expect(hint.message.contains("(as do 99 more rows of this column)"))
+    }
 }
