@@ -58,7 +58,7 @@ public struct DiagnosticLog: Sendable {
     public var dropped: Int { droppedErrors + droppedWarnings }
 
     mutating func add(_ d: Diagnostic) {
-        if all.count < Self.kept {
+        if all.count < Self.kept || d.code.summarizesRows {
             all.append(d)
         } else if d.severity == .error {
             droppedErrors += 1
@@ -77,6 +77,15 @@ public struct DiagnosticLog: Sendable {
 
     public mutating func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
         add(Diagnostic(.note, code, message, at: location))
+    }
+
+    /// Adds a diagnostic that stands for many rows (`DateHints`, a code that
+    /// `summarizesRows`, so kept whatever the cap, here and when appended to
+    /// another log), placed before the first diagnostic of a later line of
+    /// its file, so that it is read among the rows it speaks of (text output
+    /// shows only the first hundred).
+    mutating func addSummary(_ d: Diagnostic) {
+        all.insert(d, at: all.firstIndex { $0.location.file == d.location.file && $0.location.line > d.location.line } ?? all.endIndex)
     }
 
     public mutating func append(contentsOf other: DiagnosticLog) {
@@ -106,4 +115,10 @@ public struct DiagnosticLog: Sendable {
         droppedErrors += droppedWarnings
         droppedWarnings = 0
     }
+}
+
+extension DiagnosticCode {
+    /// One error for many rows alike (a column of spreadsheet dates, issue
+    /// 15): few, and the key to the rows' trouble, so no log's cap drops it.
+    var summarizesRows: Bool { self == .dateSerial || self == .dateSlashed }
 }

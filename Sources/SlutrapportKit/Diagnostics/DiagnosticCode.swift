@@ -54,6 +54,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case csvTooLong = "csv-too-long"  // issue 12
     case csvNotChecked = "csv-not-checked"  // issue 12
     case csvRowsNotCounted = "csv-rows-not-counted"  // issue 12
+    case dateSerial = "date-serial"  // issue 15
+    case dateSlashed = "date-slashed"  // issue 15
 
     // Workbooks (participants.xlsx, counts.xlsx)
     case xlsxNotAWorkbook = "xlsx-not-a-workbook"  // issue 15

@@ -5,6 +5,7 @@ extension ParticipantReader {
     private struct Part: Sendable {
         var tally: Tally
         var log: DiagnosticLog
+        var dateHints: DateHints
         var hashes: IDHashes
         /// Lines the part spans.
         var lines: Int
@@ -40,10 +41,10 @@ extension ParticipantReader {
             let hashes = IDHashes(expected: expected)
             var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, hashes: hashes)
             guard var t = try? CSVTokenizer(path: path, from: starts[k], to: starts[k + 1], delimiter: delimiter) else {
-                return Part(tally: reader.tally, log: reader.log, hashes: hashes, lines: 0, failed: true)
+                return Part(tally: reader.tally, log: reader.log, dateHints: reader.dateHints, hashes: hashes, lines: 0, failed: true)
             }
             let failed = reader.readRows(&t, columns) != .complete
-            return Part(tally: reader.tally, log: reader.log, hashes: hashes, lines: t.line - 1, failed: failed)
+            return Part(tally: reader.tally, log: reader.log, dateHints: reader.dateHints, hashes: hashes, lines: t.line - 1, failed: failed)
         }
         guard !read.contains(where: \.failed), !IDHashes.anyEqual(read.map(\.hashes), jobs: parts) else { return nil }
         var line = tokenizer.line - 1
@@ -51,8 +52,10 @@ extension ParticipantReader {
         for part in read {
             tally.merge(part.tally)
             header.log.append(contentsOf: part.log, shiftingLinesBy: line)
+            header.dateHints.merge(part.dateHints, shiftingLinesBy: line)
             line += part.lines
         }
+        header.dateHints.report(into: &header.log)
         header.warnLateStarters(tally.lateStarters)
         return (tally, header.log)
     }

@@ -24,12 +24,12 @@ extension ParticipantReader {
 
         var start: Day?
         if let (text, i) = checks.required(.startDate, "start date", t, log: &log, ok: &ok) {
-            start = checks.date(text, i, .startDate, t, log: &log, ok: &ok)
+            start = checks.date(text, i, .startDate, t, log: &log, hints: &dateHints, ok: &ok)
         }
         let endCell = checks.filled(.endDate, t)
         var end: Day?
         if let (text, i) = endCell {
-            end = checks.date(text, i, .endDate, t, log: &log, ok: &ok)
+            end = checks.date(text, i, .endDate, t, log: &log, hints: &dateHints, ok: &ok)
             if let s = start, let e = end, !RowRule.endFits(e.ordinal, start: s.ordinal) {
                 log.error(.endBeforeStart, CellMessage.endBeforeStart(column: columns.name(.endDate)), at: checks.location(t, i))
                 ok = false

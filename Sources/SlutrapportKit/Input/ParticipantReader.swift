@@ -10,6 +10,8 @@ package struct ParticipantReader {
     let asOf: Day
     let file: String
     var log = DiagnosticLog()
+    /// Serial numbers and slashed dates, said once per column when the rows are read.
+    var dateHints = DateHints()
     let counter: Tally.Counter
     var tally: Tally { counter.tally }
 
@@ -62,6 +64,7 @@ package struct ParticipantReader {
         guard var tokenizer = opened, let columns = readHeader(tokenizer) else { return true }
         ids = ParticipantIDs(expected: tokenizer.estimatedRecords)
         if readRows(&tokenizer, columns) == .notUTF8 { return false }
+        dateHints.report(into: &log)
         warnLateStarters(counter.lateStarters)
         return true
     }

@@ -72,11 +72,13 @@ struct RowChecks {
         ok = false
     }
 
-    /// The day a date cell names; nil, logged, when it is no date.
-    func date(_ text: String, _ i: Int, _ c: Column, _ t: some CellRecord, log: inout DiagnosticLog, ok: inout Bool) -> Day? {
-        if let day = Day(iso: text) { return day }
-        log.error(.invalidDate, CellMessage.date(column: columns.name(c)), at: location(t, i))
+    /// The day a date cell names; nil when it is no date: counted in `hints`
+    /// when it looks like a spreadsheet's date, else logged.
+    func date(_ text: String, _ i: Int, _ c: Column, _ t: some CellRecord, log: inout DiagnosticLog, hints: inout DateHints, ok: inout Bool) -> Day? {
+        if let day = Day(dateCell: text) { return day }
         ok = false
+        if hints.note(text, column: columns.name(c), at: location(t, i)) { return nil }
+        log.error(.invalidDate, CellMessage.date(column: columns.name(c)), at: location(t, i))
         return nil
     }
 

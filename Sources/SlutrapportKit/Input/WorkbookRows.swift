@@ -14,7 +14,8 @@ extension WorkbookRowReader {
     /// non-empty row, every later non-empty row a record. Positions are the
     /// sheet's row (LINE) and column number (COL), and every diagnostic of
     /// the header and rows names its cell (or row) and sheet.
-    mutating func readWorkbook(path: String, sheet: WorksheetChoice?) {
+    /// `afterRows` logs what the reader says of the rows as a whole, named with the cells.
+    mutating func readWorkbook(path: String, sheet: WorksheetChoice?, afterRows: (inout Self) -> Void = { _ in }) {
         let workbook: Workbook
         do { workbook = try Workbook.open(path: path, sheet: sheet?.name) } catch {
             log.report(error, file: path, sheet: sheet)
@@ -47,6 +48,7 @@ extension WorkbookRowReader {
         } catch {
             log.report(error, file: path, sheet: sheet)
         }
+        afterRows(&self)
         log.nameCells(of: path, sheet: workbook.sheetName, from: first)
         if width == 0 {
             log.error(.csvEmpty, "the sheet '\(workbook.sheetName)' is empty; it needs a header row",
@@ -69,7 +71,8 @@ extension ParticipantReader: WorkbookRowReader {
     /// Reads participants.xlsx (see `readWorkbook`).
     package static func readWorkbook(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
         var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
-        reader.readWorkbook(path: path, sheet: project.sheet)
+        reader.dateHints.fix = DateHints.workbookFix
+        reader.readWorkbook(path: path, sheet: project.sheet) { $0.dateHints.report(into: &$0.log) }
         reader.warnLateStarters(reader.counter.lateStarters)
         return (reader.tally, reader.log)
     }

@@ -51,6 +51,26 @@ import Testing
         }
     }
 
+    /// Issue 15: the one error for a column of spreadsheet dates quotes none
+    /// of them, nor the date a serial number stands for.
+    @Test(arguments: ["date-serial", "date-slashed", "date-slashed-ambiguous"])
+    func noDateHintQuotesACell(name: String) throws {
+        let folder = "Tests/Fixtures/broken/\(name)"
+        let csv = try String(contentsOfFile: "\(repositoryRoot)/\(folder)/participants.csv", encoding: .utf8)
+        let delimiter: Character = csv.contains(";") ? ";" : ","
+        let dates = csv.split(separator: "\n").dropFirst().flatMap { $0.split(separator: delimiter, omittingEmptySubsequences: false)[4...5] }
+            .filter { !$0.isEmpty }.map(String.init)
+        #expect(dates.count >= 3)
+        // 44287 is 2021-04-01, 44317 is 2021-05-01: neither may appear as a date either.
+        for format in ["text", "json"] {
+            let (status, stderr) = try runCLI(["check", folder, "--diagnostics", format, "--templates", templatesFolder],
+                                              environment: ["GITHUB_ACTIONS": "true"])
+            #expect(status == 1)
+            #expect(stderr.contains("date-slashed") || stderr.contains("date-serial"))
+            for value in dates + ["2021-04-01", "2021-05-01"] { #expect(!stderr.contains(value), "\(name) \(format): \(value)") }
+        }
+    }
+
     /// The broken corpus's participant-like values (ids `QZID…`, birth years
     /// 1931–1939, in cells of every kind, in the wrong columns, swallowed by a
     /// stray quote, in a file without a header) never reach a diagnostic.

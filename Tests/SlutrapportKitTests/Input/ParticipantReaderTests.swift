@@ -163,6 +163,27 @@ import Testing
         #expect(figures?.overall.participants.total == 0)
     }
 
+    /// Issue 15: LibreOffice's exports of a date column, one error per column and kind, with the count and a hint.
+    @Test func spreadsheetDatesAreOneErrorPerColumnWithAHint() {
+        let fix = "format the column as a date YYYY-MM-DD, or save the workbook as .xlsx"
+        #expect(messages("date-serial") == [
+            "participants.csv:3:23 date-serial: the value in column 'start_date' looks like a spreadsheet serial number (as do 2 more rows of this column): \(fix)",
+            "participants.csv:4:33 date-serial: the value in column 'end_date' looks like a spreadsheet serial number: \(fix)",
+            "participants.csv:6:26 invalid-date: the value in column 'start_date' is not a date YYYY-MM-DD",
+        ])
+        #expect(messages("date-slashed") == [
+            "participants.csv:2:27 date-slashed: the value in column 'start_date' looks like a date written month/day/year (as do 2 more rows of this column): "
+                + "write dates as YYYY-MM-DD (\(fix))",
+            "participants.csv:3:32 date-slashed: the value in column 'end_date' looks like a date written month/day/year: write dates as YYYY-MM-DD (\(fix))",
+        ])
+        #expect(messages("date-slashed-ambiguous") == [
+            "participants.csv:2:27 date-slashed: the value in column 'start_date' looks like a date written day/month/year or month/day/year "
+                + "(as does 1 more row of this column); day and month order is ambiguous: write dates as YYYY-MM-DD (\(fix))",
+            "participants.csv:2:38 date-slashed: the value in column 'end_date' looks like a date written day/month/year or month/day/year; "
+                + "day and month order is ambiguous: write dates as YYYY-MM-DD (\(fix))",
+        ])
+    }
+
     @Test func countsAreBoundedAndTheirSumIsChecked() {
         #expect(messages("counts-too-large") == [
             "counts.csv:2:14 invalid-count: the value in column 'count' is not a whole number from 0 to 100000000",
