@@ -12,7 +12,7 @@ first by sheetId) and XlsxWriter (inline strings, custom date formats). The
 counts project likewise. Each workbook is read back with openpyxl and compared
 with the reference, cell by cell, before the script ends.
 
-The malformed workbooks go to Tests/Fixtures/xlsx-broken/<case>/ with a
+The malformed workbooks go to Tests/Fixtures/broken/xlsx-<case>/ with a
 minimal project.yaml and an expected.txt.
 
 Needs LibreOffice Calc (`soffice`, Debian's libreoffice-calc-nogui) and, from
@@ -34,7 +34,7 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOOD = os.path.join(ROOT, "Tests", "Fixtures", "xlsx")
-BROKEN = os.path.join(ROOT, "Tests", "Fixtures", "xlsx-broken")
+BROKEN = os.path.join(ROOT, "Tests", "Fixtures", "broken")
 PYPI = {"openpyxl": "openpyxl==3.1.5", "xlsxwriter": "XlsxWriter==3.3.1", "msoffcrypto": "msoffcrypto-tool==6.1.0"}
 
 HEADER = ["deltagar_id", "delprojekt", "kön", "födelseår", "startdatum", "slutdatum", "avslutsorsak", "aktiviteter"]
@@ -476,7 +476,7 @@ def broken_fixtures(lo, work, sst_limit):
     cases["no-workbook"] = (ods, "a LibreOffice .ods (a zip, no xl/workbook.xml) renamed .xlsx")
     cases["truncated"] = (base[:len(base) // 2], "the base workbook cut in half (no central directory)")
     for name, (data, what) in cases.items():
-        folder = os.path.join(BROKEN, name)
+        folder = os.path.join(BROKEN, "xlsx-" + name)
         write(os.path.join(folder, "project.yaml"), BROKEN_YAML)
         write(os.path.join(folder, "participants.xlsx"), data)
         expected = os.path.join(folder, "expected.txt")
@@ -525,7 +525,7 @@ def main():
             print("Tests/Fixtures/xlsx:")
             good_fixtures(lo, work)
         if args.only != "good":
-            print("Tests/Fixtures/xlsx-broken:")
+            print("Tests/Fixtures/broken/xlsx-*:")
             broken_fixtures(lo, work, args.sst_limit)
 
 

@@ -26,6 +26,7 @@ extension WorkbookRowReader {
         var width = 0
         /// Rows looked at for a header further down, once the first is none.
         var lookedAhead = 0
+        var stopped: WorkbookError?
         do {
             try workbook.forEachRow { r in
                 if let checks {
@@ -46,11 +47,13 @@ extension WorkbookRowReader {
                 return false
             }
         } catch {
-            log.report(error, file: path, sheet: sheet)
+            stopped = error
         }
         afterRows(&self)
         log.nameCells(of: path, sheet: workbook.sheetName, from: first)
-        if width == 0 {
+        // After the naming: the error has its own place (a part's line and column, or its cell).
+        if let stopped { log.report(stopped, file: path, sheet: sheet, sheetName: workbook.sheetName) }
+        if width == 0, stopped == nil {
             log.error(.csvEmpty, "the sheet '\(workbook.sheetName)' is empty; it needs a header row",
                       at: SourceLocation(file: path, line: 1, column: 1))
         }
@@ -134,9 +137,12 @@ extension DiagnosticLog {
     /// Logs why a workbook could not be read: at the cell when the error has
     /// one, at project.yaml's `sheet:` when it names a sheet the workbook
     /// lacks, else at the file.
-    mutating func report(_ error: WorkbookError, file: String, sheet: WorksheetChoice?) {
+    mutating func report(_ error: WorkbookError, file: String, sheet: WorksheetChoice?, sheetName: String? = nil) {
         if case .noSuchSheet = error, let sheet {
             self.error(error.code, error.message, at: sheet.location)
+        } else if case .cell(let row, let column, let reason) = error, let sheetName {
+            self.error(error.code, "\(reason) (cell \(CellReference.name(row: row, column: column)) on sheet \(sheetName))",
+                       at: SourceLocation(file: file, line: row, column: column))
         } else {
             self.error(error.code, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))
         }
