@@ -21,7 +21,9 @@ final class XMLScanner {
     let part: String
     private let stream: MemberStream
     /// The window of the part in memory; `padding` bytes of room past its
-    /// end so that a text may be copied with whole-word loads.
+    /// end so that a text may be copied with whole-word loads. Larger than
+    /// `WorkbookLimits.ratioFloor`, so that a bomb of one long text is
+    /// caught by the ratio limit before it fills the window.
     private let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     static let padding = 32
@@ -54,7 +56,7 @@ final class XMLScanner {
     private var rootClosed = false
     private static let depthLimit = 256
 
-    init(part: String, stream: MemberStream, capacity: Int = 1 << 20) {
+    init(part: String, stream: MemberStream, capacity: Int = 4 << 20) {
         self.part = part
         self.stream = stream
         self.capacity = capacity
