@@ -1,21 +1,21 @@
 /// One row of a sheet: its cells as the text the CSV would hold.
-struct SheetRow: RowBytes {
+package struct SheetRow: RowBytes {
     /// The sheet's row number (the `r` of `<row>`), 1-based.
-    var line: Int
+    package var line: Int
     /// Columns A … the last non-empty cell of this row.
-    var count: Int
+    package var count: Int
     /// Every field's start has 16 readable bytes past it: the row's buffer
     /// and the shared strings keep room after their last byte.
-    var padded: Bool { true }
+    package var padded: Bool { true }
     fileprivate let starts: UnsafePointer<UnsafePointer<UInt8>>
     fileprivate let lengths: UnsafePointer<Int>
 
     /// The UTF-8 text of column i+1 (empty when it has no cell).
-    @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always) package func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: starts[i], count: lengths[i])
     }
 
-    func string(_ i: Int) -> String {
+    package func string(_ i: Int) -> String {
         String(decoding: bytes(i), as: UTF8.self)
     }
 }

@@ -1,8 +1,8 @@
 /// An .xlsx opened for reading: container checked, workbook,
 /// relationships, styles and shared strings read. The sheet itself is
 /// streamed by `forEachRow`.
-struct Workbook {
-    let sheetName: String
+package struct Workbook {
+    package let sheetName: String
     let archive: ZipArchive
     let sheet: ZipArchive.Member
     let sharedStrings: SharedStrings
@@ -13,7 +13,7 @@ struct Workbook {
 
     /// `sheet`: the worksheet's name (nil: the first in workbook order);
     /// an exact name first, then one alike but for case.
-    static func open(path: String, sheet: String?, limits: WorkbookLimits = .standard) throws(WorkbookError) -> Workbook {
+    package static func open(path: String, sheet: String?, limits: WorkbookLimits = .standard) throws(WorkbookError) -> Workbook {
         let archive = try ZipArchive(path: path, limits: limits)
         let workbookPath = try officeDocument(archive)
         guard let workbookMember = archive.member(workbookPath) else {
@@ -100,7 +100,7 @@ struct Workbook {
 
     /// Streams the sheet's rows that have at least one non-empty cell, in
     /// order; `body` returns false to stop.
-    func forEachRow(_ body: (borrowing SheetRow) -> Bool) throws(WorkbookError) {
+    package func forEachRow(_ body: (borrowing SheetRow) -> Bool) throws(WorkbookError) {
         let scanner = XMLScanner(part: sheet.name, stream: try archive.open(sheet))
         let reader = SheetReader(scanner: scanner, workbook: self)
         try reader.read(body)

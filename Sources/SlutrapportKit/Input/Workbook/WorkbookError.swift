@@ -1,6 +1,6 @@
 /// Why a workbook cannot be read: one clear error, never a crash. Its text
 /// names parts, sheets, cells and limits, never a cell's value (SPEC §3.2).
-enum WorkbookError: Error, Equatable, Sendable {
+package enum WorkbookError: Error, Equatable, Sendable {
     /// The file is not a zip archive at all.
     case notZip
     /// An Excel 97–2003 workbook (a compound file holding a Workbook stream).
@@ -26,18 +26,18 @@ enum WorkbookError: Error, Equatable, Sendable {
     case cell(row: Int, column: Int, reason: String)
 
     /// The sheet row the error is at (1 when it is about the whole file).
-    var line: Int {
+    package var line: Int {
         if case .cell(let row, _, _) = self { return row }
         return 1
     }
 
     /// The sheet column the error is at (1 when it is about the whole file).
-    var column: Int {
+    package var column: Int {
         if case .cell(_, let column, _) = self { return column }
         return 1
     }
 
-    var message: String {
+    package var message: String {
         switch self {
         case .notZip:
             return "the file is not an .xlsx workbook (not a zip archive)"

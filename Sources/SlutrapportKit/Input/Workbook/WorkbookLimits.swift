@@ -1,6 +1,6 @@
 /// The limits of reading a workbook. Constants, passed as a value so that
 /// tests can check each one just past it with small generated workbooks.
-struct WorkbookLimits: Sendable {
+package struct WorkbookLimits: Sendable {
     /// Bytes a member may inflate to, counted as inflated (never from its header).
     var memberBytes = 2 << 30
     /// Past `ratioFloor` bytes, a member may not inflate to more than
@@ -22,5 +22,5 @@ struct WorkbookLimits: Sendable {
     /// Entries of the zip's central directory.
     var entries = 100_000
 
-    static let standard = WorkbookLimits()
+    package static let standard = WorkbookLimits()
 }

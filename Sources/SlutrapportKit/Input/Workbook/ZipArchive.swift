@@ -80,7 +80,8 @@ final class ZipArchive {
             if tail.u32(i) == 0x0605_4B50 && i + 22 + Int(tail.u16(i + 20)) <= tail.count { eocd = i; break }
             i -= 1
         }
-        guard eocd >= 0 else { throw .notZip }
+        // A zip's first member but no end record: the file was cut short.
+        guard eocd >= 0 else { throw try read(at: 0, count: 4) == [0x50, 0x4B, 3, 4] ? .damaged("the zip is cut short (its directory is missing)") : .notZip }
         let count = Int(tail.u16(eocd + 10))
         let directorySize = Int(tail.u32(eocd + 12)), directoryOffset = Int(tail.u32(eocd + 16))
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
@@ -215,7 +216,8 @@ final class MemberStream {
         if produced > limits.memberBytes {
             throw .tooLarge(part: name, reason: "inflates to more than \(limits.memberBytes) bytes")
         }
-        if produced > limits.ratioFloor && produced / max(1, taken) > limits.ratio {
+        // Against the compressed bytes zlib took, not those read ahead of it.
+        if produced > limits.ratioFloor && produced / max(1, taken - (inputEnd - inputStart)) > limits.ratio {
             throw .tooLarge(part: name, reason: "inflates to more than \(limits.ratio) times its compressed size (a zip bomb?)")
         }
         return made
