@@ -480,7 +480,9 @@ def broken_fixtures(lo, work, sst_limit):
         write(os.path.join(folder, "project.yaml"), BROKEN_YAML)
         write(os.path.join(folder, "participants.xlsx"), data)
         expected = os.path.join(folder, "expected.txt")
-        if not os.path.exists(expected):  # the lead fills in codes and positions: keep theirs
+        # many-strings-actual is read by WorkbookBrokenFixtureTests with a low limit, not by the
+        # broken corpus: 8 M strings take seconds in a debug build (its code is covered by many-strings).
+        if name != "many-strings-actual" and not os.path.exists(expected):  # the lead fills in codes and positions: keep theirs
             write(expected, "participants.xlsx:1:1: error: TBD\n")
         print(f"  {name:22} {len(data) / 1024:6.1f} KB  {what}")
     return cases

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import SlutrapportKit
 
-/// The malformed workbooks of Tests/Fixtures/xlsx-broken (see its README), each one clear error.
+/// The malformed workbooks of Tests/Fixtures/broken/xlsx-* (Tests/Fixtures/xlsx/BROKEN.md), each one clear error.
 @Suite struct WorkbookBrokenFixtureTests {
-    static let folder = repositoryRoot + "/Tests/Fixtures/xlsx-broken"
+    static let folder = repositoryRoot + "/Tests/Fixtures/broken"
     static let bomb = WorkbookError.tooLarge(part: "xl/worksheets/sheet1.xml", reason: "inflates to more than 200 times its compressed size (a zip bomb?)")
 
     static let expected: [(String, WorkbookError)] = [
@@ -29,6 +29,6 @@ import Testing
         let want = Self.expected.first { $0.0 == name }?.1
         var limits = WorkbookLimits.standard
         if name == "many-strings-actual" { limits.sharedStrings = 1000 }
-        #expect(WorkbookMaker.error(Self.folder + "/\(name)/participants.xlsx", limits: limits) == want)
+        #expect(WorkbookMaker.error(Self.folder + "/xlsx-\(name)/participants.xlsx", limits: limits) == want)
     }
 }
