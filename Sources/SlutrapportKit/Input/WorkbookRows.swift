@@ -4,6 +4,8 @@
 protocol WorkbookRowReader {
     associatedtype Checks
     var log: DiagnosticLog { get set }
+    /// Sizes what grows with the rows, before the first is read.
+    mutating func sheetOpened(estimatedRows: Int)
     /// The checks of the rows under `header`; nil when it is no header (logged).
     mutating func sheetHeader(_ header: HeaderWideRow) -> Checks?
     mutating func sheetRow(_ row: HeaderWideRow, _ checks: Checks)
@@ -21,6 +23,7 @@ extension WorkbookRowReader {
             log.report(error, file: path, sheet: sheet)
             return
         }
+        sheetOpened(estimatedRows: workbook.estimatedRows)
         let first = log.all.count
         var checks: Checks?
         var width = 0
@@ -80,6 +83,8 @@ extension ParticipantReader: WorkbookRowReader {
         return (reader.tally, reader.log)
     }
 
+    mutating func sheetOpened(estimatedRows: Int) { ids = ParticipantIDs(expected: estimatedRows) }
+
     mutating func sheetHeader(_ header: HeaderWideRow) -> (fast: FastColumns, checks: RowChecks)? {
         guard let columns = readHeader(header) else { return nil }
         return (FastColumns(columns), RowChecks(file: file, columns: columns, codes: codes, subprojects: project.subprojects.count))
@@ -97,6 +102,8 @@ extension CountsReader: WorkbookRowReader {
         reader.readWorkbook(path: path, sheet: project.sheet)
         return (reader.tally, reader.log)
     }
+
+    mutating func sheetOpened(estimatedRows: Int) {}
 
     mutating func sheetHeader(_ header: HeaderWideRow) -> RowChecks? { readHeader(header) }
 

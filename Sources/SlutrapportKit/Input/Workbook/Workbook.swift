@@ -98,10 +98,15 @@ package struct Workbook {
         return formats.map { id in custom[id].map(CellFormat.isDate(code:)) ?? CellFormat.builtInDates.contains(id) }
     }
 
+    /// About how many rows the sheet holds, from its compressed size (a
+    /// sheet as Excel saves it deflates to some 40 bytes a row), for sizing
+    /// tables; bounded, as the size is the file's word, never used for counting.
+    package var estimatedRows: Int { min(sheet.compressedSize / 40, 4_000_000) }
+
     /// Streams the sheet's rows that have at least one non-empty cell, in
     /// order; `body` returns false to stop.
     package func forEachRow(_ body: (borrowing SheetRow) -> Bool) throws(WorkbookError) {
-        let scanner = XMLScanner(part: sheet.name, stream: try archive.open(sheet))
+        let scanner = XMLScanner(part: sheet.name, stream: ReadAheadStream(try archive.open(sheet)))
         let reader = SheetReader(scanner: scanner, workbook: self)
         try reader.read(body)
     }

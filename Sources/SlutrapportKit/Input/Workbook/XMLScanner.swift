@@ -19,7 +19,7 @@ final class XMLScanner {
     enum Token { case start, end, text, endOfDocument }
 
     let part: String
-    private let stream: MemberStream
+    private let stream: any PartBytes
     /// The window of the part in memory; `padding` bytes of room past its
     /// end so that a text may be copied with whole-word loads. Larger than
     /// `WorkbookLimits.ratioFloor`, so that a bomb of one long text is
@@ -56,7 +56,7 @@ final class XMLScanner {
     private var rootClosed = false
     private static let depthLimit = 256
 
-    init(part: String, stream: MemberStream, capacity: Int = 4 << 20) {
+    init(part: String, stream: any PartBytes, capacity: Int = 4 << 20) {
         self.part = part
         self.stream = stream
         self.capacity = capacity
