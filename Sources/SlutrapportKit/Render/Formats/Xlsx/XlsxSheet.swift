@@ -37,7 +37,8 @@ struct XlsxSheet {
     /// Rows from the top that stay in view and repeat on every printed page (title and header).
     var frozenRows = 0
 
-    /// A column never narrower than Excel's default nor wider than this, in characters.
+    /// A column never narrower than Excel's default nor wider than this, in
+    /// characters; a text wider than that wraps (`XlsxStyle.wraps`).
     static let minimumWidth = 8.43
     static let maximumWidth = 80.0
     /// Wider than this (in characters), the sheet prints across the page.
@@ -92,15 +93,20 @@ struct XlsxSheet {
         }
         out += "<sheetData>"
         for (r, row) in rows.enumerated() where row.cells.contains(where: { $0 != nil }) {
-            out += "<row r=\"\(r + 1)\">"
+            // A row of wrapped text is given the height of its lines: LibreOffice does not grow it on opening.
+            let lines = row.overflows ? 1 : row.cells.compactMap { $0.map(Self.lines) }.max() ?? 1
+            out += lines > 1 ? "<row r=\"\(r + 1)\" ht=\"\(lines * Self.lineHeight)\" customHeight=\"1\">" : "<row r=\"\(r + 1)\">"
             for (c, cell) in row.cells.enumerated() {
                 guard let cell else { continue }
-                let index = styles.index(of: cell.style)
-                let style = index == 0 ? "" : " s=\"\(index)\""
+                var style = cell.style
+                style.top = lines > 1
+                style.wraps = lines > 1 && Self.lines(cell) > 1
+                let index = styles.index(of: style)
+                let styled = index == 0 ? "" : " s=\"\(index)\""
                 let reference = Self.reference(column: c, row: r + 1)
                 switch cell.value {
-                case .text(let text): out += "<c r=\"\(reference)\"\(style) t=\"s\"><v>\(strings.index(of: text))</v></c>"
-                case .number(let number): out += "<c r=\"\(reference)\"\(style)><v>\(number)</v></c>"
+                case .text(let text): out += "<c r=\"\(reference)\"\(styled) t=\"s\"><v>\(strings.index(of: text))</v></c>"
+                case .number(let number): out += "<c r=\"\(reference)\"\(styled)><v>\(number)</v></c>"
                 }
             }
             out += "</row>"
@@ -110,6 +116,15 @@ struct XlsxSheet {
         let orientation = widths.reduce(0, +) > Self.portraitWidth ? "landscape" : "portrait"
         out += "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"\(orientation)\"/>"
         return out + "</worksheet>\n"
+    }
+
+    /// The height of a line of Calibri 11, in points (Excel's default row).
+    static let lineHeight = 15
+
+    /// The lines a cell's text takes in a column of the widest width, with room for breaking between words.
+    static func lines(_ cell: Cell) -> Int {
+        let width = width(of: cell)
+        return width > maximumWidth ? Int((width / (maximumWidth - 8)).rounded(.up)) : 1
     }
 
     /// `B3` for column 1 (from 0), row 3.

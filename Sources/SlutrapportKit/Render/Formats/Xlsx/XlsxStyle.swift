@@ -54,6 +54,10 @@ struct XlsxStyle: Hashable {
     var format = NumberFormat.general
     var bold = false
     var alignment = Alignment.general
+    /// A text wider than its column may be breaks into lines (the row grows to hold them).
+    var wraps = false
+    /// In a row of several lines, every cell starts at its top, beside the first line.
+    var top = false
 
     static let normal = XlsxStyle()
     static let bold = XlsxStyle(bold: true)
@@ -63,14 +67,16 @@ struct XlsxStyle: Hashable {
         var out = "<xf numFmtId=\"\(format.id)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
         if format != .general { out += " applyNumberFormat=\"1\"" }
         if bold { out += " applyFont=\"1\"" }
-        let element: String? = switch alignment {
-        case .general: nil
-        case .left: "<alignment horizontal=\"left\"/>"
-        case .right: "<alignment horizontal=\"right\"/>"
-        case .indented: "<alignment horizontal=\"left\" indent=\"1\"/>"
-        case .centered: "<alignment horizontal=\"center\"/>"
+        var attributes = switch alignment {
+        case .general: ""
+        case .left: " horizontal=\"left\""
+        case .right: " horizontal=\"right\""
+        case .indented: " horizontal=\"left\" indent=\"1\""
+        case .centered: " horizontal=\"center\""
         }
-        return out + (element.map { " applyAlignment=\"1\">\($0)</xf>" } ?? "/>")
+        if top { attributes += " vertical=\"top\"" }
+        if wraps { attributes += " wrapText=\"1\"" }
+        return out + (attributes.isEmpty ? "/>" : " applyAlignment=\"1\"><alignment\(attributes)/></xf>")
     }
 }
 

@@ -18,6 +18,7 @@ import Testing
           - {id: a, name: "Del[1]: a/b?* i ett långt namn", granted: 1500}
           - {id: b, name: "DEL[1]: A/B?* i ett långt namn"}
           - {id: c, name: "'History'"}
+          - {id: d, name: '=HYPERLINK("http://example.com","x")'}
         goals:
           - {id: g, text: Rapporterat, metric: reported, target: 42.5%, reported: 40%}
         budget: {unit: tkr, lines: [{label: Lön, amount: 1234}]}
@@ -110,6 +111,31 @@ import Testing
         #expect(goals.widths == [65, 18, 11, 8.43, 10])
         #expect(goals.rows[3][0]?.indented == true)
         #expect(goals.rows[2][4] == XlsxReading.Cell(value: .text("✗ Nej"), format: "General", bold: false, alignment: "center", indented: false))
+    }
+
+    /// A name that a spreadsheet would take for a formula is a text: a formula is only ever an `<f>`, and we write none.
+    @Test func aFormulaInANameStaysText() throws {
+        let workbook = try Self.build(try #require(Self.hostile).folder)
+        let subprojects = try #require(workbook.sheet("Deltagare per delprojekt"))
+        #expect(subprojects.rows[5][0]?.value == .text("=HYPERLINK(\"http://example.com\",\"x\")"))
+        for sheet in workbook.sheets {
+            #expect(!workbook.package.text(sheet.part).contains("<f"), "\(sheet.name)")
+        }
+    }
+
+    /// A text past the widest column breaks into lines, in a row as tall as they are, its label beside the first.
+    @Test func aTextPastTheWidestColumnWrapsInATallerRow() throws {
+        let workbook = try XlsxFiguresTests.Build.swedish.workbook()
+        let facts = try #require(workbook.sheets.first)
+        #expect(facts.widths == [21, 80])
+        let sheet = workbook.package.text(facts.part)
+        #expect(sheet.contains("<row r=\"13\" ht=\"30\" customHeight=\"1\"><c r=\"A13\" s=\"3\" t=\"s\"><v>21</v></c><c r=\"B13\" s=\"4\" t=\"s\"><v>22</v></c></row>"))
+        #expect(facts.rows[12].map { $0?.value } == [.text("Medfinansiärer"), .text("Arvika kommun, Hammarö kommun, Karlstads kommun, Kils kommun, Kristinehamns kommun, Sunne kommun")])
+        let styles = workbook.package.text("xl/styles.xml")
+        #expect(styles.contains("<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"))
+        // One line elsewhere: no height of ours.
+        #expect(sheet.components(separatedBy: "customHeight").count == 2)
     }
 
     @Test func underscoreXSequencesStayThemselves() throws {
