@@ -20,7 +20,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_figures import Context, Report, compare, expected_tables, fits, plural, threshold  # noqa: E402
+from report_figures import Report, compare_tables, expected_tables, fits, plural, run_checks, threshold  # noqa: E402
 
 def tables_with_captions(document):
     """Every table of the body in order, with the text of the Caption paragraph right above it (or None)."""
@@ -65,16 +65,9 @@ def check(folder):
                 k += 1
         if k < len(expected):
             errors.append(f"no table for {[e.name for e in expected[k:]]}")
-    checked = undecided = 0
-    for (cells, caption), table in pairs:
-        label = f"table {table.name!r}" + (f" (caption {caption!r})" if caption else "")
-        if not fits(cells, table):
-            errors.append(f"{label}: {len(cells)} rows of {[len(r) for r in cells]} cells, "
-                          f"expected 1 + {len(table.rows)} rows of {[1 + len(r) for r in table.rows]}")
-            continue
-        e, c, u = compare(cells, table, Context(report.style, limit, cells))
-        errors += [f"{label} {x}" for x in e]
-        checked, undecided = checked + c, undecided + u
+    labelled = [(f"table {table.name!r}" + (f" (caption {caption!r})" if caption else ""), cells, table)
+                for (cells, caption), table in pairs]
+    checked, undecided = compare_tables(labelled, report.style, limit, errors)
     for e in errors:
         print(f"{name}: error: {e}", file=sys.stderr)
     others = len(tables) - len(pairs)
@@ -87,13 +80,5 @@ def check(folder):
     return not errors
 
 
-def main(folders):
-    if not folders:
-        print(__doc__, file=sys.stderr)
-        return 2
-    results = [check(f) for f in folders]
-    return 0 if all(results) else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_checks(check, __doc__, sys.argv[1:]))

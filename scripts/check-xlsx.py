@@ -21,7 +21,7 @@ import sys
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_figures import Context, Report, compare, expected_tables, fits, plural, threshold  # noqa: E402
+from report_figures import Report, compare_tables, expected_tables, plural, run_checks, threshold  # noqa: E402
 
 # A text that reads as a figure: digits with group separators, maybe a per cent sign or a unit.
 FIGURE_AS_TEXT = re.compile(r"\u2212?\d[\d\u00a0,.]*([ \u00a0]?%|[ \u00a0]t?kr)?")
@@ -78,16 +78,8 @@ def check(folder):
     if len(tables) != len(expected):
         errors.append(f"{len(tables)} table sheets, the XML gives {len(expected)}: "
                       f"{[caption for _, caption, _, _ in tables]} against {[e.name for e in expected]}")
-    checked = undecided = 0
-    for (title, caption, cells, _), table in zip(tables, expected):
-        label = f"sheet {title!r} (table {table.name!r})"
-        if not fits(cells, table):
-            errors.append(f"{label}: {len(cells)} rows of {[len(r) for r in cells]} cells, "
-                          f"expected 1 + {len(table.rows)} rows of {[1 + len(r) for r in table.rows]}")
-            continue
-        e, c, u = compare(cells, table, Context(report.style, limit, cells))
-        errors += [f"{label} {x}" for x in e]
-        checked, undecided = checked + c, undecided + u
+    labelled = [(f"sheet {title!r} (table {table.name!r})", cells, table) for (title, _, cells, _), table in zip(tables, expected)]
+    checked, undecided = compare_tables(labelled, report.style, limit, errors)
     for e in errors:
         print(f"{name}: error: {e}", file=sys.stderr)
     print(f"{name}: {plural(len(tables), 'table sheet')}, {checked} cells checked against the XML"
@@ -97,13 +89,5 @@ def check(folder):
     return not errors
 
 
-def main(folders):
-    if not folders:
-        print(__doc__, file=sys.stderr)
-        return 2
-    results = [check(f) for f in folders]
-    return 0 if all(results) else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_checks(check, __doc__, sys.argv[1:]))

@@ -11,6 +11,7 @@ equal that sum, or be hidden; one that follows from a hidden count is not
 checked (and counted as such).
 """
 import re
+import sys
 import xml.etree.ElementTree as ET
 
 NS = "{urn:slutrapport:1}"
@@ -420,3 +421,27 @@ def compare(cells, expected, context):
 
 def plural(n, noun):
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def compare_tables(pairs, style, limit, errors):
+    """Each (label, cells, expected table) compared cell for cell, the errors added to `errors`;
+    how many cells the XML decided, and how many it did not."""
+    checked = undecided = 0
+    for label, cells, table in pairs:
+        if not fits(cells, table):
+            errors.append(f"{label}: {len(cells)} rows of {[len(r) for r in cells]} cells, "
+                          f"expected 1 + {len(table.rows)} rows of {[1 + len(r) for r in table.rows]}")
+            continue
+        e, c, u = compare(cells, table, Context(style, limit, cells))
+        errors += [f"{label} {x}" for x in e]
+        checked, undecided = checked + c, undecided + u
+    return checked, undecided
+
+
+def run_checks(check, doc, folders):
+    """A check script's main: `check` on every folder; exit status 1 when one fails, 2 without folders."""
+    if not folders:
+        print(doc, file=sys.stderr)
+        return 2
+    results = [check(f) for f in folders]
+    return 0 if all(results) else 1

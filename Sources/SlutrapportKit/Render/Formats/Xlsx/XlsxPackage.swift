@@ -94,24 +94,38 @@ struct XlsxPackage {
     }
 }
 
+/// Numbers things in the order they are first asked for: the same calls give the same numbers.
+struct FirstUseNumbering<Item: Hashable> {
+    private(set) var items: [Item] = []
+    private var indices: [Item: Int] = [:]
+
+    /// `first` takes the numbers from 0.
+    init(_ first: [Item] = []) {
+        for item in first { _ = index(of: item) }
+    }
+
+    mutating func index(of item: Item) -> Int {
+        if let index = indices[item] { return index }
+        indices[item] = items.count
+        items.append(item)
+        return items.count - 1
+    }
+}
+
 /// Every text of the workbook once, in the order first used (`xl/sharedStrings.xml`).
 struct XlsxSharedStrings {
-    private var indices: [String: Int] = [:]
-    private(set) var texts: [String] = []
+    private var texts = FirstUseNumbering<String>()
     /// Every use, counted as Excel counts them (`count`).
     private(set) var uses = 0
 
     mutating func index(of text: String) -> Int {
         uses += 1
-        if let index = indices[text] { return index }
-        indices[text] = texts.count
-        texts.append(text)
-        return texts.count - 1
+        return texts.index(of: text)
     }
 
     var xml: String {
-        var out = OfficePackage.declaration + "<sst xmlns=\"\(XlsxPackage.main)\" count=\"\(uses)\" uniqueCount=\"\(texts.count)\">"
-        for text in texts {
+        var out = OfficePackage.declaration + "<sst xmlns=\"\(XlsxPackage.main)\" count=\"\(uses)\" uniqueCount=\"\(texts.items.count)\">"
+        for text in texts.items {
             let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
             out += "<si><t" + (preserve ? " xml:space=\"preserve\"" : "") + ">\(Self.escaped(text))</t></si>"
         }

@@ -83,15 +83,9 @@ struct XlsxStyle: Hashable {
 /// The styles a workbook uses, numbered in the order of first use after
 /// Excel's "Normal" (0): the same sheets give the same numbers.
 struct XlsxStyles {
-    private(set) var styles: [XlsxStyle] = [.normal]
-    private var indices: [XlsxStyle: Int] = [.normal: 0]
+    private var styles = FirstUseNumbering<XlsxStyle>([.normal])
 
-    mutating func index(of style: XlsxStyle) -> Int {
-        if let index = indices[style] { return index }
-        indices[style] = styles.count
-        styles.append(style)
-        return styles.count - 1
-    }
+    mutating func index(of style: XlsxStyle) -> Int { styles.index(of: style) }
 
     /// `xl/styles.xml`: Calibri 11 regular and bold, no fills or borders, and
     /// one `xf` a style, laid out as Excel writes them.
@@ -105,7 +99,7 @@ struct XlsxStyles {
         out += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         out += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         out += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        out += "<cellXfs count=\"\(styles.count)\">" + styles.map(\.xf).joined() + "</cellXfs>"
+        out += "<cellXfs count=\"\(styles.items.count)\">" + styles.items.map(\.xf).joined() + "</cellXfs>"
         out += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return out + "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>\n"
     }

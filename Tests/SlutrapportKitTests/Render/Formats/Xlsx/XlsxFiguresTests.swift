@@ -8,41 +8,11 @@ import Testing
 /// for cell, what the HTML report's table of that caption shows, under
 /// disclosure control too (`<5` and `..` as text, no share of a hidden count).
 @Suite struct XlsxFiguresTests {
-    enum Build: String, CaseIterable, CustomTestStringConvertible {
-        case swedish, english, suppressed
-
-        var testDescription: String { rawValue }
-
-        /// slutrapport.xlsx, .html and .xml of data/vak2, built once per process.
-        var outputFolder: String {
-            switch self {
-            case .swedish: Self.swedishBuild
-            case .english: Self.englishBuild
-            case .suppressed: Self.suppressedBuild
-            }
-        }
-
-        var style: NumberStyle { NumberStyle(self == .english ? .en : .sv) }
-
-        static let swedishBuild = build { _ in }
-        static let englishBuild = build { $0.lang = .en }
-        static let suppressedBuild = build { $0.suppressBelow = 5 }
-
-        static func build(_ configure: (inout BuildOptions) -> Void) -> String {
-            let (out, outcome) = buildReports([repositoryRoot + "/data/vak2"]) {
-                configure(&$0)
-                $0.formats = [.html, .xml, .xlsx]
-            }
-            precondition(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
-            return out + "/vak2"
-        }
-
-        func workbook() throws -> XlsxReading { try XlsxReading(path: outputFolder + "/slutrapport.xlsx") }
-    }
+    typealias Build = Vak2Build
 
     @Test(arguments: Build.allCases)
     func everyTableSheetShowsWhatTheHTMLReportShows(_ build: Build) throws {
-        let workbook = try build.workbook()
+        let workbook = try XlsxReading(path: build.outputFolder + "/slutrapport.xlsx")
         let html = HTMLInspector(try String(contentsOfFile: build.outputFolder + "/slutrapport.html", encoding: .utf8))
             .tables.filter { !$0.caption.isEmpty }
         let tables = workbook.sheets.dropFirst()
@@ -58,7 +28,7 @@ import Testing
     /// its own: counts by gender, shares of the ended or of the participants
     /// (half up to a whole per cent), age bands, medians, goals.
     @Test func everyNumberOfEveryTableSheetIsTheXMLsFigure() throws {
-        let workbook = try Build.swedish.workbook()
+        let workbook = try XlsxReading(path: Build.swedish.outputFolder + "/slutrapport.xlsx")
         let xml = try VakXML(path: Build.swedish.outputFolder + "/slutrapport.xml")
         var expected: [String: [[Double?]]] = [:]
         let project = try xml.one("/slutrapport")
