@@ -20,7 +20,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_figures import Report, compare_tables, expected_tables, fits, plural, run_checks, threshold  # noqa: E402
+from report_figures import Report, expected_tables  # noqa: E402
+from table_check import compare_tables, fits, plural, run_checks, threshold  # noqa: E402
 
 def tables_with_captions(document):
     """Every table of the body in order, with the text of the Caption paragraph right above it (or None)."""

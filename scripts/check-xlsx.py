@@ -21,7 +21,8 @@ import sys
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_figures import Report, compare_tables, expected_tables, plural, run_checks, threshold  # noqa: E402
+from report_figures import Report, expected_tables  # noqa: E402
+from table_check import compare_tables, plural, run_checks, threshold  # noqa: E402
 
 # A text that reads as a figure: digits with group separators, maybe a per cent sign or a unit.
 FIGURE_AS_TEXT = re.compile(r"\u2212?\d[\d\u00a0,.]*([ \u00a0]?%|[ \u00a0]t?kr)?")

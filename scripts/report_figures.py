@@ -1,7 +1,8 @@
 """The figures of one report, read from its slutrapport.xml (SPEC §5), and how
 the report writes them: shared by scripts/check-docx.py (python-docx reads
-every table of the .docx) and scripts/check-pdf.py (pdftotext of the PDF a
-real client made). The XML is the contract; these scripts hold the other
+every table of the .docx), scripts/check-xlsx.py (openpyxl reads every table
+sheet of the .xlsx) and scripts/check-pdf.py (pdftotext of the PDF a real
+client made). The XML is the contract; these scripts hold the other
 formats to it, so they know only what the XML says and how a number reads.
 
 Disclosure control: a count the XML leaves out (named in `suppressed`) must be
@@ -10,8 +11,6 @@ that follows from shown ones (ended women = the sum of the exits' women) must
 equal that sum, or be hidden; one that follows from a hidden count is not
 checked (and counted as such).
 """
-import re
-import sys
 import xml.etree.ElementTree as ET
 
 NS = "{urn:slutrapport:1}"
@@ -372,76 +371,3 @@ def expected_tables(report):
         rows = [[Exact(style.amount(int(line.get("amount")), unit))] for line in budget.findall(NS + "line")]
         tables.append(Table("budget", rows + [[Exact(style.amount(int(budget.get("total")), unit))]]))
     return tables
-
-
-# Comparing a client's tables with the expected ones: shared by check-docx.py and check-xlsx.py.
-HIDDEN_MARK = re.compile(r"<\d+|\.\.")
-
-
-class Context:
-    """What a cell's check may consult: the number style, the threshold and the table's other cells."""
-
-    def __init__(self, style, threshold, cells):
-        self.style, self.threshold, self.cells = style, threshold, cells
-
-    def is_hidden_mark(self, text):
-        return HIDDEN_MARK.fullmatch(text) is not None
-
-    def cell(self, row, column):
-        return self.cells[row][column]
-
-
-def threshold(tables, errors):
-    """The disclosure threshold the tables show ("<N"), the same in every table; 0 when none is hidden."""
-    marks = {int(m.group(1)) for cells in tables for row in cells for text in row for m in [re.fullmatch(r"<(\d+)", text)] if m}
-    if len(marks) > 1:
-        errors.append(f"hidden counts shown with different thresholds: {sorted(marks)}")
-    return min(marks) if marks else 0
-
-
-def fits(cells, expected):
-    """Same shape: a header row, then one row a row of the expected table, a row header before its cells."""
-    return len(cells) == 1 + len(expected.rows) and all(len(r) == 1 + len(e) for r, e in zip(cells[1:], expected.rows))
-
-
-def compare(cells, expected, context):
-    """Errors of one table, and how many cells the XML decided."""
-    errors, checked, undecided = [], 0, 0
-    for r, (row, specs) in enumerate(zip(cells[1:], expected.rows), start=1):
-        for c, (actual, spec) in enumerate(zip(row[1:], specs), start=1):
-            want = spec.check(actual, context)
-            if want is not None:
-                errors.append(f"row {r + 1} ({row[0]!r}) column {c + 1}: {actual!r} where the XML gives {want}")
-            if spec.checked:
-                checked += 1
-            elif spec.checked is False:
-                undecided += 1
-    return errors, checked, undecided
-
-
-def plural(n, noun):
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def compare_tables(pairs, style, limit, errors):
-    """Each (label, cells, expected table) compared cell for cell, the errors added to `errors`;
-    how many cells the XML decided, and how many it did not."""
-    checked = undecided = 0
-    for label, cells, table in pairs:
-        if not fits(cells, table):
-            errors.append(f"{label}: {len(cells)} rows of {[len(r) for r in cells]} cells, "
-                          f"expected 1 + {len(table.rows)} rows of {[1 + len(r) for r in table.rows]}")
-            continue
-        e, c, u = compare(cells, table, Context(style, limit, cells))
-        errors += [f"{label} {x}" for x in e]
-        checked, undecided = checked + c, undecided + u
-    return checked, undecided
-
-
-def run_checks(check, doc, folders):
-    """A check script's main: `check` on every folder; exit status 1 when one fails, 2 without folders."""
-    if not folders:
-        print(doc, file=sys.stderr)
-        return 2
-    results = [check(f) for f in folders]
-    return 0 if all(results) else 1
