@@ -17,16 +17,16 @@ build: deps
 
 report: build
 	$(RELEASE_BIN) build $(DATA) --out $(OUT)
-	@echo "Reports written to $(OUT)/<project>/slutrapport.{md,html,xml,docx}; open $(OUT)/vak2/slutrapport.html in a browser."
+	@echo "Reports written to $(OUT)/<project>/slutrapport.{md,html,xml,docx,xlsx}; open $(OUT)/vak2/slutrapport.html in a browser."
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Real clients on every example's .docx (CI runs this after `make test`):
+# Real clients on every example's .docx and .xlsx (CI runs this after `make test`):
 # LibreOffice converts each to PDF, whose text must hold the key figures and
-# no table word broken across lines, and python-docx reads every table, whose
-# numbers must equal the XML's. See
+# no table word broken across lines, and python-docx reads every table and
+# openpyxl every table sheet, whose numbers must equal the XML's. See
 # scripts/check-clients.sh; the PDFs are left in $(CLIENTS_OUT) to look at.
 CLIENTS_OUT ?= .build/clients
 clients: build

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# `make clients`: every example's .docx through real clients. Builds data/ in
-# Swedish and English and vak2 with disclosure control (--suppress-below 5) with
-# the given binary into OUT, has LibreOffice convert every slutrapport.docx to
-# PDF (a failed or empty conversion is an error), then checks the key figures
-# in each PDF's text and that no word of a table is broken across lines
-# (check-pdf.py, pdftotext), and every table of each .docx against its
-# slutrapport.xml (check-docx.py, python-docx). Both checks run, whatever the first finds.
+# `make clients`: every example's .docx and .xlsx through real clients. Builds
+# data/ in Swedish and English and vak2 with disclosure control
+# (--suppress-below 5) with the given binary into OUT, has LibreOffice convert
+# every slutrapport.docx and slutrapport.xlsx to PDF (a failed or empty
+# conversion is an error; a workbook's PDF goes to xlsx/ beside it), then
+# checks the key figures in each Word PDF's text and that no word of a table
+# is broken across lines (check-pdf.py, pdftotext), every table of each .docx
+# against its slutrapport.xml (check-docx.py, python-docx) and every table
+# sheet of each .xlsx against it (check-xlsx.py, openpyxl). Every check runs,
+# whatever the ones before it find.
 #   scripts/check-clients.sh BINARY OUT
 set -euo pipefail
 bin=${1:?usage: check-clients.sh BINARY OUT}
@@ -21,22 +24,27 @@ mkdir -p "$out"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 reports=("$out"/*/*/slutrapport.docx)
+workbooks=("$out"/*/*/slutrapport.xlsx)
 [ -e "${reports[0]}" ] || { echo "error: no slutrapport.docx under $out" >&2; exit 1; }
+[ -e "${workbooks[0]}" ] || { echo "error: no slutrapport.xlsx under $out" >&2; exit 1; }
 failed=0
-for docx in "${reports[@]}"; do
-  dir=$(dirname "$docx")
+for file in "${reports[@]}" "${workbooks[@]}"; do
+  # Both would be slutrapport.pdf: the workbook's goes to a folder of its own.
+  dir=$(dirname "$file")
+  case "$file" in *.xlsx) dir="$dir/xlsx"; mkdir -p "$dir" ;; esac
   log="$dir/soffice.log"
   # soffice says "Error: source file could not be loaded" and still exits 0: the PDF is the proof.
-  if ! timeout 180 soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$dir" "$docx" >"$log" 2>&1 \
+  if ! timeout 180 soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$dir" "$file" >"$log" 2>&1 \
      || grep -q "^Error" "$log" || [ ! -s "$dir/slutrapport.pdf" ]; then
-    echo "error: LibreOffice could not convert $docx to PDF:" >&2
+    echo "error: LibreOffice could not convert $file to PDF:" >&2
     cat "$log" >&2
     failed=1
   fi
 done
 [ "$failed" -eq 0 ] || exit 1
-echo "LibreOffice converted ${#reports[@]} reports to PDF"
+echo "LibreOffice converted ${#reports[@]} reports and ${#workbooks[@]} workbooks to PDF"
 status=0
 python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf || status=1
 python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}" || status=1
+python3 scripts/check-xlsx.py "${workbooks[@]%/slutrapport.xlsx}" || status=1
 exit "$status"

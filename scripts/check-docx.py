@@ -13,7 +13,6 @@ did not exist) is matched by shape instead, other tables skipped. Exit status 1
 when a number differs or a table is missing.
 """
 import os
-import re
 import sys
 
 import docx
@@ -22,22 +21,7 @@ from docx.text.paragraph import Paragraph
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from report_figures import Report, expected_tables  # noqa: E402
-
-HIDDEN_MARK = re.compile(r"<\d+|\.\.")
-
-
-class Context:
-    """What a cell's check may consult: the number style, the threshold and the table's other cells."""
-
-    def __init__(self, style, threshold, cells):
-        self.style, self.threshold, self.cells = style, threshold, cells
-
-    def is_hidden_mark(self, text):
-        return HIDDEN_MARK.fullmatch(text) is not None
-
-    def cell(self, row, column):
-        return self.cells[row][column]
-
+from table_check import compare_tables, fits, plural, run_checks, threshold  # noqa: E402
 
 def tables_with_captions(document):
     """Every table of the body in order, with the text of the Caption paragraph right above it (or None)."""
@@ -59,36 +43,13 @@ def cell_texts(table):
     return [[cell.text for cell in row.cells] for row in table.rows]
 
 
-def fits(cells, expected):
-    """Same shape: a header row, then one row a row of the expected table, a row header before its cells."""
-    return len(cells) == 1 + len(expected.rows) and all(len(r) == 1 + len(e) for r, e in zip(cells[1:], expected.rows))
-
-
-def compare(cells, expected, context):
-    """Errors of one table, and how many cells the XML decided."""
-    errors, checked, undecided = [], 0, 0
-    for r, (row, specs) in enumerate(zip(cells[1:], expected.rows), start=1):
-        for c, (actual, spec) in enumerate(zip(row[1:], specs), start=1):
-            want = spec.check(actual, context)
-            if want is not None:
-                errors.append(f"row {r + 1} ({row[0]!r}) column {c + 1}: {actual!r} where the XML gives {want}")
-            if spec.checked:
-                checked += 1
-            elif spec.checked is False:
-                undecided += 1
-    return errors, checked, undecided
-
-
 def check(folder):
     name = os.path.join(folder, "slutrapport.docx")
     report = Report(os.path.join(folder, "slutrapport.xml"))
     document = docx.Document(name)
     tables = [(cell_texts(t), caption) for t, caption in tables_with_captions(document)]
-    marks = {int(m.group(1)) for cells, _ in tables for row in cells for text in row for m in [re.fullmatch(r"<(\d+)", text)] if m}
     errors = []
-    if len(marks) > 1:
-        errors.append(f"hidden counts shown with different thresholds: {sorted(marks)}")
-    threshold = min(marks) if marks else 0
+    limit = threshold([cells for cells, _ in tables], errors)
     expected = expected_tables(report)
     by_caption = any(caption is not None for _, caption in tables)
     if by_caption:
@@ -105,39 +66,20 @@ def check(folder):
                 k += 1
         if k < len(expected):
             errors.append(f"no table for {[e.name for e in expected[k:]]}")
-    checked = undecided = 0
-    for (cells, caption), table in pairs:
-        label = f"table {table.name!r}" + (f" (caption {caption!r})" if caption else "")
-        if not fits(cells, table):
-            errors.append(f"{label}: {len(cells)} rows of {[len(r) for r in cells]} cells, "
-                          f"expected 1 + {len(table.rows)} rows of {[1 + len(r) for r in table.rows]}")
-            continue
-        e, c, u = compare(cells, table, Context(report.style, threshold, cells))
-        errors += [f"{label} {x}" for x in e]
-        checked, undecided = checked + c, undecided + u
+    labelled = [(f"table {table.name!r}" + (f" (caption {caption!r})" if caption else ""), cells, table)
+                for (cells, caption), table in pairs]
+    checked, undecided = compare_tables(labelled, report.style, limit, errors)
     for e in errors:
         print(f"{name}: error: {e}", file=sys.stderr)
     others = len(tables) - len(pairs)
     print(f"{name}: {plural(len(pairs), 'figure table')}, {checked} cells checked against the XML"
           + (f" ({undecided} not decided by it)" if undecided else "")
           + (f", {plural(others, 'other table')}" if others else "")
-          + (f", threshold {threshold}" if threshold else "")
+          + (f", threshold {limit}" if limit else "")
           + ("" if by_caption or not tables else ", matched by shape (no captions)")
           + (f": {len(errors)} errors" if errors else ""))
     return not errors
 
 
-def plural(n, noun):
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def main(folders):
-    if not folders:
-        print(__doc__, file=sys.stderr)
-        return 2
-    results = [check(f) for f in folders]
-    return 0 if all(results) else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_checks(check, __doc__, sys.argv[1:]))

@@ -1,7 +1,8 @@
 """The figures of one report, read from its slutrapport.xml (SPEC §5), and how
 the report writes them: shared by scripts/check-docx.py (python-docx reads
-every table of the .docx) and scripts/check-pdf.py (pdftotext of the PDF a
-real client made). The XML is the contract; these scripts hold the other
+every table of the .docx), scripts/check-xlsx.py (openpyxl reads every table
+sheet of the .xlsx) and scripts/check-pdf.py (pdftotext of the PDF a real
+client made). The XML is the contract; these scripts hold the other
 formats to it, so they know only what the XML says and how a number reads.
 
 Disclosure control: a count the XML leaves out (named in `suppressed`) must be

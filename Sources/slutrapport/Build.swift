@@ -6,7 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the reports of one or more projects.",
         discussion: """
-        Each project goes to OUT/<id>/slutrapport.{md,html,xml,docx}. A project with
+        Each project goes to OUT/<id>/slutrapport.{md,html,xml,docx,xlsx}. A project with
         errors gets no new output; its earlier output is kept. OUT must lie
         outside every project folder; only folders slutrapport marked as its
         own (.slutrapport-output) are ever replaced.
@@ -24,7 +24,7 @@ struct Build: ParsableCommand {
     @Option(help: "Output folder.", completion: .directory)
     var out: String = "out"
 
-    /// Every format, as `--format` names them: md,html,xml,docx.
+    /// Every format, as `--format` names them: md,html,xml,docx,xlsx.
     static let allFormats = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
     static let formatList = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
 

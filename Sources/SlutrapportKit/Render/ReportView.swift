@@ -22,6 +22,8 @@ public struct ProjectView: Sendable {
 public struct DetailRow: Sendable {
     public var label: String
     public var value: String
+    /// The amount `value` shows (the funding), for the workbook's facts sheet.
+    public var number: CellNumber? = nil
 }
 
 public struct SectionView: Sendable {
@@ -139,6 +141,25 @@ public struct CellView: Sendable {
     public var numeric: Bool
     /// For goal rows: "met" / "not-met", used as a CSS class.
     public var status: String?
+    /// The number `text` shows, unformatted, for a program that formats it
+    /// itself (the workbook); nil for a text, a hidden count or a blank.
+    public var number: CellNumber? = nil
+}
+
+/// A table's number as the report shows it (already rounded), without its format.
+public struct CellNumber: Sendable, Equatable {
+    /// The count, the amount, or the share in whole per cent or in tenths of one (`unit`).
+    public var value: Int
+    public var unit: CellUnit
+}
+
+public enum CellUnit: String, Sendable {
+    case count
+    /// `value` in whole per cent: 43 for 43 %.
+    case percent
+    /// `value` in tenths of a per cent: 575 for 57,5 %.
+    case percentTenths
+    case kr, tkr
 }
 
 // MARK: XML

@@ -22,10 +22,22 @@ extension ReportViewBuilder {
         return share(Share(numerator, of: denominator))
     }
 
-    func number(_ n: Int) -> CellView { CellView(text: style.count(n), numeric: true, status: nil) }
+    func number(_ n: Int) -> CellView {
+        CellView(text: style.count(n), numeric: true, status: nil, number: CellNumber(value: n, unit: .count))
+    }
     func text(_ s: String) -> CellView { CellView(text: s, numeric: false, status: nil) }
-    func share(_ s: Share?) -> CellView { CellView(text: s.map { style.percent($0.whole) } ?? "–", numeric: true, status: nil) }
-    func amount(_ n: Int, unit: Budget.Unit = .kr) -> CellView { CellView(text: style.amount(n, unit: unit), numeric: true, status: nil) }
+    func share(_ s: Share?) -> CellView {
+        guard let s else { return CellView(text: "–", numeric: true, status: nil) }
+        return CellView(text: style.percent(s.whole), numeric: true, status: nil, number: CellNumber(value: s.whole, unit: .percent))
+    }
+    /// A target or reported value: tenths only when the report shows them.
+    func percent(_ v: Decimal1) -> CellView {
+        CellView(text: style.percent(v), numeric: true, status: nil,
+                 number: v.tenths % 10 == 0 ? CellNumber(value: v.tenths / 10, unit: .percent) : CellNumber(value: v.tenths, unit: .percentTenths))
+    }
+    func amount(_ n: Int, unit: Budget.Unit = .kr) -> CellView {
+        CellView(text: style.amount(n, unit: unit), numeric: true, status: nil, number: CellNumber(amount: n, unit: unit))
+    }
     var blank: CellView { text("") }
 
     func column(_ s: String, numeric: Bool = true) -> ColumnView {
@@ -53,5 +65,15 @@ extension ReportViewBuilder {
     /// Columns for counts by gender and total, each followed by its share.
     func genderShareColumns(_ shown: [Gender]) -> [ColumnView] {
         genderColumns(shown).flatMap { [$0, column("%")] }
+    }
+}
+
+extension CellNumber {
+    init(amount: Int, unit: Budget.Unit) {
+        let cellUnit: CellUnit = switch unit {
+        case .kr: .kr
+        case .tkr: .tkr
+        }
+        self.init(value: amount, unit: cellUnit)
     }
 }

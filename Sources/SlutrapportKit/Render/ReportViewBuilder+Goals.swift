@@ -28,18 +28,17 @@ extension ReportViewBuilder {
     }
 
     func goalsTable() -> TableView {
-        func target(_ goal: Goal) -> String {
-            goal.metric == .participants ? style.count(goal.target.tenths / 10) : style.percent(goal.target)
+        func target(_ goal: Goal) -> CellView {
+            goal.metric == .participants ? number(goal.target.tenths / 10) : percent(goal.target)
         }
         let hiddenText = suppression.threshold >= 2 ? "<\(suppression.threshold)" : "–"
         func value(_ m: GoalOutcome.Measure?, measured: Bool) -> CellView {
-            let text: String = switch m {
-            case .count(let n): style.count(n)
-            case .share(let s): style.percent(s.whole)
-            case .reported(let v): style.percent(v)
-            case nil: measured ? hiddenText : "–"
+            switch m {
+            case .count(let n): number(n)
+            case .share(let s): share(s)
+            case .reported(let v): percent(v)
+            case nil: CellView(text: measured ? hiddenText : "–", numeric: true, status: nil)
             }
-            return CellView(text: text, numeric: true, status: nil)
         }
         func status(_ met: Bool?) -> CellView {
             guard let met else { return text("–") }
@@ -51,7 +50,7 @@ extension ReportViewBuilder {
             var header = o.goal.text ?? o.goal.id
             if let s = o.goal.subproject { header += " (\(project.subprojects[s].name))" }
             if o.goal.metric == .reported, let source = o.goal.source { header += " — \(labels.source): \(source)" }
-            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), CellView(text: target(o.goal), numeric: true, status: nil),
+            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), target(o.goal),
                                                         value(o.outcome, measured: measured[i]), status(o.met)], isTotal: false))
             for part in o.byGender {
                 rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",

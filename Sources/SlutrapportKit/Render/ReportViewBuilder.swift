@@ -42,8 +42,9 @@ public struct ReportViewBuilder {
         add(labels.region, project.region)
         add(labels.municipalities, project.municipalities.joined(separator: ", "))
         add(labels.period, "\(project.period.start) – \(project.period.end)")
-        add(labels.esfGrant, project.funding?.esfGrant.map { style.amount($0) })
-        add(labels.totalBudget, project.funding?.totalBudget.map { style.amount($0) })
+        for (label, amount) in [(labels.esfGrant, project.funding?.esfGrant), (labels.totalBudget, project.funding?.totalBudget)] {
+            if let amount { rows.append(DetailRow(label: label, value: style.amount(amount), number: CellNumber(amount: amount, unit: .kr))) }
+        }
         add(labels.coFinanciers, project.funding?.coFinanciers.joined(separator: ", "))
         add(labels.partners, project.partners.joined(separator: ", "))
         return rows

@@ -39,6 +39,7 @@ extension DetailRow: MustacheParent {
         switch name {
         case "label": templateValue(self.label)
         case "value": templateValue(self.value)
+        case "number": templateValue(self.number)
         default: nil
         }
     }
@@ -165,6 +166,17 @@ extension CellView: MustacheParent {
         case "text": templateValue(self.text)
         case "numeric": templateValue(self.numeric)
         case "status": templateValue(self.status)
+        case "number": templateValue(self.number)
+        default: nil
+        }
+    }
+}
+
+extension CellNumber: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "value": templateValue(self.value)
+        case "unit": templateValue(self.unit)
         default: nil
         }
     }

@@ -66,7 +66,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let out = f.parent + "/out"
         #expect(try runCLI(["build", f.folder, "--out", out, "--templates", templatesFolder]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out + "/test").sorted()
-        #expect(files == [".slutrapport-output", "slutrapport.docx", "slutrapport.html", "slutrapport.md", "slutrapport.xml"])
+        #expect(files == [".slutrapport-output", "slutrapport.docx", "slutrapport.html", "slutrapport.md", "slutrapport.xlsx", "slutrapport.xml"])
         let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: "\(out)/test/\($0)")) }
 
         try Data("id,gender,start_date\n1,kvinna,2021-01-01\n1,man,2021-01-01\n".utf8)
@@ -149,7 +149,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         for format in ["", ",", ",,"] {
             let (status, stderr) = try runCLI(["build", f.folder, "--out", out, "--format", format, "--templates", templatesFolder])
             #expect(status == 2)
-            #expect(stderr.hasPrefix("Error: --format needs at least one of md, html, xml, docx\n"), "\(stderr)")
+            #expect(stderr.hasPrefix("Error: --format needs at least one of md, html, xml, docx, xlsx\n"), "\(stderr)")
             #expect(try tree(out) == before)
         }
     }

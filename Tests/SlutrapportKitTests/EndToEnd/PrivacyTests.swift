@@ -13,10 +13,11 @@ import Testing
         #expect(status == 0)
         let files = try tree(out)
         #expect(files.count > 20)
-        #expect(files.keys.contains { $0.hasSuffix(".docx") })
+        #expect(files.keys.contains { $0.hasSuffix(".docx") } && files.keys.contains { $0.hasSuffix(".xlsx") })
         for (path, data) in files {
-            // A Word report is a zip: its parts' text is searched inflated, without the markup (whose numbers are widths: `w:w="1905"`).
-            let texts = path.hasSuffix(".docx")
+            // A Word report or a workbook is a zip: its parts' text is searched inflated,
+            // without the markup (whose numbers are widths: `w:w="1905"`).
+            let texts = path.hasSuffix(".docx") || path.hasSuffix(".xlsx")
                 ? try DocxReading(path: "\(out)/\(path)").parts.values.map {
                     String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
                 }

@@ -26,7 +26,7 @@ import Testing
         for i in 0..<projects {
             let folder = "\(out)/p\(i)"
             let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            #expect(files == [".slutrapport-output", "charts", "slutrapport.docx", "slutrapport.html", "slutrapport.md", "slutrapport.xml"], sourceLocation: sourceLocation)
+            #expect(files == [".slutrapport-output", "charts", "slutrapport.docx", "slutrapport.html", "slutrapport.md", "slutrapport.xlsx", "slutrapport.xml"], sourceLocation: sourceLocation)
             let xml = try String(contentsOfFile: folder + "/slutrapport.xml", encoding: .utf8)
             #expect(validator.validate(xml).isEmpty, sourceLocation: sourceLocation)
             let dated = xml.contains("generated=")

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import SlutrapportKit
 
-/// The text outputs and the charts of data/vak2, in Swedish and in English,
-/// against files kept next to this test. Re-record with SLUTRAPPORT_RECORD=1
+/// The text outputs, the charts, the Word report and the workbook of
+/// data/vak2, in Swedish and in English, against files kept next to this test. Re-record with SLUTRAPPORT_RECORD=1
 /// after a deliberate change, and read the diff.
 @Suite struct GoldenTests {
     static let files = [OutputFormat.md, .html, .xml].map(\.fileName) + ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg"]
@@ -17,13 +17,15 @@ import Testing
             let actual = try String(contentsOfFile: "\(out)/vak2/\(file)", encoding: .utf8)
             try assertGolden(actual, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/\(folder)/\(file)")
         }
-        let docx = try Data(contentsOf: URL(fileURLWithPath: "\(out)/vak2/\(OutputFormat.docx.fileName)"))
-        try assertGoldenDocx(docx, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/\(folder)/\(OutputFormat.docx.fileName)")
+        for package in [OutputFormat.docx, .xlsx].map(\.fileName) {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(out)/vak2/\(package)"))
+            try assertGoldenPackage(bytes, "\(repositoryRoot)/Tests/SlutrapportKitTests/Golden/\(folder)/\(package)")
+        }
     }
 }
 
-/// A .docx byte for byte; when it differs, the parts that differ, each as a text diff.
-func assertGoldenDocx(_ actual: Data, _ goldenPath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+/// A .docx or .xlsx byte for byte; when it differs, the parts that differ, each as a text diff.
+func assertGoldenPackage(_ actual: Data, _ goldenPath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let fm = FileManager.default
     let record = ProcessInfo.processInfo.environment["SLUTRAPPORT_RECORD"] == "1"
     if record || !fm.fileExists(atPath: goldenPath) {
@@ -34,7 +36,7 @@ func assertGoldenDocx(_ actual: Data, _ goldenPath: String, sourceLocation: Test
     }
     let expected = try Data(contentsOf: URL(fileURLWithPath: goldenPath))
     guard actual != expected else { return }
-    let actualPath = scratch("actual.docx")
+    let actualPath = scratch("actual." + (goldenPath as NSString).pathExtension)
     try actual.write(to: URL(fileURLWithPath: actualPath))
     let (old, new) = (try DocxReading(path: goldenPath), try DocxReading(path: actualPath))
     guard old.names == new.names else {

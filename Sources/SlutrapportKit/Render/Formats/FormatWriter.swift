@@ -1,6 +1,6 @@
 /// The formats `--format` may ask for.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case md, html, xml, docx
+    case md, html, xml, docx, xlsx
 
     public var fileName: String { "slutrapport.\(rawValue)" }
 }
@@ -36,7 +36,8 @@ enum FormatWriters {
          (.md, TemplateWriter(templates: templates, format: .md)),
          (.html, TemplateWriter(templates: templates, format: .html)),
          (.xml, XMLWriter(templates: templates, validator: validator)),
-         (.docx, DocxWriter(templates: templates))]
+         (.docx, DocxWriter(templates: templates)),
+         (.xlsx, XlsxWriter())]
     }
 
     /// A batch's index, written by every build of more than one project, whatever `--format`.

@@ -1,6 +1,3 @@
-import Foundation
-import ZIPFoundation
-
 /// The parts of slutrapport.docx around its body: content types,
 /// relationships, core properties, settings, header and footer, the
 /// reference document's styles (in the report's language) and numbering
@@ -68,12 +65,7 @@ struct DocxPackage {
         return out + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>\n"
     }
 
-    var packageRelationships: String {
-        DocxXML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"\(DocxReferences.relationshipType)officeDocument\" Target=\"word/document.xml\"/>"
-            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-            + "</Relationships>\n"
-    }
+    var packageRelationships: String { OfficePackage.packageRelationships(main: "word/document.xml") }
 
     var documentRelationships: String {
         var out = DocxXML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -87,19 +79,8 @@ struct DocxPackage {
         return out + "</Relationships>\n"
     }
 
-    /// The title and language; no author, and a date only when SOURCE_DATE_EPOCH gave one.
     var coreProperties: String {
-        var out = DocxXML.declaration
-            + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-            + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
-            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + "<dc:title>\(DocxXML.escaped("\(view.project.name) – \(view.labels.finalReport)"))</dc:title>"
-            + "<dc:language>\(languageTag)</dc:language>"
-        if let generated = view.generated {
-            out += "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(generated)T00:00:00Z</dcterms:created>"
-                + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(generated)T00:00:00Z</dcterms:modified>"
-        }
-        return out + "</cp:coreProperties>\n"
+        OfficePackage.coreProperties(title: "\(view.project.name) – \(view.labels.finalReport)", language: languageTag, generated: view.generated)
     }
 
     var settings: String {
@@ -166,18 +147,5 @@ struct DocxPackage {
         let firstInstance = [numbering.range(of: "<w:num "), numbering.range(of: "<w:num>")].compactMap { $0?.lowerBound }.min()
         numbering.insert(contentsOf: abstract, at: firstInstance ?? numbering.range(of: "</w:numbering>", options: .backwards)?.lowerBound ?? numbering.endIndex)
         return numbering
-    }
-
-    /// The parts zipped in order, each dated 1980-01-01 (the zip epoch): the same parts give the same bytes.
-    static func zip(_ parts: [(name: String, contents: [UInt8])]) throws -> [UInt8] {
-        let archive = try Archive(accessMode: .create)
-        let epoch = Date(timeIntervalSince1970: 315_532_800)
-        for part in parts {
-            try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(part.contents.count),
-                                 modificationDate: epoch, permissions: 0o644, compressionMethod: .deflate) { position, size in
-                Data(part.contents[Int(position)..<Int(position) + size])
-            }
-        }
-        return archive.data.map { [UInt8]($0) } ?? []
     }
 }

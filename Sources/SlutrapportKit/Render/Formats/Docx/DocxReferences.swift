@@ -16,7 +16,7 @@ struct DocxReferences {
         var image: EmbeddedImage
     }
 
-    static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    static let relationshipType = OfficePackage.officeRelationship
     /// The parts every document has take rId1–rId7 (see `DocxPackage`).
     static let firstFreeRelationship = 8
     /// Our numbering instances follow whatever the reference document defines.

@@ -23,7 +23,7 @@ struct DocxWriter: FormatWriter {
         let body = DocxBody(view: document.view, narrative: narrative, available: available).xml(&references)
         let package = DocxPackage(view: document.view, reference: reference, references: references)
         do {
-            return [(OutputFormat.docx.fileName, try DocxPackage.zip(package.parts(body: body, section: section)))]
+            return [(OutputFormat.docx.fileName, try OfficePackage.zip(package.parts(body: body, section: section)))]
         } catch {
             log.error(.outputFailed, "could not make \(OutputFormat.docx.fileName): \(error)",
                       at: SourceLocation(file: document.outputFolder.appendingPathComponent(OutputFormat.docx.fileName), line: 1, column: 1))

@@ -2,7 +2,7 @@
 /// Every text goes through `escaped` into a `w:t`: whatever it holds, it is
 /// character data, never a field, a link or markup.
 enum DocxXML {
-    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let declaration = OfficePackage.declaration
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// The namespaces the body's drawings (charts, pictures) use, declared once on the root.

@@ -9,33 +9,7 @@ import Testing
 /// ExamplesTests.vak2WithDisclosureControl) the tables show exactly what the
 /// other formats show: "<5" and ".." in place of hidden counts, no share of one.
 @Suite struct DocxFiguresTests {
-    enum Build: String, CaseIterable, CustomTestStringConvertible {
-        case swedish, english, suppressed
-
-        var testDescription: String { rawValue }
-
-        /// slutrapport.docx and slutrapport.html of data/vak2, built once per process.
-        var outputFolder: String {
-            switch self {
-            case .swedish: Self.swedishBuild
-            case .english: Self.englishBuild
-            case .suppressed: Self.suppressedBuild
-            }
-        }
-
-        static let swedishBuild = build { _ in }
-        static let englishBuild = build { $0.lang = .en }
-        static let suppressedBuild = build { $0.suppressBelow = 5 }
-
-        static func build(_ configure: (inout BuildOptions) -> Void) -> String {
-            let (out, outcome) = buildReports([repositoryRoot + "/data/vak2"]) {
-                configure(&$0)
-                $0.formats = [.html, .docx]
-            }
-            precondition(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
-            return out + "/vak2"
-        }
-    }
+    typealias Build = Vak2Build
 
     /// The body's tables that have a Caption paragraph right above them: the figure tables.
     static func captionedTables(_ docx: DocxReading) throws -> [HTMLInspector.Table] {
