@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// What slutrapport.docx takes from the template folder's `reference.docx`
 /// (as pandoc's `--reference-doc`): its styles, theme, fonts, numbering and
@@ -23,18 +22,27 @@ public struct DocxReference: Sendable {
         let reason: String
     }
 
-    /// The parts of a .docx held in `bytes`.
-    init(bytes: [UInt8]) throws(Invalid) {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
+    /// The parts of the .docx at `path`, read with the workbooks' zip reader
+    /// (`ZipArchive`), which counts what it inflates and refuses a stream cut
+    /// short: ZIPFoundation's `extract` waited for ever on a last member whose
+    /// deflate stream runs past the end of the file.
+    init(path: String) throws(Invalid) {
+        var limits = WorkbookLimits.standard
+        limits.smallPartBytes = Self.maximumPartBytes
+        let archive: ZipArchive
+        do { archive = try ZipArchive(path: path, limits: limits) } catch {
             throw Invalid(reason: "it is not a zip archive")
         }
         var parts: [String: String] = [:]
-        let wanted: Set = ["word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/numbering.xml", "word/document.xml"]
-        for entry in archive where entry.type == .file && wanted.contains(entry.path) && parts[entry.path] == nil {
-            parts[entry.path] = try Self.text(of: entry, in: archive)
+        for name in ["word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/numbering.xml", "word/document.xml"] {
+            guard let member = archive.member(name) else { continue }
+            let bytes: [UInt8]
+            do { bytes = try archive.readWhole(member) } catch {
+                if case .tooLarge = error { throw Invalid(reason: "\(name) is larger than \(Self.maximumPartBytes / 1024 / 1024) MiB") }
+                throw Invalid(reason: "\(name) cannot be read from the archive")
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Invalid(reason: "\(name) is not UTF-8") }
+            parts[name] = text
         }
         guard let styles = parts["word/styles.xml"] else { throw Invalid(reason: "it has no word/styles.xml") }
         self.styles = styles
@@ -42,26 +50,6 @@ public struct DocxReference: Sendable {
         fontTable = parts["word/fontTable.xml"]
         numbering = parts["word/numbering.xml"]
         section = parts["word/document.xml"].flatMap(Self.lastSection)
-    }
-
-    /// A part as UTF-8 text, inflated no further than the limit.
-    private static func text(of entry: Entry, in archive: Archive) throws(Invalid) -> String {
-        guard entry.uncompressedSize <= UInt64(maximumPartBytes) else {
-            throw Invalid(reason: "\(entry.path) is larger than \(maximumPartBytes / 1024 / 1024) MiB")
-        }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry) { chunk in
-                guard data.count + chunk.count <= maximumPartBytes else { throw Invalid(reason: "\(entry.path) inflates past its limit") }
-                data.append(chunk)
-            }
-        } catch let error as Invalid {
-            throw error
-        } catch {
-            throw Invalid(reason: "\(entry.path) cannot be read from the archive")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw Invalid(reason: "\(entry.path) is not UTF-8") }
-        return text
     }
 
     /// The body's last section properties, the page of the document, without
@@ -103,12 +91,8 @@ public struct DocxReference: Sendable {
             log.error(.templateTooLarge, "reference.docx is too large: it may be at most \(maximumFileBytes / 1024 / 1024) MiB", at: at)
             return nil
         }
-        guard let bytes = FileBytes.read(resolved) else {
-            log.error(.fileUnreadable, "cannot read reference.docx", at: at)
-            return nil
-        }
         do {
-            return try DocxReference(bytes: bytes)
+            return try DocxReference(path: resolved)
         } catch {
             log.error(.referenceDocxInvalid, "reference.docx is not a Word document slutrapport can use: \(error.reason)", at: at)
             return nil

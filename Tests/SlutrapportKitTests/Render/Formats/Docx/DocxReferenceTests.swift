@@ -71,6 +71,37 @@ import ZIPFoundation
         #expect(log.all.first?.message.hasSuffix("word/styles.xml is larger than 4 MiB") == true)
     }
 
+    /// A last member whose deflate stream never ends (a stored block claiming
+    /// more than the file holds) is refused: ZIPFoundation's `extract` asked
+    /// zlib for more at the end of the file for ever, and the build hung.
+    @Test func aStreamThatNeverEndsIsRefusedNotWaitedOn() throws {
+        let folder = try templates { name, text in name == "word/styles.xml" ? nil : text }
+        let path = folder + "/reference.docx"
+        var bytes = try #require(FileBytes.read(path))
+        // Appended as the last member: a raw deflate stream of one non-final stored block of 65,535 bytes, cut off.
+        let name = Array("word/styles.xml".utf8)
+        let data: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00, 0x41]
+        let directoryAt = Int(bytes.suffix(6).prefix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) })
+        let directory = Array(bytes[directoryAt..<(bytes.count - 22)])
+        var end = Array(bytes.suffix(22))
+        let local = directoryAt
+        func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+        let header = [0x50, 0x4B, 0x03, 0x04] + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4) + le(data.count, 4) + le(65_535, 4)
+            + le(name.count, 2) + le(0, 2) + name + data
+        let entry = [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4) + le(data.count, 4)
+            + le(65_535, 4) + le(name.count, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(local, 4) + name
+        bytes = Array(bytes[..<directoryAt]) + header + directory + entry
+        let entries = Int(end[10]) | Int(end[11]) << 8
+        end.replaceSubrange(8..<10, with: le(entries + 1, 2))
+        end.replaceSubrange(10..<12, with: le(entries + 1, 2))
+        end.replaceSubrange(12..<16, with: le(directory.count + entry.count, 4))
+        end.replaceSubrange(16..<20, with: le(directoryAt + header.count, 4))
+        try Data(bytes + end).write(to: URL(fileURLWithPath: path))
+        let (status, stderr) = try runCLI(["check", repositoryRoot + "/data/vak2", "--templates", folder], timeout: 20)
+        #expect(status == 1, "\(stderr)")
+        #expect(stderr.contains("reference.docx:1:1: error: reference.docx is not a Word document slutrapport can use: word/styles.xml "))
+    }
+
     /// Without reference.docx only a build that asks for Word fails, and says what is missing.
     @Test func aMissingReferenceFailsOnlyAWordBuild() throws {
         let folder = scratch("templates")

@@ -4,7 +4,8 @@ import CSlutrapportSys
 import Glibc
 #endif
 
-/// The zip container of a workbook, read from its central directory.
+/// The zip container of an Office file slutrapport reads (a workbook, the
+/// templates' reference.docx), read from its central directory.
 ///
 /// Our own reader, not ZIPFoundation's: its `extract` asks zlib for more
 /// output with no input left at the end of the file, so a member whose
