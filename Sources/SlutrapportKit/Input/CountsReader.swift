@@ -14,6 +14,8 @@ struct CountsReader {
     var tally: Tally
     /// The sum of the rows counted so far.
     private var total = 0
+    /// The checks of a workbook's rows, from its header (`WorkbookRowReader`).
+    var sheetChecks: RowChecks?
 
     init(project: Project, file: String, lang: Language) {
         self.project = project

@@ -24,6 +24,8 @@ package struct ParticipantReader {
     let asOfOrdinal: Int
     /// Activity fields seen before, and the activities they named.
     let activitySets = FieldMemo()
+    /// The checks of a workbook's rows, from its header (`WorkbookRowReader`).
+    var sheetColumns: (fast: FastColumns, checks: RowChecks)?
 
     init(project: Project, asOf: Day, file: String, lang: Language, hashes: IDHashes? = nil) {
         self.project = project

@@ -2,13 +2,15 @@
 /// (participants.xlsx, counts.xlsx; SPEC §3.5): the same header and row
 /// checks as its CSV, fed the sheet's rows.
 protocol WorkbookRowReader {
-    associatedtype Checks
     var log: DiagnosticLog { get set }
     /// Sizes what grows with the rows, before the first is read.
     mutating func sheetOpened(estimatedRows: Int)
-    /// The checks of the rows under `header`; nil when it is no header (logged).
-    mutating func sheetHeader(_ header: HeaderWideRow) -> Checks?
-    mutating func sheetRow(_ row: HeaderWideRow, _ checks: Checks)
+    /// Reads the header and keeps the checks of the rows under it; false
+    /// when it is no header (logged). The reader keeps them, not the loop:
+    /// a copy of them a row (their tables and strings retained and released)
+    /// took a tenth of a 1M-row sheet's time.
+    mutating func sheetHeader(_ header: HeaderWideRow) -> Bool
+    mutating func sheetRow(_ row: HeaderWideRow)
 }
 
 extension WorkbookRowReader {
@@ -25,20 +27,20 @@ extension WorkbookRowReader {
         }
         sheetOpened(estimatedRows: workbook.estimatedRows)
         let first = log.all.count
-        var checks: Checks?
+        var headerRead = false
         var width = 0
         /// Rows looked at for a header further down, once the first is none.
         var lookedAhead = 0
         var stopped: WorkbookError?
         do {
             try workbook.forEachRow { r in
-                if let checks {
-                    sheetRow(HeaderWideRow(row: r, count: width), checks)
+                if headerRead {
+                    sheetRow(HeaderWideRow(row: r, count: width))
                     return true
                 }
                 if width == 0 {
                     width = r.count
-                    checks = sheetHeader(HeaderWideRow(row: r, count: width))
+                    headerRead = sheetHeader(HeaderWideRow(row: r, count: width))
                     return true
                 }
                 // The first row was no header (logged): a title above the list? Say where the header seems to be.
@@ -85,13 +87,15 @@ extension ParticipantReader: WorkbookRowReader {
 
     mutating func sheetOpened(estimatedRows: Int) { ids = ParticipantIDs(expected: estimatedRows) }
 
-    mutating func sheetHeader(_ header: HeaderWideRow) -> (fast: FastColumns, checks: RowChecks)? {
-        guard let columns = readHeader(header) else { return nil }
-        return (FastColumns(columns), RowChecks(file: file, columns: columns, codes: codes, subprojects: project.subprojects.count))
+    mutating func sheetHeader(_ header: HeaderWideRow) -> Bool {
+        guard let columns = readHeader(header) else { return false }
+        sheetColumns = (FastColumns(columns), RowChecks(file: file, columns: columns, codes: codes, subprojects: project.subprojects.count))
+        return true
     }
 
-    mutating func sheetRow(_ r: HeaderWideRow, _ c: (fast: FastColumns, checks: RowChecks)) {
-        if !fastRow(r, c.fast) { row(r, c.checks) }
+    mutating func sheetRow(_ r: HeaderWideRow) {
+        guard let fast = sheetColumns?.fast, !fastRow(r, fast), let checks = sheetColumns?.checks else { return }
+        row(r, checks)
     }
 }
 
@@ -105,9 +109,14 @@ extension CountsReader: WorkbookRowReader {
 
     mutating func sheetOpened(estimatedRows: Int) {}
 
-    mutating func sheetHeader(_ header: HeaderWideRow) -> RowChecks? { readHeader(header) }
+    mutating func sheetHeader(_ header: HeaderWideRow) -> Bool {
+        sheetChecks = readHeader(header)
+        return sheetChecks != nil
+    }
 
-    mutating func sheetRow(_ r: HeaderWideRow, _ checks: RowChecks) { row(r, checks) }
+    mutating func sheetRow(_ r: HeaderWideRow) {
+        if let sheetChecks { row(r, sheetChecks) }
+    }
 }
 
 /// A worksheet row as wide as its header, as a CSV record is: a row ends
