@@ -50,6 +50,8 @@ struct InputOptions: ParsableArguments {
         o.lang = lang.flatMap(Language.init(rawValue:))
         o.suppressBelow = suppressBelow
         o.strict = strict
+        // JSON prints every diagnostic (SPEC §2), so every one is kept; text prints the first 100.
+        o.keepEveryDiagnostic = diagnostics == DiagnosticFormatter.Style.json.rawValue
         // Checked in `validate`.
         o.generated = try? BuildOptions.generatedDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         return o
@@ -72,8 +74,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Prints the diagnostics and a summary to stderr; returns the exit code.
-    /// Text stops at 100 and says how many more; JSON prints every one the
-    /// run kept, then the summary as an object, so that every line parses.
+    /// Text stops at 100 and says how many more; JSON prints every one (the
+    /// run keeps them all for it), then the summary as an object, so that every line parses.
     func report(_ outcome: Batch.Outcome, verb: String, seconds: Double) -> Int32 {
         let style = DiagnosticFormatter.Style(rawValue: diagnostics) ?? .text
         let github = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"

@@ -7,6 +7,9 @@ public struct ReportSettings: Sendable, Equatable {
     public var lang: Language
     /// Counts below this are hidden (SPEC §4.5); 0 is off.
     public var suppressBelow: Int
+    /// How many diagnostics a reader keeps (`DiagnosticLog.limit`): all of
+    /// them when they are all printed (`--diagnostics json`).
+    public var diagnosticsKept = DiagnosticLog.kept
 
     /// `periodKnown` is false only for a project.yaml with errors whose
     /// period could not be read: then every start counts, and no participant

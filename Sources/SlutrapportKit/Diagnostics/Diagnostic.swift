@@ -39,18 +39,21 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 /// Collects the diagnostics of one project. Value type: each project owns one,
-/// so parallel builds never share it. It keeps the first `kept` and counts
-/// the rest, so that a file with an error on every one of its million rows
-/// costs memory for ten thousand diagnostics, not a million.
+/// so parallel builds never share it. It keeps the first `limit` (`kept`
+/// unless told) and counts the rest, so that a file with an error on every
+/// one of its million rows costs memory for ten thousand diagnostics, not a
+/// million; `--diagnostics json`, which prints every one, keeps every one.
 public struct DiagnosticLog: Sendable {
     public static let kept = 10_000
+    /// How many this log keeps; raised, never lowered, by a log that is to hold all of another's.
+    public var limit: Int
 
     public private(set) var all: [Diagnostic] = []
     /// Diagnostics beyond `kept`, counted only.
     public private(set) var droppedErrors = 0
     public private(set) var droppedWarnings = 0
 
-    public init() {}
+    public init(keeping limit: Int = kept) { self.limit = limit }
 
     public var hasErrors: Bool { droppedErrors > 0 || all.contains { $0.severity == .error } }
     public var errorCount: Int { droppedErrors + all.count { $0.severity == .error } }
@@ -58,7 +61,7 @@ public struct DiagnosticLog: Sendable {
     public var dropped: Int { droppedErrors + droppedWarnings }
 
     mutating func add(_ d: Diagnostic) {
-        if all.count < Self.kept || d.code.summarizesRows {
+        if all.count < limit || d.code.summarizesRows {
             all.append(d)
         } else if d.severity == .error {
             droppedErrors += 1

@@ -10,14 +10,15 @@ struct CountsReader {
     let project: Project
     let file: String
     let codes: CodeLookup
-    var log = DiagnosticLog()
+    var log: DiagnosticLog
     var tally: Tally
     /// The sum of the rows counted so far.
     private var total = 0
     /// The checks of a workbook's rows, from its header (`WorkbookRowReader`).
     var sheetChecks: RowChecks?
 
-    init(project: Project, file: String, lang: Language) {
+    init(project: Project, file: String, lang: Language, keeping: Int = DiagnosticLog.kept) {
+        log = DiagnosticLog(keeping: keeping)
         self.project = project
         self.file = file
         codes = CodeLookup(project: project, lang: lang)
@@ -25,17 +26,17 @@ struct CountsReader {
                       reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
     }
 
-    static func read(project: Project, path: String, lang: Language) -> (Tally, DiagnosticLog) {
-        if let result = read(project: project, path: path, lang: lang, encoding: .utf8) { return result }
-        var (tally, log) = read(project: project, path: path, lang: lang, encoding: .windows1252)
-            ?? (Tally(source: .counts, subprojects: 0, reasons: 0, activities: 0), DiagnosticLog())
+    static func read(project: Project, path: String, lang: Language, keeping: Int = DiagnosticLog.kept) -> (Tally, DiagnosticLog) {
+        if let result = read(project: project, path: path, lang: lang, encoding: .utf8, keeping: keeping) { return result }
+        var (tally, log) = read(project: project, path: path, lang: lang, encoding: .windows1252, keeping: keeping)
+            ?? (Tally(source: .counts, subprojects: 0, reasons: 0, activities: 0), DiagnosticLog(keeping: keeping))
         CSVFile.noteWindows1252(file: path, log: &log)
         return (tally, log)
     }
 
     /// Nil when the file turned out not to be UTF-8.
-    private static func read(project: Project, path: String, lang: Language, encoding: TextEncoding) -> (Tally, DiagnosticLog)? {
-        var reader = CountsReader(project: project, file: path, lang: lang)
+    private static func read(project: Project, path: String, lang: Language, encoding: TextEncoding, keeping: Int) -> (Tally, DiagnosticLog)? {
+        var reader = CountsReader(project: project, file: path, lang: lang, keeping: keeping)
         let opened: CSVTokenizer?
         do { opened = try CSVFile.openWithHeader(path: path, fallback: encoding, log: &reader.log) } catch { return nil }
         guard var t = opened, let checks = reader.readHeader(t) else { return (reader.tally, reader.log) }

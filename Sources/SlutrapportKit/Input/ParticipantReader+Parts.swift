@@ -16,10 +16,10 @@ extension ParticipantReader {
 
     /// The hashed read (see `read`); nil when the file needs exact mode.
     static func readInParts(project: Project, asOf: Day, path: String, lang: Language,
-                            parts: Int, minimumPartBytes: Int) -> (Tally, DiagnosticLog)? {
+                            parts: Int, minimumPartBytes: Int, keeping: Int = DiagnosticLog.kept) -> (Tally, DiagnosticLog)? {
         // A small file is read exactly at once, without opening it twice.
         guard let size = TextFileReader.size(path: path), size >= minimumPartBytes else { return nil }
-        var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+        var header = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, keeping: keeping)
         let opened: CSVTokenizer?
         do { opened = try CSVFile.openWithHeader(path: path, fallback: .utf8, log: &header.log) } catch { return nil }
         guard let tokenizer = opened else { return (header.tally, header.log) }
@@ -39,7 +39,7 @@ extension ParticipantReader {
         let expected = tokenizer.estimatedRecords / (bounds.count - 1)
         let read = parallelMap(bounds.count - 1, jobs: bounds.count - 1) { k -> Part in
             let hashes = IDHashes(expected: expected)
-            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, hashes: hashes)
+            var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, hashes: hashes, keeping: keeping)
             guard var t = try? CSVTokenizer(path: path, from: starts[k], to: starts[k + 1], delimiter: delimiter) else {
                 return Part(tally: reader.tally, log: reader.log, dateHints: reader.dateHints, hashes: hashes, lines: 0, failed: true)
             }

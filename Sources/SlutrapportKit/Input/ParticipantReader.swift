@@ -9,7 +9,7 @@ package struct ParticipantReader {
     let project: Project
     let asOf: Day
     let file: String
-    var log = DiagnosticLog()
+    var log: DiagnosticLog
     /// Serial numbers and slashed dates, said once per column when the rows are read.
     var dateHints = DateHints()
     let counter: Tally.Counter
@@ -27,7 +27,8 @@ package struct ParticipantReader {
     /// The checks of a workbook's rows, from its header (`WorkbookRowReader`).
     var sheetColumns: (fast: FastColumns, checks: RowChecks)?
 
-    init(project: Project, asOf: Day, file: String, lang: Language, hashes: IDHashes? = nil) {
+    init(project: Project, asOf: Day, file: String, lang: Language, hashes: IDHashes? = nil, keeping: Int = DiagnosticLog.kept) {
+        log = DiagnosticLog(keeping: keeping)
         self.project = project
         self.asOf = asOf
         asOfOrdinal = asOf.ordinal
@@ -46,13 +47,14 @@ package struct ParticipantReader {
     /// again from the start in exact mode, one row after the other, so that
     /// the figures and every diagnostic are the same however it was read.
     package static func read(project: Project, asOf: Day, path: String, lang: Language,
-                     parts: Int = 1, minimumPartBytes: Int = 8 << 20) -> (Tally, DiagnosticLog) {
-        if let result = readInParts(project: project, asOf: asOf, path: path, lang: lang, parts: parts, minimumPartBytes: minimumPartBytes) {
+                     parts: Int = 1, minimumPartBytes: Int = 8 << 20, keeping: Int = DiagnosticLog.kept) -> (Tally, DiagnosticLog) {
+        if let result = readInParts(project: project, asOf: asOf, path: path, lang: lang, parts: parts, minimumPartBytes: minimumPartBytes,
+                                    keeping: keeping) {
             return result
         }
-        var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+        var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, keeping: keeping)
         if !reader.run(path: path, encoding: .utf8) {
-            reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+            reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, keeping: keeping)
             CSVFile.noteWindows1252(file: path, log: &reader.log)
             _ = reader.run(path: path, encoding: .windows1252)
         }

@@ -10,16 +10,17 @@ struct ParticipantSource: Sendable {
     /// Every kind of participant data, in the order they are looked for; a project holds at most one.
     static let all = [
         ParticipantSource(fileName: "participants.csv") { project, path, settings, parts in
-            ParticipantReader.read(project: project, asOf: settings.asOf, path: path, lang: settings.lang, parts: parts)
+            ParticipantReader.read(project: project, asOf: settings.asOf, path: path, lang: settings.lang, parts: parts,
+                                  keeping: settings.diagnosticsKept)
         },
         ParticipantSource(fileName: "participants.xlsx") { project, path, settings, _ in
-            ParticipantReader.readWorkbook(project: project, asOf: settings.asOf, path: path, lang: settings.lang)
+            ParticipantReader.readWorkbook(project: project, asOf: settings.asOf, path: path, lang: settings.lang, keeping: settings.diagnosticsKept)
         },
         ParticipantSource(fileName: "counts.csv") { project, path, settings, _ in
-            CountsReader.read(project: project, path: path, lang: settings.lang)
+            CountsReader.read(project: project, path: path, lang: settings.lang, keeping: settings.diagnosticsKept)
         },
         ParticipantSource(fileName: "counts.xlsx") { project, path, settings, _ in
-            CountsReader.readWorkbook(project: project, path: path, lang: settings.lang)
+            CountsReader.readWorkbook(project: project, path: path, lang: settings.lang, keeping: settings.diagnosticsKept)
         },
     ]
 

@@ -77,8 +77,9 @@ private extension WorkbookRowReader {
 
 extension ParticipantReader: WorkbookRowReader {
     /// Reads participants.xlsx (see `readWorkbook`).
-    package static func readWorkbook(project: Project, asOf: Day, path: String, lang: Language) -> (Tally, DiagnosticLog) {
-        var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang)
+    package static func readWorkbook(project: Project, asOf: Day, path: String, lang: Language,
+                                     keeping: Int = DiagnosticLog.kept) -> (Tally, DiagnosticLog) {
+        var reader = ParticipantReader(project: project, asOf: asOf, file: path, lang: lang, keeping: keeping)
         reader.dateHints.fix = DateHints.workbookFix
         reader.readWorkbook(path: path, sheet: project.sheet) { $0.dateHints.report(into: &$0.log) }
         reader.warnLateStarters(reader.counter.lateStarters)
@@ -101,8 +102,8 @@ extension ParticipantReader: WorkbookRowReader {
 
 extension CountsReader: WorkbookRowReader {
     /// Reads counts.xlsx (see `readWorkbook`).
-    static func readWorkbook(project: Project, path: String, lang: Language) -> (Tally, DiagnosticLog) {
-        var reader = CountsReader(project: project, file: path, lang: lang)
+    static func readWorkbook(project: Project, path: String, lang: Language, keeping: Int = DiagnosticLog.kept) -> (Tally, DiagnosticLog) {
+        var reader = CountsReader(project: project, file: path, lang: lang, keeping: keeping)
         reader.readWorkbook(path: path, sheet: project.sheet)
         return (reader.tally, reader.log)
     }

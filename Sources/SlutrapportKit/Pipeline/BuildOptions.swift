@@ -6,6 +6,12 @@ public struct BuildOptions: Sendable {
     public var lang: Language?
     public var suppressBelow: Int?
     public var strict = false
+    /// Every diagnostic is kept, not the first `DiagnosticLog.kept` of a
+    /// project: `--diagnostics json` prints them all (SPEC §2).
+    public var keepEveryDiagnostic = false
+
+    /// How many diagnostics a project's logs keep.
+    var diagnosticsKept: Int { keepEveryDiagnostic ? .max : DiagnosticLog.kept }
     /// A "generated on" date, only when SOURCE_DATE_EPOCH is set.
     public var generated: String?
 

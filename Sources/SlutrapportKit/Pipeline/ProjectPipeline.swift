@@ -40,6 +40,7 @@ public struct ProjectPipeline: Sendable {
     /// Builds a project whose project.yaml has been read already.
     func build(folder: String, loaded: ProjectLoader.Partial) -> ProjectResult {
         var log = loaded.log
+        log.limit = options.diagnosticsKept
         var result = ProjectResult(folder: folder, id: nil, log: log, files: [], figures: nil, indexRow: nil)
         guard let project = loaded.valid else {
             result.log.append(contentsOf: participantDiagnosticsDespiteErrors(folder: folder, partial: loaded))
@@ -47,7 +48,8 @@ public struct ProjectPipeline: Sendable {
             return result
         }
         result.id = project.id
-        let settings = ReportSettings(commandLine: options.reportChoices, project: project)
+        var settings = ReportSettings(commandLine: options.reportChoices, project: project)
+        settings.diagnosticsKept = options.diagnosticsKept
 
         let (tally, dataLog) = readParticipants(folder: folder, project: project, settings: settings)
         log.append(contentsOf: dataLog)
@@ -83,7 +85,7 @@ public struct ProjectPipeline: Sendable {
     /// Reads the project's participant data (`ParticipantSource`), if it has
     /// any; the tally is nil without, or when it may not be read.
     func readParticipants(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
-        var log = DiagnosticLog()
+        var log = DiagnosticLog(keeping: settings.diagnosticsKept)
         guard let (source, path) = ParticipantSource.single(in: folder, log: &log) else { return (nil, log) }
         if InputFile.report(InputFile.problem(path, inside: folder), path: path, log: &log) { return (nil, log) }
         return source.read(project, path, settings, readThreads)
@@ -93,7 +95,7 @@ public struct ProjectPipeline: Sendable {
     /// participant data are still checked against what could be read, unless that would
     /// mislead: then a note says why it was not.
     func participantDiagnosticsDespiteErrors(folder: String, partial: ProjectLoader.Partial) -> DiagnosticLog {
-        var log = DiagnosticLog()
+        var log = DiagnosticLog(keeping: options.diagnosticsKept)
         guard let data = ParticipantSource.present(in: folder).first else { return log }
         guard let project = partial.project, partial.damagedLists.isEmpty else {
             let lists = partial.damagedLists.map { "'\($0)'" }.joined(separator: " and ")
@@ -103,7 +105,8 @@ public struct ProjectPipeline: Sendable {
                      at: SourceLocation(file: data.path, line: 1, column: 1))
             return log
         }
-        let settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: partial.hasPeriod)
+        var settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: partial.hasPeriod)
+        settings.diagnosticsKept = options.diagnosticsKept
         return readParticipants(folder: folder, project: project, settings: settings).1
     }
 }

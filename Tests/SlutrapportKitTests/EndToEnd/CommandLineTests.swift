@@ -115,6 +115,11 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let (status, stderr) = try runCLI(["check", f.folder, "--quiet", "--templates", templatesFolder])
         #expect(status == 1)
         #expect(stderr.hasSuffix("… and \(30_000 + 29_999 - 100) more\n"))
+        // JSON prints every diagnostic, so it keeps every one (SPEC §2: uncapped).
+        let out = try runCLI(["check", f.folder, "--diagnostics", "json", "--templates", templatesFolder])
+        let lines = out.stderr.split(separator: "\n")
+        #expect(lines.count == 30_000 + 29_999 + 1)
+        #expect(lines.last?.contains("\"errors\":59999,") == true && lines.last?.contains("\"notKept\":0,") == true, "\(lines.last ?? "")")
     }
 
     /// `--diagnostics json` is JSON on every line: each diagnostic the run
