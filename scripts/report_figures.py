@@ -19,11 +19,19 @@ GENDERS = ("women", "men", "other")
 # How numbers read (Sources/SlutrapportKit/Translations/Translation+<code>.swift):
 # group separator, decimal mark, between a number and its per cent sign.
 NUMBER_FORMATS = {"sv": ("\u00a0", ",", "\u00a0"), "en": (",", ".", "")}
+# What a subproject with no row in counts.csv shows in place of its counts
+# (SPEC §3.3; the XML writes it reported="false", with no counts).
+NOT_REPORTED = {"sv": "ej rapporterat", "en": "not reported"}
 
 
 class NumberStyle:
     def __init__(self, lang):
         self.group, self.decimal, self.percent_gap = NUMBER_FORMATS[lang]
+        self.not_reported = NOT_REPORTED[lang]
+
+    def not_reported_cells(self, n):
+        """A row's n count cells when it did not report: the words once, then blanks; never zeros."""
+        return [Exact(self.not_reported)] + [Exact("")] * (n - 1)
 
     def count(self, n):
         digits = str(abs(n))
@@ -310,14 +318,17 @@ def expected_tables(report):
             has_granted = any(s.get("granted") is not None for s in subprojects)
             genders = shown_genders([b.participants["other"] for b in breakdowns]) + [None]
 
-            def row(b, group, granted):
+            def row(b, group, granted, reported=True):
                 cells = [Exact(group)] if has_groups else []
-                cells += [Count(b.participants[g or "total"]) for g in genders]
-                cells += [Count(b.participants["active"]), Count(b.participants["ended"])]
+                if reported:
+                    cells += [Count(b.participants[g or "total"]) for g in genders]
+                    cells += [Count(b.participants["active"]), Count(b.participants["ended"])]
+                else:
+                    cells += style.not_reported_cells(len(genders) + 2)
                 if has_granted:
                     cells.append(Exact(style.amount(granted) if granted is not None else ""))
                 return cells
-            rows = [row(b, s.get("group") or "", int(s.get("granted")) if s.get("granted") else None)
+            rows = [row(b, s.get("group") or "", int(s.get("granted")) if s.get("granted") else None, s.get("reported") != "false")
                     for s, b in zip(subprojects, breakdowns)]
             granted_total = sum(int(s.get("granted")) for s in subprojects if s.get("granted")) if has_granted else None
             rows.append(row(project, "", granted_total))
@@ -327,13 +338,14 @@ def expected_tables(report):
                 has_granted = any(g.get("granted") is not None for g in groups)
                 genders = shown_genders([b.participants["other"] for b in group_breakdowns]) + [None]
 
-                def group_row(n, b, granted):
-                    cells = [Count(n)] + [Count(b.participants[g or "total"]) for g in genders]
+                def group_row(n, b, granted, reported=True):
+                    cells = [Count(n)] + ([Count(b.participants[g or "total"]) for g in genders] if reported
+                                          else style.not_reported_cells(len(genders)))
                     if has_granted:
                         cells.append(Exact(style.amount(granted) if granted is not None else ""))
                     return cells
                 sizes = [len(g.get("subprojects").split()) for g in groups]
-                rows = [group_row(n, b, int(g.get("granted")) if g.get("granted") else None)
+                rows = [group_row(n, b, int(g.get("granted")) if g.get("granted") else None, g.get("reported") != "false")
                         for n, g, b in zip(sizes, groups, group_breakdowns)]
                 if sum(sizes) == len(subprojects):
                     granted = [int(g.get("granted")) for g in groups if g.get("granted")]
@@ -346,6 +358,7 @@ def expected_tables(report):
                 if b.has_ended():
                     tables.append(exits_table(f"exits of subproject {s.get('id')}", b))
     goals = root.findall(f"{NS}goals/{NS}goal")
+    not_reported = {s.get("id") for s in subprojects if s.get("reported") == "false"}
     if goals:
         rows = []
         for goal in goals:
@@ -356,6 +369,8 @@ def expected_tables(report):
                 outcome_cell = (Count(int(outcome)) if is_count else
                                 Exact(style.percent_tenths(tenths(outcome))) if goal.get("metric") == "reported" else
                                 GoalShare(tenths(outcome)))
+            elif goal.get("subproject") in not_reported:
+                outcome_cell = Exact(style.not_reported)
             else:
                 outcome_cell = HiddenOutcome() if goal.get("suppressed") == "outcome" else Exact("\u2013")
             rows.append([Anything(), Exact(target), outcome_cell, Met(goal.get("met"))])

@@ -8,3 +8,6 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlreader.h>
 #include <libxml/HTMLparser.h>
+// XPath for the tests, which query reports as evaluators do (prefixes registered).
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>

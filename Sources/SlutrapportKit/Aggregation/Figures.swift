@@ -6,6 +6,9 @@ public struct Figures: Sendable {
     public var overall: Breakdown
     /// One per subproject, in project.yaml's order.
     public var subprojects: [Breakdown]
+    /// Subprojects with no row in counts.csv: they did not report (SPEC §3.3),
+    /// and their zeros are no figures.
+    public var notReported: Set<Int> = []
     /// One per subproject group, in order of first appearance.
     public var groups: [GroupBreakdown]
     public var goals: [GoalOutcome]
@@ -15,6 +18,13 @@ public struct Figures: Sendable {
     public var durations: Durations?
     /// Which counts disclosure control hides (SPEC §4.5).
     public var suppression = Suppression.none
+
+    public func reported(subproject i: Int) -> Bool { !notReported.contains(i) }
+
+    /// A group reported when one of its subprojects did.
+    public func reported(_ group: GroupBreakdown) -> Bool {
+        group.subprojects.contains(where: reported(subproject:))
+    }
 
     /// Applies disclosure control with threshold `n` (0 = off).
     public mutating func suppress(below n: Int) {
@@ -119,9 +129,15 @@ extension Figures {
             let amounts = groups[g].subprojects.compactMap { project.subprojects[$0].granted }
             groups[g].granted = amounts.isEmpty ? nil : amounts.reduce(0, +)
         }
-        let goals = project.goals.map { outcome(of: $0, tally: tally, overall: overall, subprojects: sub) }
+        let notReported = Set(project.subprojects.indices.filter { !tally.reported(slot: $0) })
+        let goals = project.goals.map { goal in
+            // A goal on a subproject that did not report cannot be measured: no outcome, rather than 0.
+            goal.subproject.map(notReported.contains) == true ? GoalOutcome(unmeasured: goal)
+                : outcome(of: goal, tally: tally, overall: overall, subprojects: sub)
+        }
         var figures = Figures(asOf: asOf, source: tally.source, overall: overall, subprojects: sub, groups: groups,
                               goals: goals, lateStarters: tally.lateStarters)
+        figures.notReported = notReported
         if tally.source == .participants {
             // `age_bands: []` declares no bands: no age figures, rather than one band of every age.
             figures.ageBands = tally.ageLimits.isEmpty ? nil : ageBands(tally)

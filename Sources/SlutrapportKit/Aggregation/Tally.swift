@@ -24,6 +24,8 @@ public struct Tally: Sendable {
     var durationCells: [Int] = []
     /// Participants left out because they start after the as-of date.
     public internal(set) var lateStarters = 0
+    /// Slots that had a row of counts.csv (SPEC §3.3: one without did not report).
+    var slotsWithRows: [Bool]
 
     public init(source: Source, subprojects: Int, reasons: Int, activities: Int, ageLimits: [Int] = [18, 30, 55]) {
         self.source = source
@@ -34,6 +36,13 @@ public struct Tally: Sendable {
         cells = Array(repeating: 0, count: slots * 3 * (reasons + 1))
         activityCells = Array(repeating: 0, count: slots * 3 * max(activities, 1))
         ageCells = Array(repeating: 0, count: (ageLimits.count + 2) * 3)
+        slotsWithRows = Array(repeating: false, count: slots)
+    }
+
+    /// Whether a subproject slot reported: a counts file says so by its rows;
+    /// participant rows are people, so a subproject without any had nobody.
+    public func reported(slot: Int) -> Bool {
+        source != .counts || slotsWithRows[slot]
     }
 
     /// Number of age bands, including the one for "not known".
@@ -50,13 +59,14 @@ public struct Tally: Sendable {
         add(&ageCells, other.ageCells)
         add(&durationCells, other.durationCells)
         lateStarters += other.lateStarters
+        for i in other.slotsWithRows.indices where i < slotsWithRows.count { slotsWithRows[i] = slotsWithRows[i] || other.slotsWithRows[i] }
     }
 
     /// The same counts as `other` (the histogram of days may differ in
     /// trailing zeros, which count nothing).
     package func sameCounts(as other: Tally) -> Bool {
         cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
-            && countedDurations == other.countedDurations && lateStarters == other.lateStarters
+            && countedDurations == other.countedDurations && lateStarters == other.lateStarters && slotsWithRows == other.slotsWithRows
     }
 
     /// The histogram of days without its trailing zeros: its length follows
@@ -95,6 +105,7 @@ public struct Tally: Sendable {
     @inline(__always)
     mutating func add(slot: Int, gender: Gender, reason: Int?, count: Int = 1) {
         cells[index(slot: slot, gender: gender, state: reason ?? reasons)] += count
+        slotsWithRows[slot] = true
     }
 
     /// Count in the given slots for one gender and state.

@@ -28,6 +28,8 @@ public struct ReportFigures: Sendable, Equatable {
     /// Attributes that name an element rather than measure it; the first one
     /// present labels the element.
     static let identifying = ["id", "reason", "code", "gender", "name", "label", "from", "to", "unknown"]
+    /// Which attributes disclosure control left out, and why: not figures themselves.
+    static let notFigures: Set<String> = ["suppressed", "suppressedPrimary", "suppressedSecondary"]
     /// Elements whose content is not a figure.
     static let skipped: Set<String> = ["text", "name", "period", "funding", "project"]
     /// Elements that only hold others: left out of the path.
@@ -82,7 +84,7 @@ public struct ReportFigures: Sendable, Equatable {
             let identity = identifying.lazy.compactMap { key in attributes.first { $0.0 == key } }.first
             let label = identity.map { $0.0 == "unknown" ? "\(name) unknown" : "\(name) \($0.1)" } ?? name
             let here = containers.contains(name) ? path : path + [label]
-            for (a, v) in attributes where !identifying.contains(a) && a != "suppressed" {
+            for (a, v) in attributes where !identifying.contains(a) && !notFigures.contains(a) {
                 values.append((Key(path: here, attribute: a), v))
             }
             walk(c, path: here, into: &values)

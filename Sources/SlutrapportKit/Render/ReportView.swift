@@ -170,6 +170,8 @@ public struct XMLView: Sendable {
     public var participants: XMLCounts?
     public var exits: XMLExits?
     public var subprojects: [XMLSubproject]
+    /// How many subprojects did not report (SPEC §3.3), when any did not.
+    public var subprojectsNotReported: String? = nil
     public var goals: [XMLGoal]
     public var groups: [XMLGroup] = []
     public var activities: [XMLActivity] = []
@@ -182,8 +184,10 @@ public struct XMLGroup: Sendable {
     public var name: String
     public var subprojects: String
     public var granted: String?
-    public var participants: XMLCounts
-    public var exits: XMLExits
+    /// "false" when none of its subprojects reported; then no counts.
+    public var reported: String? = nil
+    public var participants: XMLCounts?
+    public var exits: XMLExits?
 }
 
 public struct XMLActivity: Sendable {
@@ -224,6 +228,11 @@ public struct XMLProject: Sendable {
     public var start: String
     public var end: String
     public var funding: XMLFunding?
+    public var caseNumber: String? = nil
+    public var owner: String? = nil
+    public var region: String? = nil
+    public var programmeArea: String? = nil
+    public var phase: String? = nil
 }
 
 public struct XMLFunding: Sendable {
@@ -242,16 +251,25 @@ public struct XMLCounts: Sendable {
     public var ended: String?
     public var share: String?
     public var suppressed: String?
+    /// Of `suppressed`, the counts hidden for being small (0 < c < N).
+    public var suppressedPrimary: String? = nil
+    /// Of `suppressed`, the counts hidden so that the small ones cannot be worked out.
+    public var suppressedSecondary: String? = nil
 }
 
 public struct XMLExits: Sendable {
     public var ended: String?
     public var suppressed: String?
+    public var suppressedPrimary: String? = nil
+    public var suppressedSecondary: String? = nil
     public var exits: [XMLExit]
 }
 
 public struct XMLExit: Sendable {
     public var reason: String
+    /// The reason's label in the report's language, and whether it counts as a positive exit ("true"/"false").
+    public var label: String
+    public var positive: String
     public var counts: XMLCounts
 }
 
@@ -260,13 +278,17 @@ public struct XMLSubproject: Sendable {
     public var name: String
     public var group: String?
     public var granted: String?
-    public var participants: XMLCounts
-    public var exits: XMLExits
+    /// "false" for a subproject that did not report (SPEC §3.3); then no counts.
+    public var reported: String? = nil
+    public var participants: XMLCounts?
+    public var exits: XMLExits?
 }
 
 public struct XMLGoal: Sendable {
     public var id: String
     public var metric: String
+    /// What `target` and `outcome` measure: `count` or `percent`.
+    public var unit: String
     public var target: String
     public var outcome: String?
     public var met: String?

@@ -88,6 +88,15 @@ extension ReportViewBuilder {
         var hiddenSums = ChartSeries(name: labels.hiddenCount.prefix(1).uppercased() + labels.hiddenCount.dropFirst(), color: rgb(Palette.muted), hatched: true, values: [])
         for (i, s) in project.subprojects.enumerated() {
             let b = f.subprojects[i], y = 34 + rowHeight * Double(i)
+            guard f.reported(subproject: i) else {
+                // No bar of zero for a subproject that did not report: the words, as in the tables.
+                for k in series.indices { series[k].values.append(ChartValue(number: nil, unit: .count, text: labels.notReported)) }
+                hiddenSums.values.append(ChartValue(number: nil, unit: .count, text: ""))
+                svg.text(SVG.fit(s.name, width: labelWidth - 10), x: 0, y: y + 14)
+                svg.text(labels.notReported, x: labelWidth, y: y + 14, size: 11)
+                description.append("\(s.name): \(labels.notReported)")
+                continue
+            }
             for (k, g) in shown.enumerated() {
                 let cell = Cell(.subproject(i), .participants, g)
                 series[k].values.append(suppression.isHidden(cell) ? hiddenValue(cell, unit: .count)

@@ -129,11 +129,22 @@ extension ReportViewBuilder {
             return c
         }
         var rows = project.subprojects.enumerated().map { i, s in
-            RowView(header: s.name, cells: cells(f.subprojects[i], .subproject(i), group: s.group, granted: s.granted), isTotal: false)
+            var row = RowView(header: s.name, cells: cells(f.subprojects[i], .subproject(i), group: s.group, granted: s.granted), isTotal: false)
+            if !f.reported(subproject: i) { notReported(&row, counts: shown.count + 3, after: hasGroups ? 1 : 0) }
+            return row
         }
         let grantedTotal = hasGranted ? project.subprojects.compactMap(\.granted).reduce(0, +) : nil
         rows.append(RowView(header: labels.total, cells: cells(f.overall, .project, group: nil, granted: grantedTotal), isTotal: true))
-        return TableView(id: "delprojekt", caption: labels.subprojectsCaption, stub: labels.subproject, columns: columns, rows: rows)
+        var table = TableView(id: "delprojekt", caption: labels.subprojectsCaption, stub: labels.subproject, columns: columns, rows: rows)
+        if !f.notReported.isEmpty { table.notes = [labels.notReportedNote(f.notReported.count, of: project.subprojects.count)] }
+        return table
+    }
+
+    /// A row of a subproject or area that did not report (SPEC §3.3): its
+    /// counts give way to "ej rapporterat" once, then blanks, never zeros.
+    func notReported(_ row: inout RowView, counts: Int, after first: Int) {
+        row.cells.replaceSubrange(first..<first + counts, with: [CellView(text: labels.notReported, numeric: true, status: nil)]
+                                  + Array(repeating: blank, count: counts - 1))
     }
 
     func groupsTable(_ f: Figures) -> TableView {
@@ -147,7 +158,9 @@ extension ReportViewBuilder {
             return c
         }
         var rows = f.groups.enumerated().map { i, g in
-            RowView(header: g.name, cells: cells(g.subprojects.count, g.figures, .group(i), g.granted), isTotal: false)
+            var row = RowView(header: g.name, cells: cells(g.subprojects.count, g.figures, .group(i), g.granted), isTotal: false)
+            if !f.reported(g) { notReported(&row, counts: shown.count + 1, after: 1) }
+            return row
         }
         // Ungrouped subprojects make the groups' sum differ from the project: show the total only when they add up.
         if f.groups.map(\.subprojects.count).reduce(0, +) == project.subprojects.count {

@@ -8,7 +8,8 @@ extension ReportViewBuilder {
             return XMLFunding(esfGrant: f.esfGrant.map(String.init), totalBudget: f.totalBudget.map(String.init))
         }
         let xmlProject = XMLProject(id: project.id, name: project.name, start: project.period.start.description,
-                                    end: project.period.end.description, funding: funding)
+                                    end: project.period.end.description, funding: funding, caseNumber: project.caseNumber,
+                                    owner: project.owner, region: project.region, programmeArea: project.programmeArea, phase: project.phase)
         let budget = project.budget.flatMap { b -> XMLBudget? in
             b.lines.isEmpty ? nil : XMLBudget(unit: b.unit.rawValue, total: String(b.lines.map(\.amount).reduce(0, +)),
                                               lines: b.lines.map { XMLBudgetLine(label: $0.label, amount: String($0.amount)) })
@@ -17,15 +18,22 @@ extension ReportViewBuilder {
         guard let f = figures, f.source != .none else {
             return XMLView(hasFigures: false, project: xmlProject, participants: nil, exits: nil, subprojects: [], goals: goals, budget: budget)
         }
+        // One that did not report (SPEC §3.3) is `reported="false"`, with no counts rather than zeros.
         let subprojects = project.subprojects.enumerated().map { i, s in
-            XMLSubproject(id: s.id, name: s.name, group: s.group, granted: s.granted.map(String.init),
-                          participants: xmlParticipants(f.subprojects[i], .subproject(i)), exits: xmlExits(f.subprojects[i], .subproject(i)))
+            let reported = f.reported(subproject: i)
+            return XMLSubproject(id: s.id, name: s.name, group: s.group, granted: s.granted.map(String.init), reported: reported ? nil : "false",
+                                 participants: reported ? xmlParticipants(f.subprojects[i], .subproject(i)) : nil,
+                                 exits: reported ? xmlExits(f.subprojects[i], .subproject(i)) : nil)
         }
         var view = XMLView(hasFigures: true, project: xmlProject, participants: xmlParticipants(f.overall, .project),
-                           exits: xmlExits(f.overall, .project), subprojects: subprojects, goals: goals, budget: budget)
+                           exits: xmlExits(f.overall, .project), subprojects: subprojects,
+                           subprojectsNotReported: f.notReported.isEmpty ? nil : String(f.notReported.count), goals: goals, budget: budget)
         view.groups = f.groups.enumerated().map { i, g in
-            XMLGroup(name: g.name, subprojects: g.subprojects.map { project.subprojects[$0].id }.joined(separator: " "),
-                     granted: g.granted.map(String.init), participants: xmlParticipants(g.figures, .group(i)), exits: xmlExits(g.figures, .group(i)))
+            let reported = f.reported(g)
+            return XMLGroup(name: g.name, subprojects: g.subprojects.map { project.subprojects[$0].id }.joined(separator: " "),
+                            granted: g.granted.map(String.init), reported: reported ? nil : "false",
+                            participants: reported ? xmlParticipants(g.figures, .group(i)) : nil,
+                            exits: reported ? xmlExits(g.figures, .group(i)) : nil)
         }
         if f.source == .participants {
             view.activities = project.activities.enumerated().map { a, activity in
@@ -40,44 +48,72 @@ extension ReportViewBuilder {
         return view
     }
 
+    /// The attributes an element leaves out, by name: all of them in
+    /// `suppressed` (SPEC §5's core), the counts among them split into those
+    /// small themselves (primary) and those hidden to protect them
+    /// (secondary). A share is hidden with its counts and is neither.
+    struct HiddenAttributes {
+        var all: [String] = []
+        var primary: [String] = []
+        var secondary: [String] = []
+
+        mutating func count(_ name: String, primary isPrimary: Bool) {
+            all.append(name)
+            if isPrimary { primary.append(name) } else { secondary.append(name) }
+        }
+
+        static func list(_ names: [String]) -> String? { names.isEmpty ? nil : names.joined(separator: " ") }
+
+        func write(to counts: inout XMLCounts) {
+            counts.suppressed = Self.list(all)
+            counts.suppressedPrimary = Self.list(primary)
+            counts.suppressedSecondary = Self.list(secondary)
+        }
+    }
+
+    /// A count's attribute value, or nil with its name noted when disclosure control hides it.
+    func xmlCount(_ name: String, _ value: Int, _ cell: Cell, _ hidden: inout HiddenAttributes) -> String? {
+        guard suppression.isHidden(cell) else { return String(value) }
+        hidden.count(name, primary: suppression.isPrimary(cell))
+        return nil
+    }
+
     /// The attributes of one row of counts, with the names of those hidden.
     func xmlCounts(_ c: GenderCounts, _ scope: Suppression.Scope, _ row: Suppression.Row, shareOf denominator: (Int, Cell)? = nil) -> XMLCounts {
-        var hidden: [String] = []
-        func attribute(_ name: String, _ value: Int, _ gender: Gender?) -> String? {
-            if suppression.isHidden(Cell(scope, row, gender)) {
-                hidden.append(name)
-                return nil
-            }
-            return String(value)
-        }
-        var counts = XMLCounts(total: attribute("total", c.total, nil), women: attribute("women", c.women, .woman),
-                               men: attribute("men", c.men, .man), other: attribute("other", c.other, .other))
+        var hidden = HiddenAttributes()
+        var counts = XMLCounts(total: xmlCount("total", c.total, Cell(scope, row, nil), &hidden),
+                               women: xmlCount("women", c.women, Cell(scope, row, .woman), &hidden),
+                               men: xmlCount("men", c.men, Cell(scope, row, .man), &hidden),
+                               other: xmlCount("other", c.other, Cell(scope, row, .other), &hidden))
         if let (n, cell) = denominator, let share = Share(c.total, of: n) {
-            if suppression.isHidden(Cell(scope, row, nil)) || suppression.isHidden(cell) { hidden.append("share") } else {
+            if suppression.isHidden(Cell(scope, row, nil)) || suppression.isHidden(cell) { hidden.all.append("share") } else {
                 counts.share = share.oneDecimal.fixed
             }
         }
-        counts.suppressed = hidden.isEmpty ? nil : hidden.joined(separator: " ")
+        hidden.write(to: &counts)
         return counts
     }
 
     func xmlParticipants(_ b: Breakdown, _ scope: Suppression.Scope) -> XMLCounts {
-        var counts = xmlCounts(b.participants, scope, .participants)
-        var hidden = counts.suppressed.map { [$0] } ?? []
-        for (name, c, row) in [("active", b.active, Suppression.Row.active), ("ended", b.ended, .ended)] {
-            let value: String? = suppression.isHidden(Cell(scope, row, nil)) ? nil : String(c.total)
-            if value == nil { hidden.append(name) }
-            if name == "active" { counts.active = value } else { counts.ended = value }
-        }
-        counts.suppressed = hidden.isEmpty ? nil : hidden.joined(separator: " ")
+        var hidden = HiddenAttributes()
+        var counts = XMLCounts(total: xmlCount("total", b.participants.total, Cell(scope, .participants, nil), &hidden),
+                               women: xmlCount("women", b.participants.women, Cell(scope, .participants, .woman), &hidden),
+                               men: xmlCount("men", b.participants.men, Cell(scope, .participants, .man), &hidden),
+                               other: xmlCount("other", b.participants.other, Cell(scope, .participants, .other), &hidden))
+        counts.active = xmlCount("active", b.active.total, Cell(scope, .active, nil), &hidden)
+        counts.ended = xmlCount("ended", b.ended.total, Cell(scope, .ended, nil), &hidden)
+        hidden.write(to: &counts)
         return counts
     }
 
     func xmlExits(_ b: Breakdown, _ scope: Suppression.Scope) -> XMLExits {
-        let endedHidden = suppression.isHidden(Cell(scope, .ended, nil))
-        return XMLExits(ended: endedHidden ? nil : String(b.ended.total), suppressed: endedHidden ? "ended" : nil,
+        var hidden = HiddenAttributes()
+        let ended = xmlCount("ended", b.ended.total, Cell(scope, .ended, nil), &hidden)
+        return XMLExits(ended: ended, suppressed: HiddenAttributes.list(hidden.all), suppressedPrimary: HiddenAttributes.list(hidden.primary),
+                        suppressedSecondary: HiddenAttributes.list(hidden.secondary),
                         exits: project.exitReasons.enumerated().map { r, reason in
-                            XMLExit(reason: reason.code, counts: xmlCounts(b.exits[r], scope, .exit(r), shareOf: (b.ended.total, Cell(scope, .ended, nil))))
+                            XMLExit(reason: reason.code, label: reason.label, positive: String(reason.positive),
+                                    counts: xmlCounts(b.exits[r], scope, .exit(r), shareOf: (b.ended.total, Cell(scope, .ended, nil))))
                         })
     }
 
@@ -103,7 +139,7 @@ extension ReportViewBuilder {
         let measured = figures.map { f in f.goals.map { $0.outcome != nil } } ?? outcomes.map { _ in false }
         return outcomes.enumerated().map { i, o in
             let isCount = o.goal.metric == .participants
-            return XMLGoal(id: o.goal.id, metric: o.goal.metric.rawValue,
+            return XMLGoal(id: o.goal.id, metric: o.goal.metric.rawValue, unit: isCount ? "count" : "percent",
                            target: isCount ? String(o.goal.target.tenths / 10) : o.goal.target.description,
                            outcome: o.outcome.map {
                                switch $0 {

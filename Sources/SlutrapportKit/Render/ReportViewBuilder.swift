@@ -86,6 +86,7 @@ public struct ReportViewBuilder {
         var notes: [String] = []
         if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
         if f.source == .counts { notes.append(labels.countsSourceNote) }
+        if !f.notReported.isEmpty { notes.append(labels.notReportedNote(f.notReported.count, of: project.subprojects.count)) }
         if !f.suppression.hidden.isEmpty { notes.append(labels.suppressionNote(f.suppression.threshold)) }
         return notes
     }

@@ -190,6 +190,7 @@ extension XMLView: MustacheParent {
         case "participants": templateValue(self.participants)
         case "exits": templateValue(self.exits)
         case "subprojects": templateValue(self.subprojects)
+        case "subprojectsNotReported": templateValue(self.subprojectsNotReported)
         case "goals": templateValue(self.goals)
         case "groups": templateValue(self.groups)
         case "activities": templateValue(self.activities)
@@ -207,6 +208,7 @@ extension XMLGroup: MustacheParent {
         case "name": templateValue(self.name)
         case "subprojects": templateValue(self.subprojects)
         case "granted": templateValue(self.granted)
+        case "reported": templateValue(self.reported)
         case "participants": templateValue(self.participants)
         case "exits": templateValue(self.exits)
         default: nil
@@ -279,6 +281,11 @@ extension XMLProject: MustacheParent {
         case "start": templateValue(self.start)
         case "end": templateValue(self.end)
         case "funding": templateValue(self.funding)
+        case "caseNumber": templateValue(self.caseNumber)
+        case "owner": templateValue(self.owner)
+        case "region": templateValue(self.region)
+        case "programmeArea": templateValue(self.programmeArea)
+        case "phase": templateValue(self.phase)
         default: nil
         }
     }
@@ -305,6 +312,8 @@ extension XMLCounts: MustacheParent {
         case "ended": templateValue(self.ended)
         case "share": templateValue(self.share)
         case "suppressed": templateValue(self.suppressed)
+        case "suppressedPrimary": templateValue(self.suppressedPrimary)
+        case "suppressedSecondary": templateValue(self.suppressedSecondary)
         default: nil
         }
     }
@@ -315,6 +324,8 @@ extension XMLExits: MustacheParent {
         switch name {
         case "ended": templateValue(self.ended)
         case "suppressed": templateValue(self.suppressed)
+        case "suppressedPrimary": templateValue(self.suppressedPrimary)
+        case "suppressedSecondary": templateValue(self.suppressedSecondary)
         case "exits": templateValue(self.exits)
         default: nil
         }
@@ -325,6 +336,8 @@ extension XMLExit: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "reason": templateValue(self.reason)
+        case "label": templateValue(self.label)
+        case "positive": templateValue(self.positive)
         case "counts": templateValue(self.counts)
         default: nil
         }
@@ -338,6 +351,7 @@ extension XMLSubproject: MustacheParent {
         case "name": templateValue(self.name)
         case "group": templateValue(self.group)
         case "granted": templateValue(self.granted)
+        case "reported": templateValue(self.reported)
         case "participants": templateValue(self.participants)
         case "exits": templateValue(self.exits)
         default: nil
@@ -350,6 +364,7 @@ extension XMLGoal: MustacheParent {
         switch name {
         case "id": templateValue(self.id)
         case "metric": templateValue(self.metric)
+        case "unit": templateValue(self.unit)
         case "target": templateValue(self.target)
         case "outcome": templateValue(self.outcome)
         case "met": templateValue(self.met)

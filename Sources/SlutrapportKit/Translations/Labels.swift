@@ -183,6 +183,8 @@ extension Labels {
     public func lateStartersNote(_ n: Int, _ asOf: String) -> String { phrases.lateStartersNote(n, asOf) }
     public var countsSourceNote: String { phrases.countsSourceNote }
     public var noParticipantData: String { phrases.noParticipantData }
+    public var notReported: String { phrases.notReported }
+    public func notReportedNote(_ n: Int, of all: Int) -> String { phrases.notReportedNote(n, all, all - n) }
 
     public func metric(_ m: Goal.Metric) -> String {
         switch m {

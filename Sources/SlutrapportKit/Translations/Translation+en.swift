@@ -96,7 +96,12 @@ extension Translation {
             metricParticipants: "number of participants",
             metricExitShare: "share of ended",
             metricActivityShare: "share of participants",
-            metricReported: "reported value"
+            metricReported: "reported value",
+            notReported: "not reported",
+            notReportedNote: { n, all, reported in
+                reported == 0 ? "None of the \(all) subprojects reported." :
+                "\(n) of \(all) subproject\(all == 1 ? "" : "s") did not report; the totals are of \(reported == 1 ? "the one" : "the \(reported)") that did."
+            }
         ),
         sections: SectionTitles(
             summary: "Summary",

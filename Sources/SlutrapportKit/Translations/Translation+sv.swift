@@ -96,7 +96,12 @@ extension Translation {
             metricParticipants: "antal deltagare",
             metricExitShare: "andel av avslutade",
             metricActivityShare: "andel av deltagare",
-            metricReported: "rapporterat värde"
+            metricReported: "rapporterat värde",
+            notReported: "ej rapporterat",
+            notReportedNote: { n, all, reported in
+                reported == 0 ? "Inget av de \(all) delprojekten har rapporterat." :
+                "\(n) av \(all) delprojekt har inte rapporterat; summorna avser \(reported == 1 ? "det som" : "de \(reported) som") rapporterade."
+            }
         ),
         sections: SectionTitles(
             summary: "Sammanfattning",

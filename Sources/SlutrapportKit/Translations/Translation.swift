@@ -34,6 +34,9 @@ public struct Phrases: Sendable {
     public var metricExitShare: String
     public var metricActivityShare: String
     public var metricReported: String
+    /// A subproject with no row in counts.csv (SPEC §3.3), in place of its counts.
+    public var notReported: String
+    public var notReportedNote: @Sendable (_ notReported: Int, _ all: Int, _ reported: Int) -> String
 }
 
 /// The titles of the standard sections (SPEC §3.1), one a `StandardSection`.

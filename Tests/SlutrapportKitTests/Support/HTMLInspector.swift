@@ -85,7 +85,7 @@ struct HTMLInspector {
     }
 
     /// All text under a node, through a buffer (Swift 6 will not call libxml2's global `xmlFree`).
-    private static func text(_ node: xmlNodePtr) -> String {
+    static func text(_ node: xmlNodePtr) -> String {
         guard let buffer = xmlBufferCreate() else { return "" }
         defer { xmlBufferFree(buffer) }
         xmlNodeBufGetContent(buffer, node)

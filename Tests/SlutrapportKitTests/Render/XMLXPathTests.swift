@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import SlutrapportKit
+
+/// What an evaluator's script reads from slutrapport.xml (SPEC §5, issue
+/// 16): the project's case, exit labels with their positive flag, goal
+/// units, and why a count is hidden, queried with libxml2's XPath and the
+/// namespace prefix, as lxml does; and every recipe of docs/xml.md gives
+/// the value the page says it gives.
+@Suite struct XMLXPathTests {
+    static let programmeBuild: String = {
+        let (out, outcome) = buildReports([repositoryRoot + "/data/bidrag-till-forsorjning"]) { $0.formats = [.xml] }
+        precondition(!outcome.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.text))")
+        return out + "/bidrag-till-forsorjning"
+    }()
+
+    func xml(_ folder: String) throws -> XPath { try XPath(path: folder + "/slutrapport.xml") }
+
+    @Test func theProjectSaysWhichCaseItIs() throws {
+        let doc = try xml(Vak2Build.swedish.outputFolder)
+        let project = "/s:slutrapport/s:project"
+        #expect(try doc.strings("\(project)/@caseNumber") == ["2020/00123"])
+        #expect(try doc.strings("\(project)/@owner") == ["Karlstads kommun"])
+        #expect(try doc.strings("\(project)/@region") == ["Värmland"])
+        #expect(try doc.strings("\(project)/@programmeArea") == ["Programområde 2 Ökat arbetskraftsutbud"])
+        #expect(try doc.strings("\(project)/@phase") == ["Genomförande"])
+        #expect(try doc.strings("/s:slutrapport/@schemaVersion") == ["1"])
+        // Not given in project.yaml: not written.
+        let programme = try xml(Self.programmeBuild)
+        #expect(try programme.strings("\(project)/@caseNumber | \(project)/@programmeArea | \(project)/@phase") == [])
+        #expect(try programme.strings("\(project)/@owner") == ["Stockholms stad, Socialtjänstnämnden och Integrationsnämnden"])
+    }
+
+    @Test(arguments: [(Vak2Build.swedish, ["Arbete", "Studier", "Avbrutit", "Annan orsak", "Fullföljt projektet"]),
+                      (Vak2Build.english, ["Employment", "Studies", "Dropped out", "Other reason", "Completed the project"])])
+    func everyExitCarriesItsLabelAndWhetherItIsPositive(_ build: Vak2Build, labels: [String]) throws {
+        let doc = try xml(build.outputFolder)
+        let exits = "/s:slutrapport/s:exits/s:exit"
+        #expect(try doc.strings("\(exits)/@reason") == ["arbete", "studier", "avbrutit", "annan_orsak", "fullfoljt"])
+        #expect(try doc.strings("\(exits)/@label") == labels)
+        #expect(try doc.strings("\(exits)/@positive") == ["true", "true", "false", "false", "false"])
+        // Under the areas and subprojects alike: 5 reasons × (1 + 2 + 6).
+        #expect(try doc.evaluate("count(//s:exit[@label and @positive])") == .number(45))
+        #expect(try doc.evaluate("sum(\(exits)[@positive='true']/@total)") == .number(138))
+    }
+
+    @Test func everyGoalSaysWhetherItCountsOrIsAPercentage() throws {
+        let doc = try xml(Vak2Build.swedish.outputFolder)
+        let goals = "/s:slutrapport/s:goals/s:goal"
+        #expect(try doc.strings("\(goals)/@id") == ["deltagare", "arbete-studier", "coaching", "halsa", "kasam"])
+        #expect(try doc.strings("\(goals)/@unit") == ["count", "percent", "percent", "percent", "percent"])
+        #expect(try doc.strings("\(goals)/@target") == ["255", "50", "85", "90", "90"])
+        #expect(try doc.strings("\(goals)/@outcome") == ["282", "57.0", "85.5", "70.0", "90.0"])
+    }
+
+    /// Worked by hand in ExamplesTests.vak2WithDisclosureControl: women who
+    /// dropped out (3) are small; men who dropped out (6), and women and men
+    /// who completed (9, 20), are hidden to protect them.
+    @Test func aHiddenCountSaysWhetherItIsSmallOrProtectsOne() throws {
+        let doc = try xml(Vak2Build.suppressed.outputFolder)
+        let exits = "/s:slutrapport/s:exits/s:exit"
+        #expect(try doc.strings("\(exits)[@suppressed]/@reason") == ["avbrutit", "fullfoljt"])
+        #expect(try doc.strings("\(exits)/@suppressed") == ["women men", "women men"])
+        #expect(try doc.strings("\(exits)/@suppressedPrimary") == ["women"])
+        #expect(try doc.strings("\(exits)[@suppressedPrimary]/@reason") == ["avbrutit"])
+        #expect(try doc.strings("\(exits)/@suppressedSecondary") == ["men", "women men"])
+        let kil = "/s:slutrapport/s:subprojects/s:subproject[@id='kil']"
+        #expect(try doc.strings("\(kil)/s:participants/@suppressed") == ["active ended"])
+        #expect(try doc.strings("\(kil)/s:participants/@suppressedPrimary") == ["active"])
+        #expect(try doc.strings("\(kil)/s:participants/@suppressedSecondary") == ["ended"])
+        #expect(try doc.strings("\(kil)/s:exits/@suppressedSecondary") == ["ended"])
+        // A share hidden with its counts is in `suppressed` only.
+        #expect(try doc.strings("\(kil)/s:exits/s:exit[@reason='arbete']/@suppressed") == ["share"])
+        #expect(try doc.strings("\(kil)/s:exits/s:exit[@reason='arbete']/@suppressedPrimary | \(kil)/s:exits/s:exit[@reason='arbete']/@suppressedSecondary") == [])
+        // Every element: its hidden counts are small or protecting, never both, and with its hidden shares make up `suppressed`.
+        let count = try doc.evaluate("count(//*[@suppressed])")
+        #expect(count == .number(39))
+        guard case .number(let n) = count else { return }
+        for i in 1...Int(n) {
+            func names(_ attribute: String) throws -> Set<String> {
+                Set(try doc.strings("(//*[@suppressed])[\(i)]/@\(attribute)").flatMap { $0.split(separator: " ").map(String.init) })
+            }
+            let primary = try names("suppressedPrimary"), secondary = try names("suppressedSecondary"), all = try names("suppressed")
+            #expect(primary.isDisjoint(with: secondary))
+            #expect(primary.union(secondary) == all.subtracting(["share", "medianDays", "womenMedianDays", "menMedianDays", "otherMedianDays"]))
+        }
+    }
+
+    @Test func aSubprojectThatDidNotReportHasNoCounts() throws {
+        let doc = try xml(Self.programmeBuild)
+        let subprojects = "/s:slutrapport/s:subprojects"
+        #expect(try doc.strings("\(subprojects)/@notReported") == ["22"])
+        #expect(try doc.strings("\(subprojects)/s:subproject[@reported='false']/@id").prefix(3) == ["myndighetssamverkan", "fas", "asi"])
+        #expect(try doc.evaluate("count(\(subprojects)/s:subproject[@reported='false']/*)") == .number(0))
+        #expect(try doc.evaluate("sum(\(subprojects)/s:subproject/s:participants/@total)") == .number(864))
+        #expect(try doc.strings("/s:slutrapport/s:participants/@total") == ["864"])
+    }
+
+    // MARK: docs/xml.md
+
+    struct Recipe: CustomTestStringConvertible {
+        var heading: String
+        var expression: String
+        var expected: [String]
+        var testDescription: String { expression }
+    }
+
+    /// Each ```xpath block of docs/xml.md with the backticked values of the `→` line after it.
+    static let recipes: [Recipe] = {
+        let text = (try? String(contentsOfFile: repositoryRoot + "/docs/xml.md", encoding: .utf8)) ?? ""
+        var recipes: [Recipe] = []
+        var heading = ""
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let line = lines.popFirst() {
+            if line.hasPrefix("## ") { heading = String(line.dropFirst(3)) }
+            guard line == "```xpath", let expression = lines.popFirst() else { continue }
+            _ = lines.popFirst()  // the closing fence
+            let result = lines.popFirst().map(String.init) ?? ""
+            let values = result.hasPrefix("→ ") ? result.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map { String($0.element) } : []
+            recipes.append(Recipe(heading: heading, expression: String(expression), expected: values))
+        }
+        return recipes
+    }()
+
+    @Test func theDocumentHasItsRecipes() {
+        #expect(Self.recipes.count == 21)
+        #expect(Self.recipes.allSatisfy { !$0.expected.isEmpty })
+    }
+
+    @Test(arguments: recipes)
+    func everyRecipeGivesWhatTheDocumentSays(_ recipe: Recipe) throws {
+        let folder = switch recipe.heading {
+        case "Subprojects that did not report": Self.programmeBuild
+        case let h where h.hasPrefix("Hidden counts"): Vak2Build.suppressed.outputFolder
+        default: Vak2Build.swedish.outputFolder
+        }
+        let shown: [String] = switch try xml(folder).evaluate(recipe.expression) {
+        case .nodes(let values): values
+        case .string(let s): [s]
+        case .boolean(let b): [String(b)]
+        case .number(let n): [n == n.rounded() ? String(Int(n)) : String(n)]
+        }
+        #expect(shown == recipe.expected)
+    }
+}
