@@ -47,10 +47,13 @@ extension ReportViewBuilder {
         let measured = figures.map { f in f.goals.map { $0.outcome != nil } } ?? project.goals.map { _ in false }
         var rows: [RowView] = []
         for (i, o) in visibleOutcomes().enumerated() {
-            var header = o.goal.text ?? o.goal.id
-            if let s = o.goal.subproject { header += " (\(project.subprojects[s].name))" }
-            if o.goal.metric == .reported, let source = o.goal.source { header += " — \(labels.source): \(source)" }
-            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), target(o.goal),
+            var goal = o.goal.text ?? o.goal.id
+            if let s = o.goal.subproject { goal += " (\(project.subprojects[s].name))" }
+            var header = [userSpan(goal)]
+            if o.goal.metric == .reported, let source = o.goal.source {
+                header += [TextSpan(text: " — \(labels.source): ", lang: nil), userSpan(source)]
+            }
+            rows.append(RowView(headerSpans: header, cells: [text(labels.metric(o.goal.metric)), target(o.goal),
                                                         value(o.outcome, measured: measured[i]), status(o.met)], isTotal: false))
             for part in o.byGender {
                 rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",
