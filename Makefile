@@ -26,7 +26,8 @@ test: deps
 # Real clients on every example's .docx and .xlsx (CI runs this after `make test`):
 # LibreOffice converts each to PDF, whose text must hold the key figures and
 # no table word broken across lines, and python-docx reads every table and
-# openpyxl every table sheet, whose numbers must equal the XML's. See
+# openpyxl every table sheet, whose numbers must equal the XML's; Chromium
+# prints every HTML report, each page numbered and none mostly blank. See
 # scripts/check-clients.sh; the PDFs are left in $(CLIENTS_OUT) to look at.
 CLIENTS_OUT ?= .build/clients
 clients: build

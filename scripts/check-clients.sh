@@ -7,7 +7,9 @@
 # checks the key figures in each Word PDF's text and that no word of a table
 # is broken across lines (check-pdf.py, pdftotext), every table of each .docx
 # against its slutrapport.xml (check-docx.py, python-docx) and every table
-# sheet of each .xlsx against it (check-xlsx.py, openpyxl). Every check runs,
+# sheet of each .xlsx against it (check-xlsx.py, openpyxl), and prints every
+# HTML report with Chromium: each page numbered, none mostly blank
+# (check-print.py). Every check runs,
 # whatever the ones before it find.
 #   scripts/check-clients.sh BINARY OUT
 set -euo pipefail
@@ -47,4 +49,5 @@ status=0
 python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf || status=1
 python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}" || status=1
 python3 scripts/check-xlsx.py "${workbooks[@]%/slutrapport.xlsx}" || status=1
+python3 scripts/check-print.py "$out"/*/*/slutrapport.html || status=1
 exit "$status"

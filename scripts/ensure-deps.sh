@@ -2,11 +2,12 @@
 # Installs the Debian packages the build needs, when they are missing and we
 # may install them (root, or sudo without a password). Otherwise says what to run.
 # With --clients, also what `make clients` needs: LibreOffice (Writer and Calc,
-# headless), poppler-utils (pdftotext, pdftoppm), python-docx and openpyxl from PyPI.
+# headless), poppler-utils (pdftotext, pdftoppm), Chromium (printing the HTML),
+# python-docx and openpyxl from PyPI.
 set -euo pipefail
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev)
 if [ "${1:-}" = "--clients" ]; then
-  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
+  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils chromium)
   python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx==1.2.0
   python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl==3.1.5
 fi
