@@ -29,7 +29,8 @@ test: deps
 # openpyxl every table sheet, whose numbers must equal the XML's; every HTML
 # page (both languages, with and without --suppress-below 5, and the index)
 # must give no message in the Nu HTML checker and no axe-core finding (WCAG
-# 2.1 A/AA and best practice). See scripts/check-clients.sh; the PDFs are
+# 2.1 A/AA and best practice); Chromium prints every HTML report, each page
+# numbered and none mostly blank. See scripts/check-clients.sh; the PDFs are
 # left in $(CLIENTS_OUT) to look at.
 CLIENTS_OUT ?= .build/clients
 clients: build

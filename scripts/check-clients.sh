@@ -10,7 +10,9 @@
 # sheet of each .xlsx against it (check-xlsx.py, openpyxl). The HTML of every
 # example and the batch index, built again in both languages with and without
 # --suppress-below 5, goes through the Nu HTML checker and axe-core
-# (check-html.py). Every check runs, whatever the ones before it find.
+# (check-html.py), and Chromium prints every HTML report: each page numbered,
+# none mostly blank (check-print.py). Every check runs, whatever the ones
+# before it find.
 #   scripts/check-clients.sh BINARY OUT
 set -euo pipefail
 bin=${1:?usage: check-clients.sh BINARY OUT}
@@ -55,4 +57,5 @@ python3 scripts/check-pdf.py "$out"/*/*/slutrapport.pdf || status=1
 python3 scripts/check-docx.py "${reports[@]%/slutrapport.docx}" || status=1
 python3 scripts/check-xlsx.py "${workbooks[@]%/slutrapport.xlsx}" || status=1
 python3 scripts/check-html.py "$out"/html/* || status=1
+python3 scripts/check-print.py "$out"/*/*/slutrapport.html || status=1
 exit "$status"

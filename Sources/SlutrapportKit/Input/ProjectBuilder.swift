@@ -38,6 +38,7 @@ struct ProjectBuilder {
         var project = Project(id: id ?? "", name: name ?? "", period: period ?? Period(start: .epoch, end: .epoch),
                               exitReasons: exitReasons, folder: folder, location: rootLocation)
         project.report = choices
+        project.narrativeLang = top["narrative_lang"].flatMap { language($0, "narrative_lang") }
         project.caseNumber = reader.optionalString(top, "case_number")
         project.programmeArea = reader.optionalString(top, "programme_area")
         project.phase = reader.optionalString(top, "phase")
@@ -111,11 +112,7 @@ struct ProjectBuilder {
         var s = ReportChoices()
         guard let m = reader.mapping(node, "'report'", known: ["as_of", "lang", "suppress_below"]) else { return s }
         s.asOf = m["as_of"].flatMap { reader.day($0, "report.as_of") }
-        if let n = m["lang"], let text = reader.string(n, "report.lang") {
-            if let lang = Language(rawValue: text) { s.lang = lang } else {
-                reader.log.error(.invalidValue, "report.lang must be \(Language.codes(quoted: true)), not '\(text)'", at: reader.location(n))
-            }
-        }
+        s.lang = m["lang"].flatMap { language($0, "report.lang") }
         if let n = m["suppress_below"], let v = reader.integer(n, "report.suppress_below", max: Bound.people) {
             if v == 1 {
                 reader.log.error(.invalidValue, "report.suppress_below must be 0 (off) or at least 2", at: reader.location(n))
@@ -124,6 +121,16 @@ struct ProjectBuilder {
             }
         }
         return s
+    }
+
+    /// `report.lang` or `narrative_lang`: a language slutrapport has labels for.
+    mutating func language(_ node: Node, _ key: String) -> Language? {
+        guard let text = reader.string(node, key) else { return nil }
+        guard let lang = Language(rawValue: text) else {
+            reader.log.error(.invalidValue, "\(key) must be \(Language.codes(quoted: true)), not '\(text)'", at: reader.location(node))
+            return nil
+        }
+        return lang
     }
 
     mutating func contact(_ node: Node) -> Contact? {

@@ -5,7 +5,7 @@ import Yams
 /// the YAML position of the offending value.
 public struct ProjectLoader {
     static let topKeys = ["id", "name", "case_number", "programme_area", "phase", "owner", "contact", "region",
-                          "period", "funding", "partners", "municipalities", "report", "subprojects",
+                          "period", "funding", "partners", "municipalities", "report", "narrative_lang", "subprojects",
                           "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet"]
 
     /// Loads the project in `folder`. `lang` is the command line's `--lang`,

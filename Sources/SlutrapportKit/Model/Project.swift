@@ -14,6 +14,8 @@ public struct Project: Sendable {
     public var partners: [String] = []
     public var municipalities: [String] = []
     public var report = ReportChoices()
+    /// `narrative_lang`: the language the project's own text is written in, when not `report.lang`.
+    public var narrativeLang: Language?
     public var subprojects: [Subproject] = []
     public var exitReasons: [ExitReason]
     public var activities: [Activity] = []

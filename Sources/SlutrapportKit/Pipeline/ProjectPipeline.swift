@@ -56,7 +56,7 @@ public struct ProjectPipeline: Sendable {
         var figures = tally.map { Figures.compute(project: project, tally: $0, asOf: settings.asOf) }
         figures?.suppress(below: settings.suppressBelow)
         result.figures = figures
-        result.indexRow = IndexView.Row(project: project, figures: figures, lang: settings.lang)
+        result.indexRow = IndexView.Row(project: project, figures: figures, lang: settings.lang, narrativeLang: settings.narrativeLang)
         if options.strict { log.promoteWarnings() }
         guard !log.hasErrors, let templates, let validator else {
             result.log = log

@@ -17,6 +17,10 @@ public struct IndexView: Sendable {
         public var positive: String
         public var goalsMet: String
         public var hasReports: Bool
+        /// The language the project writes its name in.
+        public var narrativeLang: Language? = nil
+        /// That language where it is not the index's, for HTML's `lang`.
+        public var nameLang: String? = nil
     }
 
     public var lang: String
@@ -27,8 +31,9 @@ public struct IndexView: Sendable {
 
 extension IndexView.Row {
     /// The row of a project that built; counts pass through disclosure control.
-    init(project: Project, figures: Figures?, lang: Language) {
+    init(project: Project, figures: Figures?, lang: Language, narrativeLang: Language? = nil) {
         let style = NumberStyle(lang)
+        self.narrativeLang = narrativeLang
         id = project.id
         name = project.name
         built = true
@@ -63,7 +68,10 @@ extension IndexView {
     init(_ outcome: Batch.Outcome, lang: Language, hasReports: (String) -> Bool) {
         let labels = Labels(lang)
         let rows = outcome.projects.map { p -> IndexView.Row in
-            if let row = p.indexRow, !p.log.hasErrors { return row }
+            if var row = p.indexRow, !p.log.hasErrors {
+                row.nameLang = row.narrativeLang.flatMap { $0 == lang ? nil : $0.rawValue }
+                return row
+            }
             let id = p.id ?? URL(fileURLWithPath: p.folder).lastPathComponent
             // Only the writer adds these, and only to a project without other errors.
             let notWritten = p.log.all.contains { $0.code == .outputFailed || $0.code == .outputNotOurs }

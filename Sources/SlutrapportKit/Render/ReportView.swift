@@ -12,11 +12,23 @@ public struct ReportView: Sendable {
     public var details: [DetailRow]
     public var sections: [SectionView]
     public var xml: XMLView
+    /// The project's name as the inside of a CSS string: the printed pages' running head.
+    public var cssName: String
+}
+
+/// A piece of text with its language, where that is not the report's: what
+/// the project wrote (names, labels) inside a sentence of slutrapport's, for
+/// HTML's `lang` (WCAG 3.1.2).
+public struct TextSpan: Sendable, Equatable {
+    public var text: String
+    public var lang: String?
 }
 
 public struct ProjectView: Sendable {
     public var id: String
     public var name: String
+    /// The language of the name, where not the report's.
+    public var nameLang: String?
 }
 
 public struct DetailRow: Sendable {
@@ -24,6 +36,8 @@ public struct DetailRow: Sendable {
     public var value: String
     /// The amount `value` shows (the funding), for the workbook's facts sheet.
     public var number: CellNumber? = nil
+    /// The language of `value` when the project wrote it in another than the report's.
+    public var lang: String? = nil
 }
 
 public struct SectionView: Sendable {
@@ -36,6 +50,10 @@ public struct SectionView: Sendable {
     /// then the tables under their sub-headings.
     public var notes: [String]
     public var figures: [FigureBlock]
+    /// The language of the title (a section of the project's own) and of the
+    /// text, where not the report's.
+    public var titleLang: String? = nil
+    public var textLang: String? = nil
 }
 
 /// A sub-heading under the results with its charts and tables.
@@ -113,12 +131,28 @@ public enum ChartUnit: String, Sendable {
 public struct TableView: Sendable {
     public var id: String
     public var caption: String
+    /// `caption` in parts, each with its language (HTML).
+    public var captionSpans: [TextSpan]
     /// The header of the first column (the row labels).
     public var stub: String
+    /// The first column's header for screen readers only, where `stub` is
+    /// empty: a header cell must have text (HTML).
+    public var hiddenStub: String? = nil
     public var columns: [ColumnView]
     public var rows: [RowView]
     /// Read right under the table.
     public var notes: [String] = []
+}
+
+extension TableView {
+    init(id: String, caption: String, stub: String, hiddenStub: String? = nil, columns: [ColumnView], rows: [RowView]) {
+        self.init(id: id, captionSpans: [TextSpan(text: caption, lang: nil)], stub: stub, hiddenStub: hiddenStub, columns: columns, rows: rows)
+    }
+
+    init(id: String, captionSpans: [TextSpan], stub: String, hiddenStub: String? = nil, columns: [ColumnView], rows: [RowView]) {
+        self.init(id: id, caption: captionSpans.map(\.text).joined(), captionSpans: captionSpans, stub: stub, hiddenStub: hiddenStub,
+                  columns: columns, rows: rows)
+    }
 }
 
 public struct ColumnView: Sendable {
@@ -130,10 +164,22 @@ public struct ColumnView: Sendable {
 
 public struct RowView: Sendable {
     public var header: String
+    /// `header` in parts, each with its language (HTML).
+    public var headerSpans: [TextSpan]
     public var cells: [CellView]
     public var isTotal: Bool
     /// A row that details the one above it (a goal's target for one gender).
     public var isPart: Bool = false
+}
+
+extension RowView {
+    init(header: String, headerLang: String? = nil, cells: [CellView], isTotal: Bool, isPart: Bool = false) {
+        self.init(headerSpans: [TextSpan(text: header, lang: headerLang)], cells: cells, isTotal: isTotal, isPart: isPart)
+    }
+
+    init(headerSpans: [TextSpan], cells: [CellView], isTotal: Bool, isPart: Bool = false) {
+        self.init(header: headerSpans.map(\.text).joined(), headerSpans: headerSpans, cells: cells, isTotal: isTotal, isPart: isPart)
+    }
 }
 
 public struct CellView: Sendable {
@@ -144,6 +190,8 @@ public struct CellView: Sendable {
     /// The number `text` shows, unformatted, for a program that formats it
     /// itself (the workbook); nil for a text, a hidden count or a blank.
     public var number: CellNumber? = nil
+    /// The language of a text the project wrote (a group's name), where not the report's.
+    public var lang: String? = nil
 }
 
 /// A table's number as the report shows it (already rounded), without its format.

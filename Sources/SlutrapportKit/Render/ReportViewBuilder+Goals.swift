@@ -47,13 +47,16 @@ extension ReportViewBuilder {
         let measured = figures.map { f in f.goals.map { $0.outcome != nil } } ?? project.goals.map { _ in false }
         var rows: [RowView] = []
         for (i, o) in visibleOutcomes().enumerated() {
-            var header = o.goal.text ?? o.goal.id
-            if let s = o.goal.subproject { header += " (\(project.subprojects[s].name))" }
-            if o.goal.metric == .reported, let source = o.goal.source { header += " — \(labels.source): \(source)" }
+            var goal = o.goal.text ?? o.goal.id
+            if let s = o.goal.subproject { goal += " (\(project.subprojects[s].name))" }
+            var header = [userSpan(goal)]
+            if o.goal.metric == .reported, let source = o.goal.source {
+                header += [TextSpan(text: " — \(labels.source): ", lang: nil), userSpan(source)]
+            }
             // Measured on a subproject that did not report: said so, not a dash.
             let outcome = o.goal.subproject.map { figures?.reported(subproject: $0) == false } == true
                 ? CellView(text: labels.notReported, numeric: true, status: nil) : value(o.outcome, measured: measured[i])
-            rows.append(RowView(header: header, cells: [text(labels.metric(o.goal.metric)), target(o.goal), outcome, status(o.met)], isTotal: false))
+            rows.append(RowView(headerSpans: header, cells: [text(labels.metric(o.goal.metric)), target(o.goal), outcome, status(o.met)], isTotal: false))
             for part in o.byGender {
                 rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",
                                     cells: [blank, number(part.target), value(part.outcome.map { .count($0) }, measured: part.met != nil), status(part.met)],

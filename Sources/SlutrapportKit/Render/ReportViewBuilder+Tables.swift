@@ -10,7 +10,7 @@ extension ReportViewBuilder {
             }
             blocks.append(FigureBlock(heading: labels.participants, anchor: "deltagare", tables: participantTables))
             if f.overall.ended.total > 0 {
-                var exits = exitsTable(f.overall, .project, caption: labels.exitsCaption(nil), id: "avslut")
+                var exits = exitsTable(f.overall, .project, caption: [TextSpan(text: labels.exitsCaption(nil), lang: nil)], id: "avslut")
                 exits.notes = [labels.sharesNote]
                 var tables = [exits]
                 if let d = f.durations { tables.append(durationsTable(d)) }
@@ -25,10 +25,10 @@ extension ReportViewBuilder {
                 var tables = [subprojectsTable(f)]
                 if !f.groups.isEmpty { tables.append(groupsTable(f)) }
                 for (i, g) in f.groups.enumerated() where g.figures.ended.total > 0 {
-                    tables.append(exitsTable(g.figures, .group(i), caption: labels.groupExitsCaption(g.name), id: "avslut-omrade-\(i + 1)"))
+                    tables.append(exitsTable(g.figures, .group(i), caption: userSpans(labels.groupExitsCaption, g.name), id: "avslut-omrade-\(i + 1)"))
                 }
                 for (i, s) in project.subprojects.enumerated() where f.subprojects[i].ended.total > 0 {
-                    tables.append(exitsTable(f.subprojects[i], .subproject(i), caption: labels.exitsCaption(s.name), id: "avslut-\(s.id)"))
+                    tables.append(exitsTable(f.subprojects[i], .subproject(i), caption: userSpans(labels.exitsCaption, s.name), id: "avslut-\(s.id)"))
                 }
                 blocks.append(FigureBlock(heading: labels.subprojects, anchor: "delprojekt", tables: tables, charts: [subprojectsChart(f)]))
             }
@@ -50,23 +50,26 @@ extension ReportViewBuilder {
                     (labels.ended, b.ended, .ended)].map { label, c, row in
             RowView(header: label, cells: (shown.map(Optional.some) + [nil]).map { count(c, scope, row, $0) }, isTotal: false)
         }
-        return TableView(id: id, caption: caption, stub: "", columns: genderColumns(shown), rows: rows)
+        return TableView(id: id, caption: caption, stub: "", hiddenStub: labels.metricHeading, columns: genderColumns(shown), rows: rows)
     }
 
     /// Exit reasons by gender, each count with its share of the ended in its column.
-    func exitsTable(_ b: Breakdown, _ scope: Suppression.Scope, caption: String, id: String) -> TableView {
+    func exitsTable(_ b: Breakdown, _ scope: Suppression.Scope, caption: [TextSpan], id: String) -> TableView {
+        let defaults = ExitReason.defaults(lang: lang)
         let shown = genders(b.exits + [b.ended])
         let columns = shown.map(Optional.some) + [nil]
         var rows: [RowView] = []
         for (r, reason) in project.exitReasons.enumerated() {
             let c = b.exits[r]
-            rows.append(RowView(header: reason.label, cells: columns.flatMap { g in
+            // A default reason's label is slutrapport's, in the report's language.
+            let own = !defaults.contains { $0.code == reason.code && $0.label == reason.label }
+            rows.append(RowView(header: reason.label, headerLang: own ? userLang : nil, cells: columns.flatMap { g in
                 [count(c, scope, .exit(r), g),
                  share(g.map { c[$0] } ?? c.total, Cell(scope, .exit(r), g), of: g.map { b.ended[$0] } ?? b.ended.total, Cell(scope, .ended, g))]
             }, isTotal: false))
         }
         rows.append(RowView(header: labels.ended, cells: columns.flatMap { [count(b.ended, scope, .ended, $0), blank] }, isTotal: true))
-        return TableView(id: id, caption: caption, stub: labels.exitReason, columns: genderShareColumns(shown), rows: rows)
+        return TableView(id: id, captionSpans: caption, stub: labels.exitReason, columns: genderShareColumns(shown), rows: rows)
     }
 
     func ageTable(_ bands: [AgeBand], _ overall: Breakdown) -> TableView {
@@ -95,7 +98,7 @@ extension ReportViewBuilder {
             }
             return m.map(number) ?? CellView(text: "–", numeric: true, status: nil)
         }
-        return TableView(id: "tid", caption: labels.durationsCaption, stub: "", columns: genderColumns(shown),
+        return TableView(id: "tid", caption: labels.durationsCaption, stub: "", hiddenStub: labels.metricHeading, columns: genderColumns(shown),
                          rows: [RowView(header: labels.ended, cells: columns.map { count(d.ended, .project, .ended, $0) }, isTotal: false),
                                 RowView(header: labels.medianDays, cells: columns.map(median), isTotal: false)])
     }
@@ -105,7 +108,7 @@ extension ReportViewBuilder {
         let columns = shown.map(Optional.some) + [nil]
         let rows = project.activities.enumerated().map { a, activity in
             let c = b.activities[a]
-            return RowView(header: activity.label, cells: columns.flatMap { g in
+            return RowView(header: activity.label, headerLang: userLang, cells: columns.flatMap { g in
                 [count(c, .project, .activity(a), g),
                  share(g.map { c[$0] } ?? c.total, Cell(.project, .activity(a), g),
                        of: g.map { b.participants[$0] } ?? b.participants.total, Cell(.project, .participants, g))]
@@ -122,14 +125,14 @@ extension ReportViewBuilder {
         columns += genderColumns(shown) + [column(labels.active), column(labels.ended)]
         if hasGranted { columns.append(column(labels.granted)) }
         func cells(_ b: Breakdown, _ scope: Suppression.Scope, group: String?, granted: Int?) -> [CellView] {
-            var c: [CellView] = hasGroups ? [text(group ?? "")] : []
+            var c: [CellView] = hasGroups ? [CellView(text: group ?? "", numeric: false, status: nil, lang: group == nil ? nil : userLang)] : []
             c += (shown.map(Optional.some) + [nil]).map { count(b.participants, scope, .participants, $0) }
             c += [count(b.active, scope, .active, nil), count(b.ended, scope, .ended, nil)]
             if hasGranted { c.append(granted.map { amount($0) } ?? blank) }
             return c
         }
         var rows = project.subprojects.enumerated().map { i, s in
-            var row = RowView(header: s.name, cells: cells(f.subprojects[i], .subproject(i), group: s.group, granted: s.granted), isTotal: false)
+            var row = RowView(header: s.name, headerLang: userLang, cells: cells(f.subprojects[i], .subproject(i), group: s.group, granted: s.granted), isTotal: false)
             if !f.reported(subproject: i) { notReported(&row, counts: shown.count + 3, after: hasGroups ? 1 : 0) }
             return row
         }
@@ -158,7 +161,7 @@ extension ReportViewBuilder {
             return c
         }
         var rows = f.groups.enumerated().map { i, g in
-            var row = RowView(header: g.name, cells: cells(g.subprojects.count, g.figures, .group(i), g.granted), isTotal: false)
+            var row = RowView(header: g.name, headerLang: userLang, cells: cells(g.subprojects.count, g.figures, .group(i), g.granted), isTotal: false)
             if !f.reported(g) { notReported(&row, counts: shown.count + 1, after: 1) }
             return row
         }
@@ -173,7 +176,7 @@ extension ReportViewBuilder {
     }
 
     func budgetTable(_ budget: Budget) -> TableView {
-        let rows = budget.lines.map { RowView(header: $0.label, cells: [amount($0.amount, unit: budget.unit)], isTotal: false) }
+        let rows = budget.lines.map { RowView(header: $0.label, headerLang: userLang, cells: [amount($0.amount, unit: budget.unit)], isTotal: false) }
         return TableView(id: "budget", caption: labels.budgetCaption, stub: labels.budgetLine, columns: [column(labels.amount)],
                          rows: rows + [RowView(header: labels.total, cells: [amount(budget.lines.map(\.amount).reduce(0, +), unit: budget.unit)], isTotal: true)])
     }

@@ -10,6 +10,9 @@ public struct ReportViewBuilder {
 
     var lang: Language { settings.lang }
 
+    /// The language of what the project wrote, for HTML's `lang`; nil when it is the report's.
+    var userLang: String? { settings.narrativeLang == settings.lang ? nil : settings.narrativeLang.rawValue }
+
     public init(project: Project, figures: Figures?, settings: ReportSettings, markdown: MarkdownRenderer) {
         self.project = project
         self.figures = figures
@@ -21,8 +24,8 @@ public struct ReportViewBuilder {
 
     public func build(generated: String?) -> ReportView {
         ReportView(lang: lang.rawValue, asOf: settings.asOf.description,
-                   generated: generated, labels: labels, project: ProjectView(id: project.id, name: project.name),
-                   details: details(), sections: sections(), xml: xmlView())
+                   generated: generated, labels: labels, project: ProjectView(id: project.id, name: project.name, nameLang: userLang),
+                   details: details(), sections: sections(), xml: xmlView(), cssName: Self.cssString(project.name))
     }
 
     // MARK: Project details
@@ -30,7 +33,7 @@ public struct ReportViewBuilder {
     func details() -> [DetailRow] {
         var rows: [DetailRow] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { rows.append(DetailRow(label: label, value: value)) }
+            if let value, !value.isEmpty { rows.append(DetailRow(label: label, value: value, lang: userLang)) }
         }
         add(labels.caseNumber, project.caseNumber)
         add(labels.programmeArea, project.programmeArea)
@@ -41,7 +44,7 @@ public struct ReportViewBuilder {
         }
         add(labels.region, project.region)
         add(labels.municipalities, project.municipalities.joined(separator: ", "))
-        add(labels.period, "\(project.period.start) – \(project.period.end)")
+        rows.append(DetailRow(label: labels.period, value: "\(project.period.start) – \(project.period.end)"))
         for (label, amount) in [(labels.esfGrant, project.funding?.esfGrant), (labels.totalBudget, project.funding?.totalBudget)] {
             if let amount { rows.append(DetailRow(label: label, value: style.amount(amount), number: CellNumber(amount: amount, unit: .kr))) }
         }
@@ -67,8 +70,8 @@ public struct ReportViewBuilder {
             }
             let text = markdown.render(section.markdown.trimmingTrailingWhitespace, images: section.images)
             views.append(SectionView(id: section.id, title: section.title ?? kind?.title(lang) ?? section.id,
-                                     markdown: text.markdown, html: text.html,
-                                     notes: [], figures: []))
+                                     markdown: text.markdown, html: text.html, notes: [], figures: [],
+                                     titleLang: section.title == nil ? nil : userLang, textLang: userLang))
         }
         if !placed, let results { views.append(results) }
         return views
@@ -78,7 +81,8 @@ public struct ReportViewBuilder {
         guard section != nil || !blocks.isEmpty else { return nil }
         let text = section.map { markdown.render($0.markdown.trimmingTrailingWhitespace, images: $0.images) }
         return SectionView(id: StandardSection.results.rawValue, title: StandardSection.results.title(lang),
-                           markdown: text?.markdown, html: text?.html, notes: notes, figures: blocks)
+                           markdown: text?.markdown, html: text?.html, notes: notes, figures: blocks,
+                           textLang: text?.html == nil ? nil : userLang)
     }
 
     func figureNotes() -> [String] {
@@ -89,6 +93,42 @@ public struct ReportViewBuilder {
         if !f.notReported.isEmpty { notes.append(labels.notReportedNote(f.notReported.count, of: project.subprojects.count)) }
         if !f.suppression.hidden.isEmpty { notes.append(labels.suppressionNote(f.suppression.threshold)) }
         return notes
+    }
+}
+
+extension ReportViewBuilder {
+    /// Text the project wrote, marked with its language.
+    func userSpan(_ text: String) -> TextSpan { TextSpan(text: text, lang: userLang) }
+
+    /// A sentence of slutrapport's around a name the project wrote
+    /// (`labels.exitsCaption`), in parts: the name with its language.
+    func userSpans(_ phrase: (String) -> String, _ name: String) -> [TextSpan] {
+        guard userLang != nil else { return [TextSpan(text: phrase(name), lang: nil)] }
+        // A control character cannot be in a label or a name (project.yaml refuses them).
+        let marker = "\u{1}"
+        var spans: [TextSpan] = []
+        for (i, part) in phrase(marker).components(separatedBy: marker).enumerated() {
+            if i > 0 { spans.append(userSpan(name)) }
+            if !part.isEmpty { spans.append(TextSpan(text: part, lang: nil)) }
+        }
+        return spans
+    }
+
+    /// `s` as the inside of a double-quoted CSS string in a `<style>`
+    /// element: a character that could end the string, the rule or the
+    /// element, or a control character, is written as a six-digit escape.
+    static func cssString(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if "\"'\\<>&".unicodeScalars.contains(scalar) || v < 0x20 || (0x7F...0x9F).contains(v) {
+                let hex = String(v, radix: 16, uppercase: true)
+                out += "\\" + String(repeating: "0", count: 6 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

@@ -19,6 +19,17 @@ extension ReportView: MustacheParent {
         case "details": templateValue(self.details)
         case "sections": templateValue(self.sections)
         case "xml": templateValue(self.xml)
+        case "cssName": templateValue(self.cssName)
+        default: nil
+        }
+    }
+}
+
+extension TextSpan: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "text": templateValue(self.text)
+        case "lang": templateValue(self.lang)
         default: nil
         }
     }
@@ -29,6 +40,7 @@ extension ProjectView: MustacheParent {
         switch name {
         case "id": templateValue(self.id)
         case "name": templateValue(self.name)
+        case "nameLang": templateValue(self.nameLang)
         default: nil
         }
     }
@@ -40,6 +52,7 @@ extension DetailRow: MustacheParent {
         case "label": templateValue(self.label)
         case "value": templateValue(self.value)
         case "number": templateValue(self.number)
+        case "lang": templateValue(self.lang)
         default: nil
         }
     }
@@ -54,6 +67,8 @@ extension SectionView: MustacheParent {
         case "html": templateValue(self.html)
         case "notes": templateValue(self.notes)
         case "figures": templateValue(self.figures)
+        case "titleLang": templateValue(self.titleLang)
+        case "textLang": templateValue(self.textLang)
         default: nil
         }
     }
@@ -128,7 +143,9 @@ extension TableView: MustacheParent {
         switch name {
         case "id": templateValue(self.id)
         case "caption": templateValue(self.caption)
+        case "captionSpans": templateValue(self.captionSpans)
         case "stub": templateValue(self.stub)
+        case "hiddenStub": templateValue(self.hiddenStub)
         case "columns": templateValue(self.columns)
         case "rows": templateValue(self.rows)
         case "notes": templateValue(self.notes)
@@ -152,6 +169,7 @@ extension RowView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "header": templateValue(self.header)
+        case "headerSpans": templateValue(self.headerSpans)
         case "cells": templateValue(self.cells)
         case "isTotal": templateValue(self.isTotal)
         case "isPart": templateValue(self.isPart)
@@ -167,6 +185,7 @@ extension CellView: MustacheParent {
         case "numeric": templateValue(self.numeric)
         case "status": templateValue(self.status)
         case "number": templateValue(self.number)
+        case "lang": templateValue(self.lang)
         default: nil
         }
     }
@@ -416,6 +435,8 @@ extension IndexView.Row: MustacheParent {
         case "positive": templateValue(self.positive)
         case "goalsMet": templateValue(self.goalsMet)
         case "hasReports": templateValue(self.hasReports)
+        case "narrativeLang": templateValue(self.narrativeLang)
+        case "nameLang": templateValue(self.nameLang)
         default: nil
         }
     }

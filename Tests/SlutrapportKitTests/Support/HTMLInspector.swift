@@ -74,7 +74,7 @@ struct HTMLInspector {
             var n: xmlNodePtr? = row.pointee.children
             while let current = n {
                 if current.pointee.type == XML_ELEMENT_NODE, ["th", "td"].contains(String(cString: current.pointee.name).lowercased()) {
-                    cells.append(text(current))
+                    cells.append(shownText(current))
                 }
                 n = current.pointee.next
             }
@@ -82,6 +82,29 @@ struct HTMLInspector {
         }
         visit(node)
         return table
+    }
+
+    /// The text under a node a reader sees: without what is there for screen readers only (`.visually-hidden`).
+    private static func shownText(_ node: xmlNodePtr) -> String {
+        var shown = ""
+        var n: xmlNodePtr? = node.pointee.children
+        while let current = n {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                var classes = ""
+                var a = current.pointee.properties
+                while let attr = a {
+                    if String(cString: attr.pointee.name).lowercased() == "class" {
+                        classes = attr.pointee.children.flatMap { $0.pointee.content }.map { String(cString: $0) } ?? ""
+                    }
+                    a = attr.pointee.next
+                }
+                if !classes.split(separator: " ").contains("visually-hidden") { shown += shownText(current) }
+            } else {
+                shown += text(current)
+            }
+            n = current.pointee.next
+        }
+        return shown
     }
 
     /// All text under a node, through a buffer (Swift 6 will not call libxml2's global `xmlFree`).
