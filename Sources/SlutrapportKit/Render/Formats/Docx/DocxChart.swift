@@ -83,7 +83,9 @@ enum DocxChart {
         var x = "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
         x += "<c:tx><c:strRef><c:f>Sheet1!$\(column)$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
         x += "<c:pt idx=\"0\"><c:v>\(DocxXML.escaped(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
-        x += "<c:spPr>\(series.hatched ? hatch() : fill(series.color))\(series.hatched ? outline(Palette.muted) : "")</c:spPr>"
+        // A stack's segments are parted by a white outline (see Palette); the hatching is outlined as in the SVG.
+        let edge = series.hatched ? outline(Palette.muted) : data.kind == .stackedBars ? outline(Palette.separator) : ""
+        x += "<c:spPr>\(series.hatched ? hatch() : fill(series.color))\(edge)</c:spPr>"
         x += "<c:invertIfNegative val=\"0\"/>"
         for (i, value) in series.values.enumerated() {
             guard let color = value.color else { continue }
@@ -121,7 +123,7 @@ enum DocxChart {
         }
         x += "<c:numFmt formatCode=\"\(DocxXML.escaped(common))\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         if stacked {
-            x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\">\(fill(textColor(on: series.color)))</a:defRPr></a:pPr></a:p></c:txPr>"
+            x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\">\(fill(Palette.text(on: series.color)))</a:defRPr></a:pPr></a:p></c:txPr>"
         }
         x += "<c:dLblPos val=\"\(position)\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"\(shown)\"/><c:showCatName val=\"0\"/>"
         x += "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
@@ -155,13 +157,6 @@ enum DocxChart {
     /// A thin line (half a point) in a colour.
     static func outline(_ color: String) -> String {
         "<a:ln w=\"6350\">\(fill(color))</a:ln>"
-    }
-
-    /// Ink on a light bar, white on a dark one, as the SVG writes counts inside bars.
-    static func textColor(on color: String) -> String {
-        let rgb = Int(color.drop { $0 == "#" }, radix: 16) ?? 0
-        let luminance = 299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)
-        return luminance > 140_000 ? Palette.ink : "#FFFFFF"
     }
 
     /// The SVG's hatching for what disclosure control hides.
