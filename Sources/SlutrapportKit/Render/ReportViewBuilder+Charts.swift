@@ -38,16 +38,20 @@ extension ReportViewBuilder {
     func exitsChart(_ b: Breakdown) -> ChartView {
         let shown = genders(b.exits + [b.ended])
         let labelWidth = 170.0, barWidth = 380.0, rowHeight = Double(shown.count) * 16 + 12
-        var svg = SVG(id: "avslutsorsaker", width: 640, height: Int(40 + rowHeight * Double(project.exitReasons.count) + 10))
+        // A row grows to hold its label in full.
+        let names = project.exitReasons.map { SVG.wrap($0.label, width: labelWidth - 10) }
+        let heights = names.map { max(rowHeight, Double($0.count) * 14 + 8) }
+        var svg = SVG(id: "avslutsorsaker", width: 640, height: Int(40 + heights.reduce(0, +) + 10))
         // The longest bar spans the width, rounded up to a whole ten per cent.
         let largest = project.exitReasons.indices.flatMap { r in shown.compactMap { Share(b.exits[r][$0], of: b.ended[$0])?.tenths } }.max() ?? 0
         let axis = Double(max(100, (largest + 99) / 100 * 100))
         legend(&svg, shown, x: labelWidth, y: 18)
         var description: [String] = []
         var series = shown.map { ChartSeries(name: genderLabel($0), color: rgb(Palette.gender($0)), values: []) }
+        var top = 34.0
         for (r, reason) in project.exitReasons.enumerated() {
-            let top = 34 + rowHeight * Double(r)
-            svg.text(SVG.fit(reason.label, width: labelWidth - 10), x: 0, y: top + rowHeight / 2 + 2)
+            defer { top += heights[r] }
+            svg.lines(names[r], x: 0, middle: top + heights[r] / 2)
             var parts: [String] = []
             for (k, g) in shown.enumerated() {
                 let y = top + 4 + Double(k) * 16
@@ -80,19 +84,24 @@ extension ReportViewBuilder {
         let shown = genders(f.subprojects.map(\.participants))
         let labelWidth = 190.0, barWidth = 360.0, rowHeight = 24.0
         let maxTotal = max(1, f.subprojects.map(\.participants.total).max() ?? 1)
-        var svg = SVG(id: "delprojekt", width: 640, height: Int(40 + rowHeight * Double(project.subprojects.count) + 10))
+        let names = project.subprojects.map { SVG.wrap($0.name, width: labelWidth - 10) }
+        let heights = names.map { max(rowHeight, Double($0.count) * 14 + 6) }
+        var svg = SVG(id: "delprojekt", width: 640, height: Int(40 + heights.reduce(0, +) + 10))
         legend(&svg, shown, x: labelWidth, y: 18)
         var description: [String] = []
         var series = shown.map { ChartSeries(name: genderLabel($0), color: rgb(Palette.gender($0)), values: []) }
         // What the hidden counts of a shown total add up to, hatched as in the SVG.
         var hiddenSums = ChartSeries(name: labels.hiddenCount.prefix(1).uppercased() + labels.hiddenCount.dropFirst(), color: rgb(Palette.muted), hatched: true, values: [])
+        var top = 34.0
         for (i, s) in project.subprojects.enumerated() {
-            let b = f.subprojects[i], y = 34 + rowHeight * Double(i)
+            // The bar at the middle of a row that grew to hold its label.
+            let b = f.subprojects[i], y = top + (heights[i] - rowHeight) / 2
+            defer { top += heights[i] }
             guard f.reported(subproject: i) else {
                 // No bar of zero for a subproject that did not report: the words, as in the tables.
                 for k in series.indices { series[k].values.append(ChartValue(number: nil, unit: .count, text: labels.notReported)) }
                 hiddenSums.values.append(ChartValue(number: nil, unit: .count, text: ""))
-                svg.text(SVG.fit(s.name, width: labelWidth - 10), x: 0, y: y + 14)
+                svg.lines(names[i], x: 0, middle: y + rowHeight / 2)
                 svg.text(labels.notReported, x: labelWidth, y: y + 14, size: 11)
                 description.append("\(s.name): \(labels.notReported)")
                 continue
@@ -102,7 +111,7 @@ extension ReportViewBuilder {
                 series[k].values.append(suppression.isHidden(cell) ? hiddenValue(cell, unit: .count)
                     : ChartValue(number: Double(b.participants[g]), unit: .count, text: style.count(b.participants[g])))
             }
-            svg.text(SVG.fit(s.name, width: labelWidth - 10), x: 0, y: y + 14)
+            svg.lines(names[i], x: 0, middle: y + rowHeight / 2)
             let scale = barWidth / Double(maxTotal)
             let totalCell = Cell(.subproject(i), .participants, nil)
             guard !suppression.isHidden(totalCell) else {
@@ -116,8 +125,8 @@ extension ReportViewBuilder {
             var parts: [String] = []
             for g in shown where !suppression.isHidden(Cell(.subproject(i), .participants, g)) {
                 let w = Double(b.participants[g]) * scale
-                svg.rect(x: x, y: y + 2, w: w, h: 16, fill: Palette.gender(g))
-                if w > 26 { svg.text(style.count(b.participants[g]), x: x + w / 2, y: y + 14, anchor: .middle, size: 11, fill: g == .man ? "#1d1d1f" : "#ffffff") }
+                svg.rect(x: x, y: y + 2, w: w, h: 16, fill: Palette.gender(g), stroke: Palette.separator)
+                if w > 26 { svg.text(style.count(b.participants[g]), x: x + w / 2, y: y + 14, anchor: .middle, size: 11, fill: Palette.text(on: Palette.gender(g))) }
                 x += w
                 parts.append("\(genderLabel(g).lowercased()) \(style.count(b.participants[g]))")
             }
@@ -136,40 +145,5 @@ extension ReportViewBuilder {
         if hiddenSums.values.contains(where: { $0.number != nil }) { series.append(hiddenSums) }
         let data = ChartData(kind: .stackedBars, categories: project.subprojects.map(\.name), series: series, axisMaximum: nil)
         return chart(labels.subprojectsChartTitle, labels.subprojectsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
-    }
-
-    /// Each measured goal on its own scale: the bar is the outcome, the line the target.
-    func goalsChart(_ outcomes: [GoalOutcome]) -> ChartView? {
-        let measured = outcomes.filter { $0.outcome != nil && $0.met != nil }
-        guard !measured.isEmpty else { return nil }
-        let labelWidth = 250.0, barWidth = 250.0, rowHeight = 30.0
-        var svg = SVG(id: "mal", width: 640, height: Int(12 + rowHeight * Double(measured.count)))
-        var description: [String] = []
-        var outcomes = ChartSeries(name: labels.outcome, color: rgb(Palette.met), values: [])
-        var targets = ChartSeries(name: labels.target, color: rgb(Palette.ink), values: [])
-        for (i, o) in measured.enumerated() {
-            let y = 8 + rowHeight * Double(i)
-            let (value, target, valueText, targetText): (Double, Double, String, String) = switch o.outcome {
-            case .count(let n): (Double(n), Double(o.goal.target.tenths) / 10, style.count(n), style.count(o.goal.target.tenths / 10))
-            case .share(let s): (Double(s.tenths) / 10, Double(o.goal.target.tenths) / 10, style.percent(s.whole), style.percent(o.goal.target))
-            case .reported(let v): (Double(v.tenths) / 10, Double(o.goal.target.tenths) / 10, style.percent(v), style.percent(o.goal.target))
-            case nil: (0, 0, "", "")
-            }
-            let unit: ChartUnit = if case .count = o.outcome { .count } else { .percent }
-            let scale = barWidth / max(1, max(value, target) * 1.1)
-            let met = o.met ?? false
-            // The number as the text gives it: a share in whole per cent.
-            let shown = if case .share(let s) = o.outcome { Double(s.whole) } else { value }
-            outcomes.values.append(ChartValue(number: shown, unit: unit, text: valueText, color: met ? nil : rgb(Palette.notMet)))
-            targets.values.append(ChartValue(number: target, unit: unit, text: targetText))
-            svg.text(SVG.fit(o.goal.text ?? o.goal.id, width: labelWidth - 10), x: 0, y: y + 15)
-            svg.rect(x: labelWidth, y: y + 4, w: value * scale, h: 15, fill: met ? Palette.met : Palette.notMet)
-            svg.line(x1: labelWidth + target * scale, y1: y, x2: labelWidth + target * scale, y2: y + 23, stroke: Palette.ink, width: 2)
-            let verdict = met ? labels.metText : labels.notMetText
-            svg.text("\(valueText) / \(targetText) \(met ? "✓" : "✗") \(verdict)", x: labelWidth + max(value, target) * scale + 8, y: y + 16, size: 11)
-            description.append("\(o.goal.text ?? o.goal.id): \(labels.outcome.lowercased()) \(valueText), \(labels.target.lowercased()) \(targetText), \(verdict)")
-        }
-        let data = ChartData(kind: .clusteredBars, categories: measured.map { $0.goal.text ?? $0.goal.id }, series: [outcomes, targets], axisMaximum: nil)
-        return chart(labels.goalsChartTitle, labels.goalsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
     }
 }

@@ -43,6 +43,13 @@ struct SVG {
         body += ">\(Self.escape(s))</text>\n"
     }
 
+    /// A wrapped label's lines, 14 px apart, centred on `middle`.
+    mutating func lines(_ lines: [String], x: Double, middle: Double) {
+        for (n, line) in lines.enumerated() {
+            text(line, x: x, y: middle + 4 + (Double(n) - Double(lines.count - 1) / 2) * 14)
+        }
+    }
+
     /// The finished drawing: `role="img"` with a title and a description
     /// that gives every number, so a screen reader hears the chart.
     func document(title: String, description: String, standalone: Bool) -> String {
@@ -58,31 +65,28 @@ struct SVG {
         return out
     }
 
-    /// A label no wider than `width` pixels at 12 px (an estimate: the
-    /// reader's font is not known here), cut with "…".
-    static func fit(_ s: String, width: Double) -> String {
-        let chars = Int(width / 6.6)
-        return s.count <= chars ? s : String(s.prefix(max(1, chars - 1))) + "…"
-    }
-}
-
-/// Colour-blind-safe colours (Okabe and Ito), dark enough apart to tell in grey print.
-enum Palette {
-    static let women = "#0072B2"
-    static let men = "#E69F00"
-    static let other = "#009E73"
-    static let met = "#0072B2"
-    static let notMet = "#D55E00"
-    static let rule = "#d4d4da"
-    static let muted = "#5b5b66"
-    /// Text and the goals' target lines.
-    static let ink = "#1d1d1f"
-
-    static func gender(_ g: Gender) -> String {
-        switch g {
-        case .woman: women
-        case .man: men
-        case .other: other
+    /// A label in full, broken at spaces into lines no wider than `width`
+    /// pixels at 12 px (an estimate: the reader's font is not known here, and
+    /// DejaVu Sans, the widest of those named, takes about 7 px a character);
+    /// a word longer than a line is broken inside.
+    static func wrap(_ s: String, width: Double) -> [String] {
+        let chars = max(1, Int(width / 7))
+        var lines: [String] = [], line = ""
+        for var word in s.split(separator: " ") {
+            while word.count > chars {
+                if !line.isEmpty { lines.append(line); line = "" }
+                lines.append(String(word.prefix(chars)))
+                word = word.dropFirst(chars)
+            }
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= chars {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
         }
+        return line.isEmpty && !lines.isEmpty ? lines : lines + [line]
     }
 }

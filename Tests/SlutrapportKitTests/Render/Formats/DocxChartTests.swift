@@ -72,12 +72,36 @@ import Testing
 
         let goals = try part(try chart("mal", ReportChoices(lang: .en)), lang: "en")
         #expect(try series(goals, 1).name == ["Outcome"])
-        #expect(try series(goals, 1).points == ["0=282", "1=57", "2=85", "3=70", "4=90"])
+        // A bar for the total and one for each gender target (women 114 of 115: not met); the per cents on an axis of their own.
+        #expect(try series(goals, 1).points == ["0=282", "1=114", "2=168"])
         #expect(try series(goals, 2).name == ["Target"])
-        #expect(try series(goals, 2).points == ["0=255", "1=50", "2=85", "3=90", "4=90"])
-        // Not met (goals 1 and 4) in their own colour; the per cents labelled as per cents.
-        #expect(try values(goals, "//\(c("dPt"))/\(c("idx"))/@val") == ["0", "3"])
-        #expect(try values(goals, "(//\(c("ser")))[1]//\(c("pt"))/@formatCode") == ["#,##0", "0\"%\"", "0\"%\"", "0\"%\"", "0\"%\""])
+        #expect(try series(goals, 3).points == ["3=57", "4=85", "5=70", "6=90"])
+        #expect(Array(try series(goals, 1).categories.prefix(3)) == ["255 unika deltagare under projekttiden ✗", "of whom women ✗", "of whom men ✓"])
+        // Each bar short of its own target in the not-met colour; the per cents labelled as per cents.
+        #expect(try values(goals, "//\(c("dPt"))/\(c("idx"))/@val") == ["1", "5"])
+        #expect(try values(goals, "(//\(c("ser")))[1]//\(c("pt"))/@formatCode") == ["#,##0", "#,##0", "#,##0"])
+        #expect(try values(goals, "(//\(c("ser")))[3]//\(c("pt"))/@formatCode") == ["0\"%\"", "0\"%\"", "0\"%\"", "0\"%\""])
+    }
+
+    /// Counts and per cents never share a value axis (issue 16): vak2's goals
+    /// draw the counts over the bottom axis and the per cents, a bar group of
+    /// their own, over a second one along the top.
+    @Test func aGoalsChartMixingCountsAndPerCentsHasAnAxisForEach() throws {
+        let goals = try part(try chart("mal", ReportChoices(lang: .en)), lang: "en")
+        #expect(try goals.nodes(forXPath: "//\(c("barChart"))").count == 2)
+        #expect(try series(goals, 1).points == ["0=282", "1=114", "2=168"])
+        #expect(try series(goals, 2).points == ["0=255", "1=115", "2=140"])
+        #expect(try series(goals, 3).points == ["3=57", "4=85", "5=70", "6=90"])
+        #expect(try series(goals, 4).points == ["3=50", "4=85", "5=90", "6=90"])
+        #expect(try values(goals, "//\(c("valAx"))/\(c("numFmt"))/@formatCode") == ["#,##0", "0\"%\""])
+        #expect(try values(goals, "//\(c("valAx"))/\(c("axPos"))/@val") == ["b", "t"])
+        #expect(try values(goals, "//\(c("catAx"))/\(c("delete"))/@val") == ["0", "1"])
+        // The second group's series are the first one's again: named once in the legend.
+        #expect(try values(goals, "//\(c("legendEntry"))[\(c("delete"))/@val='1']/\(c("idx"))/@val") == ["2", "3"])
+        // A chart of one unit keeps one axis.
+        let exits = try part(try chart("avslutsorsaker", ReportChoices(lang: .en)), lang: "en")
+        #expect(try exits.nodes(forXPath: "//\(c("valAx"))").count == 1)
+        #expect(try exits.nodes(forXPath: "//\(c("legendEntry"))").isEmpty)
     }
 
     /// vak2 below 5 (see ExamplesTests.vak2WithDisclosureControl): who dropped

@@ -19,27 +19,30 @@ enum DocxChart {
         x += "<c:date1904 val=\"0\"/><c:lang val=\"\(DocxXML.escaped(lang))\"/><c:roundedCorners val=\"0\"/>"
         // No title inside: the writer sets it as a Caption paragraph above the drawing, as for a table.
         x += "<c:chart><c:autoTitleDeleted val=\"1\"/>"
-        x += "<c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/>"
-        x += "<c:grouping val=\"\(data.kind == .stackedBars ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
-        for (i, series) in data.series.enumerated() {
-            x += seriesXML(series, index: i, data: data, numbers: numbers)
+        x += "<c:plotArea><c:layout/>"
+        let groups = unitGroups(data)
+        var index = 0
+        for (n, group) in groups.enumerated() {
+            x += "<c:barChart><c:barDir val=\"bar\"/>"
+            x += "<c:grouping val=\"\(data.kind == .stackedBars ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
+            for series in group.series {
+                x += seriesXML(series, index: index, data: data, numbers: numbers)
+                index += 1
+            }
+            x += data.kind == .stackedBars ? "<c:gapWidth val=\"60\"/><c:overlap val=\"100\"/>" : "<c:gapWidth val=\"60\"/>"
+            x += "<c:axId val=\"\(categoryAxisID + 2 * n)\"/><c:axId val=\"\(valueAxisID + 2 * n)\"/></c:barChart>"
         }
-        x += data.kind == .stackedBars ? "<c:gapWidth val=\"60\"/><c:overlap val=\"100\"/>" : "<c:gapWidth val=\"60\"/>"
-        x += "<c:axId val=\"\(categoryAxisID)\"/><c:axId val=\"\(valueAxisID)\"/></c:barChart>"
-        // The first category at the top, as in the SVG; the value axis then crosses at the bottom.
-        x += "<c:catAx><c:axId val=\"\(categoryAxisID)\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"0\"/>"
-        x += "<c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
-        x += "<c:tickLblPos val=\"nextTo\"/><c:spPr>\(outline(Palette.rule))</c:spPr><c:crossAx val=\"\(valueAxisID)\"/><c:crosses val=\"autoZero\"/>"
-        x += "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"1\"/></c:catAx>"
-        x += "<c:valAx><c:axId val=\"\(valueAxisID)\"/><c:scaling><c:orientation val=\"minMax\"/>"
-        if let maximum = data.axisMaximum { x += "<c:max val=\"\(number(maximum))\"/>" }
-        x += "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/>"
-        x += "<c:majorGridlines><c:spPr>\(outline(Palette.rule))</c:spPr></c:majorGridlines>"
-        x += "<c:numFmt formatCode=\"\(DocxXML.escaped(axisFormat(data, numbers)))\" sourceLinked=\"0\"/>"
-        x += "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
-        x += "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val=\"\(categoryAxisID)\"/><c:crosses val=\"max\"/>"
-        x += "<c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
-        x += "<c:legend><c:legendPos val=\"t\"/><c:overlay val=\"0\"/></c:legend>"
+        for (n, group) in groups.enumerated() {
+            let format = group.unit.map { self.format(ChartValue(number: 0, unit: $0, text: ""), numbers) } ?? axisFormat(data, numbers)
+            x += axes(category: categoryAxisID + 2 * n, value: valueAxisID + 2 * n, secondary: n > 0, format: format, maximum: data.axisMaximum)
+        }
+        x += "</c:plotArea>"
+        // A second group repeats the first one's series names: the legend names each once.
+        x += "<c:legend><c:legendPos val=\"t\"/>"
+        for i in groups.count > 1 ? data.series.count..<index : 0..<0 {
+            x += "<c:legendEntry><c:idx val=\"\(i)\"/><c:delete val=\"1\"/></c:legendEntry>"
+        }
+        x += "<c:overlay val=\"0\"/></c:legend>"
         x += "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
         x += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\">\(fill(Palette.ink))<a:latin typeface=\"+mj-lt\"/><a:cs typeface=\"+mj-cs\"/></a:defRPr></a:pPr>"
@@ -62,6 +65,42 @@ enum DocxChart {
 
     // MARK: Parts of the chart
 
+    /// Counts and per cents never share a value axis (282 participants beside
+    /// 57 % would read as one scale): a chart mixing them draws each unit as
+    /// a bar group of its own, the per cents over a second value axis along
+    /// the top. Each group keeps every series, a point of the other unit left
+    /// as a gap. A chart of one unit is one group (`unit` nil).
+    static func unitGroups(_ data: ChartData) -> [(unit: ChartUnit?, series: [ChartSeries])] {
+        let units = Set(data.series.flatMap(\.values).filter { $0.number != nil }.map(\.unit))
+        guard units.count > 1 else { return [(nil, data.series)] }
+        return [ChartUnit.count, .percent].map { unit in
+            (unit, data.series.map { series in
+                var series = series
+                series.values = series.values.map { $0.unit == unit ? $0 : ChartValue(number: nil, unit: unit, text: "") }
+                return series
+            })
+        }
+    }
+
+    /// A bar group's two axes: the categories down the left, the first at the top as in the SVG, and the
+    /// values along the bottom (a second group's along the top, its categories not drawn twice).
+    static func axes(category: Int, value: Int, secondary: Bool, format: String, maximum: Double?) -> String {
+        var x = "<c:catAx><c:axId val=\"\(category)\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"\(secondary ? 1 : 0)\"/>"
+        x += "<c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
+        x += "<c:tickLblPos val=\"nextTo\"/><c:spPr>\(outline(Palette.rule))</c:spPr><c:crossAx val=\"\(value)\"/><c:crosses val=\"autoZero\"/>"
+        x += "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"1\"/></c:catAx>"
+        x += "<c:valAx><c:axId val=\"\(value)\"/><c:scaling><c:orientation val=\"minMax\"/>"
+        if let maximum { x += "<c:max val=\"\(number(maximum))\"/>" }
+        x += "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"\(secondary ? "t" : "b")\"/>"
+        if !secondary { x += "<c:majorGridlines><c:spPr>\(outline(Palette.rule))</c:spPr></c:majorGridlines>" }
+        x += "<c:numFmt formatCode=\"\(DocxXML.escaped(format))\" sourceLinked=\"0\"/>"
+        x += "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
+        // With the categories from the top, "max" is the bottom edge and "autoZero" the top.
+        x += "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val=\"\(category)\"/><c:crosses val=\"\(secondary ? "autoZero" : "max")\"/>"
+        x += "<c:crossBetween val=\"between\"/></c:valAx>"
+        return x
+    }
+
     /// Fixed, as everything in the package: a chart's two axes.
     static let categoryAxisID = 1001
     static let valueAxisID = 1002
@@ -83,7 +122,9 @@ enum DocxChart {
         var x = "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
         x += "<c:tx><c:strRef><c:f>Sheet1!$\(column)$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
         x += "<c:pt idx=\"0\"><c:v>\(DocxXML.escaped(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
-        x += "<c:spPr>\(series.hatched ? hatch() : fill(series.color))\(series.hatched ? outline(Palette.muted) : "")</c:spPr>"
+        // A stack's segments are parted by a white outline (see Palette); the hatching is outlined as in the SVG.
+        let edge = series.hatched ? outline(Palette.muted) : data.kind == .stackedBars ? outline(Palette.separator) : ""
+        x += "<c:spPr>\(series.hatched ? hatch() : fill(series.color))\(edge)</c:spPr>"
         x += "<c:invertIfNegative val=\"0\"/>"
         for (i, value) in series.values.enumerated() {
             guard let color = value.color else { continue }
@@ -121,7 +162,7 @@ enum DocxChart {
         }
         x += "<c:numFmt formatCode=\"\(DocxXML.escaped(common))\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         if stacked {
-            x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\">\(fill(textColor(on: series.color)))</a:defRPr></a:pPr></a:p></c:txPr>"
+            x += "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\">\(fill(Palette.text(on: series.color)))</a:defRPr></a:pPr></a:p></c:txPr>"
         }
         x += "<c:dLblPos val=\"\(position)\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"\(shown)\"/><c:showCatName val=\"0\"/>"
         x += "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
@@ -155,13 +196,6 @@ enum DocxChart {
     /// A thin line (half a point) in a colour.
     static func outline(_ color: String) -> String {
         "<a:ln w=\"6350\">\(fill(color))</a:ln>"
-    }
-
-    /// Ink on a light bar, white on a dark one, as the SVG writes counts inside bars.
-    static func textColor(on color: String) -> String {
-        let rgb = Int(color.drop { $0 == "#" }, radix: 16) ?? 0
-        let luminance = 299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)
-        return luminance > 140_000 ? Palette.ink : "#FFFFFF"
     }
 
     /// The SVG's hatching for what disclosure control hides.

@@ -1,0 +1,118 @@
+/// The goals chart: each measured goal on its own scale, a bar for the
+/// outcome and a line for the target; a goal with gender targets has a bar
+/// for each of them too, so that the chart (and its description) says which
+/// gender fell short when the total alone reached its target.
+extension ReportViewBuilder {
+    /// One bar of the goals chart: a goal's outcome, or one gender's part of it.
+    struct GoalBar {
+        /// "kvinnor" for a gender's part, "totalt" for the total of a goal with parts, "" for a goal without.
+        var name: String
+        /// Nil when disclosure control hides it (then `hidden` says what it was).
+        var value: Double?
+        var target: Double
+        var valueText: String
+        var targetText: String
+        var met: Bool
+        var unit: ChartUnit
+        /// The hidden count, for its mark and words.
+        var hidden: Cell?
+
+        /// "kvinnor 114 / 115", "282 / 255".
+        var figures: String { (name.isEmpty ? "" : name + " ") + "\(valueText) / \(targetText)" }
+    }
+
+    func goalBars(_ o: GoalOutcome) -> [GoalBar] {
+        let target = Double(o.goal.target.tenths) / 10
+        let total: GoalBar = switch o.outcome {
+        case .count(let n): GoalBar(name: "", value: Double(n), target: target, valueText: style.count(n),
+                                    targetText: style.count(o.goal.target.tenths / 10), met: n * 10 >= o.goal.target.tenths, unit: .count)
+        // A share drawn as the text gives it, in whole per cent.
+        case .share(let s): GoalBar(name: "", value: Double(s.whole), target: target, valueText: style.percent(s.whole),
+                                    targetText: style.percent(o.goal.target), met: o.met ?? false, unit: .percent)
+        case .reported(let v): GoalBar(name: "", value: Double(v.tenths) / 10, target: target, valueText: style.percent(v),
+                                       targetText: style.percent(o.goal.target), met: o.met ?? false, unit: .percent)
+        case nil: GoalBar(name: "", value: nil, target: target, valueText: "", targetText: "", met: false, unit: .count)
+        }
+        let scope: Suppression.Scope = o.goal.subproject.map { .subproject($0) } ?? .project
+        let parts = o.byGender.compactMap { part -> GoalBar? in
+            guard let met = part.met else { return nil }
+            let cell = Cell(scope, .participants, part.gender)
+            return GoalBar(name: genderLabel(part.gender).lowercased(), value: part.outcome.map(Double.init), target: Double(part.target),
+                           valueText: part.outcome.map(style.count) ?? hiddenMark(cell), targetText: style.count(part.target),
+                           met: met, unit: .count, hidden: part.outcome == nil ? cell : nil)
+        }
+        guard !parts.isEmpty else { return [total] }
+        var named = total
+        named.name = labels.total.lowercased()
+        return [named] + parts
+    }
+
+    func goalsChart(_ outcomes: [GoalOutcome]) -> ChartView? {
+        let measured = outcomes.filter { $0.outcome != nil && $0.met != nil }
+        guard !measured.isEmpty else { return nil }
+        let labelWidth = 250.0, barWidth = 220.0, barPitch = 20.0, linePitch = 15.0
+        // Each goal's label in full, over as many lines as it needs, and with parts the goal's verdict under it.
+        let blocks = measured.map { o -> (label: [String], bars: [GoalBar]) in
+            let bars = goalBars(o)
+            var label = SVG.wrap(o.goal.text ?? o.goal.id, width: labelWidth - 10)
+            if bars.count > 1 { label += SVG.wrap(verdictLine(o, bars), width: labelWidth - 10) }
+            return (label, bars)
+        }
+        let heights = blocks.map { max(Double($0.label.count) * linePitch, Double($0.bars.count) * barPitch) + 10 }
+        var svg = SVG(id: "mal", width: 640, height: Int(8 + heights.reduce(0, +)))
+        var description: [String] = [], categories: [String] = []
+        var outcomeSeries = ChartSeries(name: labels.outcome, color: rgb(Palette.met), values: [])
+        var targetSeries = ChartSeries(name: labels.target, color: rgb(Palette.ink), values: [])
+        var top = 8.0
+        for ((o, block), height) in zip(zip(measured, blocks), heights) {
+            for (n, line) in block.label.enumerated() {
+                svg.text(line, x: 0, y: top + 12 + Double(n) * linePitch)
+            }
+            // One scale for a goal's bars, so that its parts compare with its total.
+            let scale = barWidth / max(1, (block.bars.map { max($0.value ?? 0, $0.target) }.max() ?? 1) * 1.1)
+            for (k, bar) in block.bars.enumerated() {
+                drawGoalBar(&svg, bar, top: top + Double(k) * barPitch, x: labelWidth, scale: scale, single: block.bars.count == 1, met: o.met ?? false)
+                let mark = bar.met ? "✓" : "✗"
+                categories.append(k == 0 ? "\(o.goal.text ?? o.goal.id) \((o.met ?? false) ? "✓" : "✗")" : "\(labels.ofWhich) \(bar.name) \(mark)")
+                outcomeSeries.values.append(bar.hidden.map { hiddenValue($0, unit: .count) }
+                    ?? ChartValue(number: bar.value, unit: bar.unit, text: bar.valueText, color: bar.met ? nil : rgb(Palette.notMet)))
+                targetSeries.values.append(ChartValue(number: bar.target, unit: bar.unit, text: bar.targetText))
+            }
+            description.append(goalDescription(o, block.bars))
+            top += height
+        }
+        let data = ChartData(kind: .clusteredBars, categories: categories, series: [outcomeSeries, targetSeries], axisMaximum: nil)
+        return chart(labels.goalsChartTitle, labels.goalsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
+    }
+
+    /// A bar, coloured by whether it reached its own target, the target's line across it, and its figures beside.
+    private func drawGoalBar(_ svg: inout SVG, _ bar: GoalBar, top y: Double, x: Double, scale: Double, single: Bool, met: Bool) {
+        if let value = bar.value {
+            svg.rect(x: x, y: y + 4, w: value * scale, h: 13, fill: bar.met ? Palette.met : Palette.notMet)
+        } else {
+            svg.rect(x: x, y: y + 4, w: 20, h: 13, fill: svg.hiddenFill, stroke: Palette.muted)
+        }
+        svg.line(x1: x + bar.target * scale, y1: y + 1, x2: x + bar.target * scale, y2: y + 20, stroke: Palette.ink, width: 2)
+        let end = max(bar.value.map { $0 * scale } ?? 20, bar.target * scale)
+        // A goal without parts says its verdict here; a part says whether it reached its own target.
+        let text = single ? "\(bar.figures) \(met ? "✓" : "✗") \(met ? labels.metText : labels.notMetText)" : "\(bar.figures) \(bar.met ? "✓" : "✗")"
+        svg.text(text, x: x + end + 8, y: y + 15, size: 11)
+    }
+
+    /// "✗ ej uppfyllt: kvinnor 114 / 115": the goal's verdict, and what fell short.
+    private func verdictLine(_ o: GoalOutcome, _ bars: [GoalBar]) -> String {
+        guard o.met == false else { return "✓ \(labels.metText)" }
+        return "✗ \(labels.notMetText): " + bars.filter { !$0.met }.map(\.figures).joined(separator: ", ")
+    }
+
+    /// "Goal: not met; total outcome 282, target 255, met; women outcome 114, target 115, not met; …"
+    private func goalDescription(_ o: GoalOutcome, _ bars: [GoalBar]) -> String {
+        let verdict = (o.met ?? false) ? labels.metText : labels.notMetText
+        let parts = bars.map { bar in
+            let outcome = bar.hidden.map(hiddenWords) ?? "\(labels.outcome.lowercased()) \(bar.valueText)"
+            return (bar.name.isEmpty ? "" : bar.name + " ") + "\(outcome), \(labels.target.lowercased()) \(bar.targetText), \((bar.met ? labels.metText : labels.notMetText))"
+        }
+        guard bars.count > 1 else { return "\(o.goal.text ?? o.goal.id): " + parts.joined() }
+        return "\(o.goal.text ?? o.goal.id): \(verdict); " + parts.joined(separator: "; ")
+    }
+}
