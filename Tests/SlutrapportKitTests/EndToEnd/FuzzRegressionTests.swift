@@ -79,8 +79,16 @@ import Testing
         #expect(inputs == Self.expected.keys.sorted())
         // One harness a fuzzer, as `make fuzz` runs them: a file one input wrote is not there for another's.
         let csv = FuzzHarness(projectYAML: FuzzHarness.csvProject), yaml = FuzzHarness(projectYAML: nil), pipeline = FuzzHarness(projectYAML: nil)
+        let workbook = WorkbookFuzzHarness()
         for name in inputs {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.folder)/\(name)"))
+            if name.hasPrefix("xlsx-") {
+                // The reader alone first (`reader: N rows` or its error), then the pipeline's diagnostics.
+                let outcome = name.hasPrefix("xlsx-parts-") ? workbook.run(parts: data) : workbook.run(xlsx: data)
+                #expect(outcome.broken == [], "\(name)")
+                #expect(["reader: " + outcome.reading] + outcome.diagnostics == Self.expected[name], "\(name)")
+                continue
+            }
             let outcome = name.hasPrefix("csv-") ? csv.runCSV(data) : name.hasPrefix("yaml-") ? yaml.runYAML(data) : pipeline.runPipeline(data)
             #expect(outcome.broken == [], "\(name)")
             #expect(outcome.diagnostics == Self.expected[name], "\(name)")
