@@ -72,6 +72,8 @@ import Testing
             "project.yaml:13:76 invalid-value", "project.yaml:17:33 invalid-value", "project.yaml:19:30 invalid-value",
         ],
         "yaml-syntax": ["project.yaml:11:1 yaml-syntax"],
+        // An empty <si/> inside a string whose _xHHHH_ escape shrank it: a negative string length before (a crash).
+        "xlsx-parts-string-inside-a-string": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
     ]
 
     @Test func everyKeptInputKeepsThePromisesAndEndsInItsDiagnostics() throws {
