@@ -74,6 +74,13 @@ import Testing
         "yaml-syntax": ["project.yaml:11:1 yaml-syntax"],
         // An empty <si/> inside a string whose _xHHHH_ escape shrank it: a negative string length before (a crash).
         "xlsx-parts-string-inside-a-string": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
+        // Kept from the first fuzz-xlsx and fuzz-xlsx-parts runs: each layer's refusal, and a sheet read whole.
+        "xlsx-compound-file-cut-short": ["reader: 1:1 xlsx-binary-excel", "participants.xlsx:1:1 xlsx-binary-excel"],
+        "xlsx-directory-past-the-end": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
+        "xlsx-zip-cut-short": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
+        "xlsx-parts-end-tag-mismatch": ["reader: 1:1 xlsx-malformed-xml", "participants.xlsx:1:1 xlsx-malformed-xml"],
+        "xlsx-parts-shared-string-index-past-the-table": ["reader: 1:1 xlsx-cell", "participants.xlsx:1:1 xlsx-cell"],
+        "xlsx-parts-libreoffice-title-rows": ["reader: 42 rows", "participants.xlsx:1:1 csv-no-header"],
     ]
 
     @Test func everyKeptInputKeepsThePromisesAndEndsInItsDiagnostics() throws {
