@@ -61,7 +61,7 @@ bench: build
 # Fuzzing with libFuzzer (not part of `make test`; see docs/security.md).
 FUZZ_SECONDS ?= 200
 fuzz: deps
-	for h in csv yaml pipeline templates swap; do SLUTRAPPORT_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product fuzz-$$h || exit 1; done
+	for h in csv yaml pipeline templates swap xlsx xlsx-parts; do SLUTRAPPORT_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product fuzz-$$h || exit 1; done
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:

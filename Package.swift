@@ -74,7 +74,7 @@ let package = Package(
 // libFuzzer harnesses, only when `make fuzz` asks for them (they need
 // -sanitize=fuzzer, which supplies their main).
 if Context.environment["SLUTRAPPORT_FUZZ"] != nil {
-    for name in ["csv", "yaml", "pipeline", "templates", "swap"] {
+    for name in ["csv", "yaml", "pipeline", "templates", "swap", "xlsx", "xlsx-parts"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
             dependencies: ["SlutrapportKit", "SlutrapportFuzzSupport"],

@@ -182,7 +182,7 @@ extension DiagnosticLog {
 }
 
 extension WorkbookError {
-    var code: DiagnosticCode {
+    package var code: DiagnosticCode {
         switch self {
         case .notZip, .notAWorkbook: .xlsxNotAWorkbook
         case .binaryExcel: .xlsxBinaryExcel

@@ -72,6 +72,15 @@ import Testing
             "project.yaml:13:76 invalid-value", "project.yaml:17:33 invalid-value", "project.yaml:19:30 invalid-value",
         ],
         "yaml-syntax": ["project.yaml:11:1 yaml-syntax"],
+        // An empty <si/> inside a string whose _xHHHH_ escape shrank it: a negative string length before (a crash).
+        "xlsx-parts-string-inside-a-string": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
+        // Kept from the first fuzz-xlsx and fuzz-xlsx-parts runs: each layer's refusal, and a sheet read whole.
+        "xlsx-compound-file-cut-short": ["reader: 1:1 xlsx-binary-excel", "participants.xlsx:1:1 xlsx-binary-excel"],
+        "xlsx-directory-past-the-end": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
+        "xlsx-zip-cut-short": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
+        "xlsx-parts-end-tag-mismatch": ["reader: 1:1 xlsx-malformed-xml", "participants.xlsx:1:1 xlsx-malformed-xml"],
+        "xlsx-parts-shared-string-index-past-the-table": ["reader: 1:1 xlsx-cell", "participants.xlsx:1:1 xlsx-cell"],
+        "xlsx-parts-libreoffice-title-rows": ["reader: 42 rows", "participants.xlsx:1:1 csv-no-header"],
     ]
 
     @Test func everyKeptInputKeepsThePromisesAndEndsInItsDiagnostics() throws {
@@ -79,8 +88,16 @@ import Testing
         #expect(inputs == Self.expected.keys.sorted())
         // One harness a fuzzer, as `make fuzz` runs them: a file one input wrote is not there for another's.
         let csv = FuzzHarness(projectYAML: FuzzHarness.csvProject), yaml = FuzzHarness(projectYAML: nil), pipeline = FuzzHarness(projectYAML: nil)
+        let workbook = WorkbookFuzzHarness()
         for name in inputs {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.folder)/\(name)"))
+            if name.hasPrefix("xlsx-") {
+                // The reader alone first (`reader: N rows` or its error), then the pipeline's diagnostics.
+                let outcome = name.hasPrefix("xlsx-parts-") ? workbook.run(parts: data) : workbook.run(xlsx: data)
+                #expect(outcome.broken == [], "\(name)")
+                #expect(["reader: " + outcome.reading] + outcome.diagnostics == Self.expected[name], "\(name)")
+                continue
+            }
             let outcome = name.hasPrefix("csv-") ? csv.runCSV(data) : name.hasPrefix("yaml-") ? yaml.runYAML(data) : pipeline.runPipeline(data)
             #expect(outcome.broken == [], "\(name)")
             #expect(outcome.diagnostics == Self.expected[name], "\(name)")

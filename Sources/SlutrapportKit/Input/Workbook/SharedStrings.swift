@@ -55,6 +55,8 @@ final class SharedStrings {
                     }
                     table.offsets.reserveCapacity(n + 1)
                 } else if scanner.nameIs("si") {
+                    // One inside another would end within the outer's text, whose unescaping then shrinks under it.
+                    guard start < 0 else { throw .damaged("\(part) has a shared string (<si>) inside another") }
                     if scanner.selfClosing { try table.finish(table.used, limits: limits, part: part) } else { start = table.used }
                 } else if scanner.nameIs("rPh") && !scanner.selfClosing {
                     phonetic = scanner.depth

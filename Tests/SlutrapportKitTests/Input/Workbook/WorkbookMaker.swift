@@ -1,4 +1,5 @@
 import Foundation
+import SlutrapportFuzzSupport
 import ZIPFoundation
 @testable import SlutrapportKit
 
@@ -108,31 +109,9 @@ extension WorkbookMaker {
         return out
     }
 
-    /// A zip written byte by byte: members (name, method 0 or 8, the bytes
-    /// as stored) with their local headers, the directory, its end record.
+    /// A zip written byte by byte (`ZipBytes`, which the workbook fuzzer zips its parts with).
     static func rawZip(_ members: [(name: String, method: UInt16, stored: Data)]) -> Data {
-        func u16(_ v: Int) -> Data { Data([UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)]) }
-        func u32(_ v: Int) -> Data { u16(v & 0xFFFF) + u16(v >> 16 & 0xFFFF) }
-        var file = Data(), directory = Data()
-        for m in members {
-            let name = Data(m.name.utf8)
-            let offset = file.count
-            var local = u32(0x0403_4B50) + u16(20) + u16(0) + u16(Int(m.method))
-            local += u32(0) + u32(0) + u32(m.stored.count) + u32(m.stored.count)
-            local += u16(name.count) + u16(0) + name
-            file += local + m.stored
-            var entry = u32(0x0201_4B50) + u16(20) + u16(20) + u16(0) + u16(Int(m.method))
-            entry += u32(0) + u32(0) + u32(m.stored.count) + u32(m.stored.count)
-            entry += u16(name.count) + u16(0) + u16(0) + u16(0) + u16(0)
-            entry += u32(0) + u32(offset) + name
-            directory += entry
-        }
-        let start = file.count
-        file += directory
-        var end = u32(0x0605_4B50) + u16(0) + u16(0) + u16(members.count) + u16(members.count)
-        end += u32(directory.count) + u32(start) + u16(0)
-        file += end
-        return file
+        ZipBytes.archive(members)
     }
 
     /// A compound file (CFB) of 512-byte sectors whose directory lists `names`.
