@@ -76,6 +76,9 @@ public struct ChartView: Sendable {
     public var svgFile: String
     /// The alt text: the title and every number, as the SVG's description gives them.
     public var description: String
+    /// The same, for the HTML page (the inline SVG's description is this
+    /// element): its names from project.yaml carry their language.
+    public var descriptionSpans: [TextSpan]
     /// What a native chart (Word's) is drawn from: the same figures as the SVG.
     public var data: ChartData
 }

@@ -2,11 +2,26 @@
 /// Hidden counts (disclosure control) are drawn hatched at a fixed small
 /// length, never at their true size.
 extension ReportViewBuilder {
-    func chart(_ title: String, _ description: String, _ svg: SVG, _ data: ChartData) -> ChartView {
-        ChartView(id: svg.id, title: title, file: "charts/\(svg.id).svg",
-                  svg: svg.document(title: title, description: description, standalone: false),
-                  svgFile: svg.document(title: title, description: description, standalone: true),
-                  description: description, data: data)
+    /// One part of a chart's description: what it is about (a name, from
+    /// project.yaml when `lang` is set) and its figures.
+    struct DescriptionPart {
+        var name: String
+        var lang: String?
+        var figures: String
+    }
+
+    /// A chart with its description: its title, then each part, `name: figures.`
+    func chart(_ title: String, _ parts: [DescriptionPart], _ svg: SVG, _ data: ChartData) -> ChartView {
+        let description = title + ". " + parts.map { "\($0.name): \($0.figures)" }.joined(separator: ". ") + "."
+        var spans = [TextSpan(text: title + ". ", lang: nil)]
+        for (k, part) in parts.enumerated() {
+            spans.append(TextSpan(text: part.name, lang: part.lang))
+            spans.append(TextSpan(text: ": " + part.figures + (k == parts.count - 1 ? "." : ". "), lang: nil))
+        }
+        return ChartView(id: svg.id, title: title, file: "charts/\(svg.id).svg",
+                         svg: svg.document(title: title, description: description, standalone: false),
+                         svgFile: svg.document(title: title, description: description, standalone: true),
+                         description: description, descriptionSpans: spans, data: data)
     }
 
     /// A palette colour as DrawingML writes it: `RRGGBB`, no `#`.
@@ -46,12 +61,12 @@ extension ReportViewBuilder {
         let largest = project.exitReasons.indices.flatMap { r in shown.compactMap { Share(b.exits[r][$0], of: b.ended[$0])?.tenths } }.max() ?? 0
         let axis = Double(max(100, (largest + 99) / 100 * 100))
         legend(&svg, shown, x: labelWidth, y: 18)
-        var description: [String] = []
+        var description: [DescriptionPart] = []
         var series = shown.map { ChartSeries(name: genderLabel($0), color: rgb(Palette.gender($0)), values: []) }
         var top = 34.0
         for (r, reason) in project.exitReasons.enumerated() {
             defer { top += heights[r] }
-            svg.lines(names[r], x: 0, middle: top + heights[r] / 2)
+            svg.lines(names[r], x: 0, middle: top + heights[r] / 2, lang: ownLabel(reason) ? userLang : nil)
             var parts: [String] = []
             for (k, g) in shown.enumerated() {
                 let y = top + 4 + Double(k) * 16
@@ -73,11 +88,11 @@ extension ReportViewBuilder {
                     series[k].values.append(ChartValue(number: nil, unit: .percent, text: "–"))
                 }
             }
-            description.append("\(reason.label): " + parts.joined(separator: ", "))
+            description.append(DescriptionPart(name: reason.label, lang: ownLabel(reason) ? userLang : nil, figures: parts.joined(separator: ", ")))
         }
         svg.line(x1: labelWidth, y1: 30, x2: labelWidth, y2: Double(svg.height) - 6, stroke: Palette.rule)
         let data = ChartData(kind: .clusteredBars, categories: project.exitReasons.map(\.label), series: series, axisMaximum: Double(axis) / 10)
-        return chart(labels.exitsChartTitle, labels.exitsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
+        return chart(labels.exitsChartTitle, description, svg, data)
     }
 
     func subprojectsChart(_ f: Figures) -> ChartView {
@@ -88,7 +103,7 @@ extension ReportViewBuilder {
         let heights = names.map { max(rowHeight, Double($0.count) * 14 + 6) }
         var svg = SVG(id: "delprojekt", width: 640, height: Int(40 + heights.reduce(0, +) + 10))
         legend(&svg, shown, x: labelWidth, y: 18)
-        var description: [String] = []
+        var description: [DescriptionPart] = []
         var series = shown.map { ChartSeries(name: genderLabel($0), color: rgb(Palette.gender($0)), values: []) }
         // What the hidden counts of a shown total add up to, hatched as in the SVG.
         var hiddenSums = ChartSeries(name: labels.hiddenCount.prefix(1).uppercased() + labels.hiddenCount.dropFirst(), color: rgb(Palette.muted), hatched: true, values: [])
@@ -101,9 +116,9 @@ extension ReportViewBuilder {
                 // No bar of zero for a subproject that did not report: the words, as in the tables.
                 for k in series.indices { series[k].values.append(ChartValue(number: nil, unit: .count, text: labels.notReported)) }
                 hiddenSums.values.append(ChartValue(number: nil, unit: .count, text: ""))
-                svg.lines(names[i], x: 0, middle: y + rowHeight / 2)
+                svg.lines(names[i], x: 0, middle: y + rowHeight / 2, lang: userLang)
                 svg.text(labels.notReported, x: labelWidth, y: y + 14, size: 11)
-                description.append("\(s.name): \(labels.notReported)")
+                description.append(DescriptionPart(name: s.name, lang: userLang, figures: labels.notReported))
                 continue
             }
             for (k, g) in shown.enumerated() {
@@ -111,13 +126,13 @@ extension ReportViewBuilder {
                 series[k].values.append(suppression.isHidden(cell) ? hiddenValue(cell, unit: .count)
                     : ChartValue(number: Double(b.participants[g]), unit: .count, text: style.count(b.participants[g])))
             }
-            svg.lines(names[i], x: 0, middle: y + rowHeight / 2)
+            svg.lines(names[i], x: 0, middle: y + rowHeight / 2, lang: userLang)
             let scale = barWidth / Double(maxTotal)
             let totalCell = Cell(.subproject(i), .participants, nil)
             guard !suppression.isHidden(totalCell) else {
                 svg.rect(x: labelWidth, y: y + 2, w: 20, h: 16, fill: svg.hiddenFill, stroke: Palette.muted)
                 svg.text(hiddenMark(totalCell), x: labelWidth + 25, y: y + 14, size: 11)
-                description.append("\(s.name): \(hiddenWords(totalCell))")
+                description.append(DescriptionPart(name: s.name, lang: userLang, figures: hiddenWords(totalCell)))
                 hiddenSums.values.append(hiddenValue(totalCell, unit: .count))
                 continue
             }
@@ -140,10 +155,10 @@ extension ReportViewBuilder {
                 parts.append(hidden.map { "\(genderLabel($0).lowercased()) \(hiddenWords(Cell(.subproject(i), .participants, $0)))" }.joined(separator: ", "))
             }
             svg.text(style.count(b.participants.total), x: x + 5, y: y + 14, size: 11, weight: "600")
-            description.append("\(s.name): \(style.count(b.participants.total)) (\(parts.joined(separator: ", ")))")
+            description.append(DescriptionPart(name: s.name, lang: userLang, figures: "\(style.count(b.participants.total)) (\(parts.joined(separator: ", ")))"))
         }
         if hiddenSums.values.contains(where: { $0.number != nil }) { series.append(hiddenSums) }
         let data = ChartData(kind: .stackedBars, categories: project.subprojects.map(\.name), series: series, axisMaximum: nil)
-        return chart(labels.subprojectsChartTitle, labels.subprojectsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
+        return chart(labels.subprojectsChartTitle, description, svg, data)
     }
 }

@@ -52,21 +52,22 @@ extension ReportViewBuilder {
         guard !measured.isEmpty else { return nil }
         let labelWidth = 250.0, barWidth = 220.0, barPitch = 20.0, linePitch = 15.0
         // Each goal's label in full, over as many lines as it needs, and with parts the goal's verdict under it.
-        let blocks = measured.map { o -> (label: [String], bars: [GoalBar]) in
+        // The goal's own text (`ownLines`, in the project's language), then the verdict (the report's).
+        let blocks = measured.map { o -> (label: [String], ownLines: Int, bars: [GoalBar]) in
             let bars = goalBars(o)
-            var label = SVG.wrap(o.goal.text ?? o.goal.id, width: labelWidth - 10)
-            if bars.count > 1 { label += SVG.wrap(verdictLine(o, bars), width: labelWidth - 10) }
-            return (label, bars)
+            let own = SVG.wrap(o.goal.text ?? o.goal.id, width: labelWidth - 10)
+            let verdict = bars.count > 1 ? SVG.wrap(verdictLine(o, bars), width: labelWidth - 10) : []
+            return (own + verdict, own.count, bars)
         }
         let heights = blocks.map { max(Double($0.label.count) * linePitch, Double($0.bars.count) * barPitch) + 10 }
         var svg = SVG(id: "mal", width: 640, height: Int(8 + heights.reduce(0, +)))
-        var description: [String] = [], categories: [String] = []
+        var description: [DescriptionPart] = [], categories: [String] = []
         var outcomeSeries = ChartSeries(name: labels.outcome, color: rgb(Palette.met), values: [])
         var targetSeries = ChartSeries(name: labels.target, color: rgb(Palette.ink), values: [])
         var top = 8.0
         for ((o, block), height) in zip(zip(measured, blocks), heights) {
             for (n, line) in block.label.enumerated() {
-                svg.text(line, x: 0, y: top + 12 + Double(n) * linePitch)
+                svg.text(line, x: 0, y: top + 12 + Double(n) * linePitch, lang: n < block.ownLines ? userLang : nil)
             }
             // One scale for a goal's bars, so that its parts compare with its total.
             let scale = barWidth / max(1, (block.bars.map { max($0.value ?? 0, $0.target) }.max() ?? 1) * 1.1)
@@ -82,7 +83,7 @@ extension ReportViewBuilder {
             top += height
         }
         let data = ChartData(kind: .clusteredBars, categories: categories, series: [outcomeSeries, targetSeries], axisMaximum: nil)
-        return chart(labels.goalsChartTitle, labels.goalsChartTitle + ". " + description.joined(separator: ". ") + ".", svg, data)
+        return chart(labels.goalsChartTitle, description, svg, data)
     }
 
     /// A bar, coloured by whether it reached its own target, the target's line across it, and its figures beside.
@@ -106,13 +107,14 @@ extension ReportViewBuilder {
     }
 
     /// "Goal: not met; total outcome 282, target 255, met; women outcome 114, target 115, not met; …"
-    private func goalDescription(_ o: GoalOutcome, _ bars: [GoalBar]) -> String {
+    private func goalDescription(_ o: GoalOutcome, _ bars: [GoalBar]) -> DescriptionPart {
         let verdict = (o.met ?? false) ? labels.metText : labels.notMetText
         let parts = bars.map { bar in
             let outcome = bar.hidden.map(hiddenWords) ?? "\(labels.outcome.lowercased()) \(bar.valueText)"
             return (bar.name.isEmpty ? "" : bar.name + " ") + "\(outcome), \(labels.target.lowercased()) \(bar.targetText), \((bar.met ? labels.metText : labels.notMetText))"
         }
-        guard bars.count > 1 else { return "\(o.goal.text ?? o.goal.id): " + parts.joined() }
-        return "\(o.goal.text ?? o.goal.id): \(verdict); " + parts.joined(separator: "; ")
+        let name = o.goal.text ?? o.goal.id
+        guard bars.count > 1 else { return DescriptionPart(name: name, lang: userLang, figures: parts.joined()) }
+        return DescriptionPart(name: name, lang: userLang, figures: "\(verdict); " + parts.joined(separator: "; "))
     }
 }

@@ -55,15 +55,12 @@ extension ReportViewBuilder {
 
     /// Exit reasons by gender, each count with its share of the ended in its column.
     func exitsTable(_ b: Breakdown, _ scope: Suppression.Scope, caption: [TextSpan], id: String) -> TableView {
-        let defaults = ExitReason.defaults(lang: lang)
         let shown = genders(b.exits + [b.ended])
         let columns = shown.map(Optional.some) + [nil]
         var rows: [RowView] = []
         for (r, reason) in project.exitReasons.enumerated() {
             let c = b.exits[r]
-            // A default reason's label is slutrapport's, in the report's language.
-            let own = !defaults.contains { $0.code == reason.code && $0.label == reason.label }
-            rows.append(RowView(header: reason.label, headerLang: own ? userLang : nil, cells: columns.flatMap { g in
+            rows.append(RowView(header: reason.label, headerLang: ownLabel(reason) ? userLang : nil, cells: columns.flatMap { g in
                 [count(c, scope, .exit(r), g),
                  share(g.map { c[$0] } ?? c.total, Cell(scope, .exit(r), g), of: g.map { b.ended[$0] } ?? b.ended.total, Cell(scope, .ended, g))]
             }, isTotal: false))

@@ -13,6 +13,11 @@ public struct ReportViewBuilder {
     /// The language of what the project wrote, for HTML's `lang`; nil when it is the report's.
     var userLang: String? { settings.narrativeLang == settings.lang ? nil : settings.narrativeLang.rawValue }
 
+    /// Whether an exit reason's label is the project's own: a default reason's is slutrapport's, in the report's language.
+    func ownLabel(_ reason: ExitReason) -> Bool {
+        !ExitReason.defaults(lang: settings.lang).contains { $0.code == reason.code && $0.label == reason.label }
+    }
+
     public init(project: Project, figures: Figures?, settings: ReportSettings, markdown: MarkdownRenderer) {
         self.project = project
         self.figures = figures

@@ -95,6 +95,7 @@ extension ChartView: MustacheParent {
         case "svg": templateValue(self.svg)
         case "svgFile": templateValue(self.svgFile)
         case "description": templateValue(self.description)
+        case "descriptionSpans": templateValue(self.descriptionSpans)
         case "data": templateValue(self.data)
         default: nil
         }
