@@ -3,12 +3,19 @@
 data/bidrag-till-forsorjning, and prints the figures they must give.
 
 The totals come from the seed documents (see data/README.md); the rows are
-invented. Deterministic: the same seed gives the same bytes. Run from the
-repository root: python3 scripts/make-sample-data.py
+invented. Deterministic: the same seed gives the same rows. The programme's
+tallies are kept the way such a programme keeps them, in a workbook:
+counts.xlsx, saved by LibreOffice Calc from the CSV (its bytes vary with
+LibreOffice's version; the figures do not, and ExamplesTests checks them).
+Run from the repository root: python3 scripts/make-sample-data.py
 """
 import csv
 import datetime as dt
+import os
 import random
+import shutil
+import subprocess
+import tempfile
 
 AS_OF = dt.date(2022, 9, 30)
 REASONS = ["arbete", "studier", "avbrutit", "annan_orsak", "fullfoljt"]
@@ -92,10 +99,17 @@ def programme():
                     rows.append([sp, g, reason, c])
             women += w
             men += n - w
-    with open("data/bidrag-till-forsorjning/counts.csv", "w", newline="", encoding="utf-8") as f:
-        wr = csv.writer(f, lineterminator="\n")
-        wr.writerow(["subproject", "gender", "exit_reason", "count"])
-        wr.writerows(rows)
+    with tempfile.TemporaryDirectory() as work:
+        path = os.path.join(work, "counts.csv")
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            wr = csv.writer(f, lineterminator="\n")
+            wr.writerow(["subproject", "gender", "exit_reason", "count"])
+            wr.writerows(rows)
+        # Comma, double quote, UTF-8, from line 1, Swedish locale (1053), detect numbers.
+        subprocess.run(["soffice", "--headless", "-env:UserInstallation=file://" + os.path.join(work, "profile"),
+                        "--infilter=CSV:44,34,76,1,,1053,false,true", "--convert-to", "xlsx", "--outdir", work, path],
+                       check=True, stdout=subprocess.DEVNULL)
+        shutil.copyfile(os.path.join(work, "counts.xlsx"), "data/bidrag-till-forsorjning/counts.xlsx")
     ended = {r: sum(c.get(r, 0) for c in tallies.values()) for r in REASONS}
     print("programme: women", women, "men", men, "total", women + men,
           "active", sum(c.get("", 0) for c in tallies.values()), "ended", ended)
