@@ -189,9 +189,20 @@ public enum OutputWriter {
         }
     }
 
-    /// Removes a folder slutrapport made or proved its own.
-    package static func discard(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+    /// Removes a folder slutrapport made or proved its own, its marker
+    /// last: a build killed while removing it leaves a folder still marked,
+    /// which the next build clears, not an unmarked one it must leave alone
+    /// for good (a kill during `removeItem`, which takes the marker in no
+    /// set order, left such folders).
+    /// `removing` removes one entry and says whether to go on (a test stops
+    /// it, as a kill would).
+    package static func discard(_ path: String, removing: (String) -> Bool = { try? FileManager.default.removeItem(atPath: $0); return true }) {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        for name in entries where name != OutputMarker.fileName {
+            guard removing(path.appendingPathComponent(name)) else { return }
+        }
+        unlink(path.appendingPathComponent(OutputMarker.fileName))
+        rmdir(path)
     }
 
     static func reason(_ error: Int32) -> String {

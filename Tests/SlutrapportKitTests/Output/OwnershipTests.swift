@@ -28,6 +28,30 @@ import Testing
         return finished.processIdentifier
     }
 
+    /// A build killed while removing a folder of its own leaves it still
+    /// marked, so the next build clears it: the marker goes last. (A kill
+    /// inside `removeItem`, which took the marker in no set order, left an
+    /// unmarked `.p10.new-…` that no later build could prove its own; a run of
+    /// `FaultTests.killedBuildsLeaveEveryProjectWhole` found it.)
+    @Test func aRemovalCutShortLeavesTheFolderMarked() throws {
+        let out = scratch("cut-short")
+        let dead = try deadProcess()
+        let staging = out + "/.p1.new-\(dead)-0000ABCD"
+        try FileManager.default.createDirectory(atPath: staging + "/charts", withIntermediateDirectories: true)
+        try write(OutputMarker.contents, staging + "/" + OutputMarker.fileName)
+        for name in ["a.md", "b.html", "charts/c.svg", "z.xml"] { try write("x", staging + "/" + name) }
+        var removed = 0
+        OutputWriter.discard(staging) { path in
+            removed += 1
+            guard removed <= 2 else { return false }  // killed here
+            try? FileManager.default.removeItem(atPath: path)
+            return true
+        }
+        #expect(OutputMarker.occupant(folder: staging) == .ours)
+        OutputWriter.removeStale(in: out)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [])
+    }
+
     @Test func everyOutputFolderCarriesTheMarker() throws {
         let (out, outcome) = buildReports([try project().folder])
         #expect(!outcome.hasErrors)

@@ -11,6 +11,29 @@ import Testing
         try String(contentsOfFile: build.outputFolder + "/slutrapport.html", encoding: .utf8)
     }
 
+    /// The Word report marks the same text with `w:lang`, for Word's proofing and screen readers.
+    @Test func anEnglishWordReportOfVak2MarksItsSwedishText() throws {
+        let document = try DocxReading(path: Vak2Build.english.outputFolder + "/slutrapport.docx").text("word/document.xml")
+        let swedish = #"<w:lang w:val="sv-SE"/></w:rPr><w:t xml:space="preserve">"#
+        for text in ["Värmlands Arbetskraft 2.0", "Karlstads kommun", "Delprojekt Arvika", "255 unika deltagare under projekttiden",
+                     "Unga vuxna"] {
+            #expect(document.contains(swedish + text), "\(text)")
+        }
+        // The report's own words are not marked; a run set smaller keeps its size before its language (the schema's order).
+        #expect(document.contains(#"<w:r><w:t xml:space="preserve">Employment</w:t></w:r>"#))
+        #expect(!document.contains("<w:lang w:val=\"sv-SE\"/><w:sz "))
+        let swedishBuild = try DocxReading(path: Vak2Build.swedish.outputFolder + "/slutrapport.docx").text("word/document.xml")
+        #expect(!swedishBuild.contains("<w:lang "))
+    }
+
+    /// A run marked with its language and then set smaller has its size before its language, as the schema orders them.
+    @Test func aSmallerRunKeepsItsLanguageLast() {
+        let run = DocxXML.sized(DocxXML.inLanguage(DocxXML.runs("Kista", "<w:b/>") + DocxXML.runs("x"), "sv-SE"), halfPoints: 15)
+        let size = #"<w:sz w:val="15"/><w:szCs w:val="15"/>"#
+        #expect(run == "<w:r><w:rPr><w:b/>\(size)<w:lang w:val=\"sv-SE\"/></w:rPr><w:t xml:space=\"preserve\">Kista</w:t></w:r>"
+                + "<w:r><w:rPr>\(size)<w:lang w:val=\"sv-SE\"/></w:rPr><w:t xml:space=\"preserve\">x</w:t></w:r>")
+    }
+
     @Test func anEnglishBuildOfVak2MarksItsSwedishText() throws {
         let page = try html(.english)
         let marked = [

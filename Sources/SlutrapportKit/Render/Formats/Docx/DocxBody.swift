@@ -7,12 +7,24 @@ struct DocxBody {
     /// The page's text width in twips, for the tables.
     let available: Int
 
+    /// The tag Word takes for a view's language code (`sv` → `sv-SE`); nil for nil.
+    func languageTag(_ lang: String?) -> String? { lang.map { (Language(rawValue: $0) ?? .sv).translation.languageTag } }
+
+    /// Runs of `spans`, each in its own language where it has one (spans of one language in one run).
+    func runs(_ spans: [TextSpan], _ properties: String = "") -> String {
+        var merged: [TextSpan] = []
+        for span in spans {
+            if let last = merged.last, last.lang == span.lang { merged[merged.count - 1].text += span.text } else { merged.append(span) }
+        }
+        return merged.map { DocxXML.inLanguage(DocxXML.runs($0.text, properties), languageTag($0.lang)) }.joined()
+    }
+
     func xml(_ references: inout DocxReferences) -> String {
         var out = titleBlock() + details()
         for section in view.sections {
-            out += DocxXML.paragraph("Heading1", "", DocxXML.runs(section.title))
+            out += DocxXML.paragraph("Heading1", "", DocxXML.inLanguage(DocxXML.runs(section.title), languageTag(section.titleLang)))
             if let markdown = section.markdown, !markdown.isEmpty {
-                out += narrative.blocks(markdown, references: &references)
+                out += DocxXML.inLanguage(narrative.blocks(markdown, references: &references), languageTag(section.textLang))
             }
             for note in section.notes { out += DocxXML.paragraph("SourceNote", "", DocxXML.runs(note)) }
             for block in section.figures { out += figures(block, &references) }
@@ -24,7 +36,7 @@ struct DocxBody {
         var meta = "\(view.labels.asOf) \(view.asOf)"
         if let generated = view.generated { meta += " · \(view.labels.generated) \(generated)" }
         return DocxXML.paragraph("Kicker", "", DocxXML.runs(view.labels.finalReport))
-            + DocxXML.paragraph("Title", "", DocxXML.runs(view.project.name))
+            + DocxXML.paragraph("Title", "", DocxXML.inLanguage(DocxXML.runs(view.project.name), languageTag(view.project.nameLang)))
             + DocxXML.paragraph("Subtitle", "", DocxXML.runs(meta))
     }
 
@@ -34,7 +46,7 @@ struct DocxBody {
         let muted = "<w:color w:val=\"5B5B66\"/>"
         let rows = view.details.map { row in
             DocxTable.Row(cells: [DocxTable.Cell(runs: DocxXML.runs(row.label, muted), text: row.label),
-                                  DocxTable.Cell(runs: DocxXML.runs(row.value), text: row.value)])
+                                  DocxTable.Cell(runs: runs([TextSpan(text: row.value, lang: row.lang)]), text: row.value)])
         }
         let table = DocxTable(style: "DetailsTable", rows: rows, caption: view.labels.projectDetails, available: available)
         // The values take the rest of the line, as the HTML's grid does.
@@ -64,7 +76,7 @@ struct DocxBody {
         var rows = [DocxTable.Row(cells: header, isHeader: true)]
         for row in table.rows {
             let bold = row.isTotal ? "<w:b/><w:bCs/>" : ""
-            var cells = [DocxTable.Cell(runs: DocxXML.runs(row.header, bold + (row.isPart ? "<w:color w:val=\"5B5B66\"/>" : "")), text: row.header)]
+            var cells = [DocxTable.Cell(runs: runs(row.headerSpans, bold + (row.isPart ? "<w:color w:val=\"5B5B66\"/>" : "")), text: row.header)]
             for cell in row.cells {
                 // Met or not met is in the words; the colour only repeats it.
                 let style = switch cell.status {
@@ -72,11 +84,12 @@ struct DocxBody {
                 case "not-met": "<w:rStyle w:val=\"NotMet\"/>"
                 default: ""
                 }
-                cells.append(DocxTable.Cell(runs: DocxXML.runs(cell.text, style + bold), text: cell.text, rightAligned: cell.numeric))
+                cells.append(DocxTable.Cell(runs: DocxXML.inLanguage(DocxXML.runs(cell.text, style + bold), languageTag(cell.lang)),
+                                            text: cell.text, rightAligned: cell.numeric))
             }
             rows.append(DocxTable.Row(cells: cells, isTotal: row.isTotal, isPart: row.isPart))
         }
-        var out = DocxXML.paragraph("Caption", "", DocxXML.runs(table.caption))
+        var out = DocxXML.paragraph("Caption", "", runs(table.captionSpans))
         out += DocxTable(style: "ReportTable", rows: rows, caption: table.caption, available: available).xml
         for note in table.notes { out += DocxXML.paragraph("Note", "", DocxXML.runs(note)) }
         return out

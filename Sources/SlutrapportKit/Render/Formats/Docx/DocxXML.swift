@@ -41,13 +41,43 @@ enum DocxXML {
     }
 
     /// `runs` set at another size: `w:sz` and `w:szCs` added to each run's
-    /// properties. They go last in `w:rPr`, which is their place in the
-    /// schema's order for every property our runs carry (none of highlight,
-    /// u, vertAlign, lang and the others that follow them is used).
+    /// properties, before its `w:lang` (the schema's order: of what our runs
+    /// carry, only `w:vertAlign` and `w:lang` come after the size, and
+    /// `w:vertAlign` is never sized).
     static func sized(_ runs: String, halfPoints: Int) -> String {
         let size = "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>"
-        return runs.replacingOccurrences(of: "</w:rPr>", with: size + "</w:rPr>")
-            .replacingOccurrences(of: "<w:r>", with: "<w:r><w:rPr>\(size)</w:rPr>")
+        return editingRunProperties(runs) { properties in
+            guard let lang = properties.range(of: "<w:lang ") else { return properties + size }
+            return properties.replacingCharacters(in: lang.lowerBound..<lang.lowerBound, with: size)
+        }
+    }
+
+    /// `xml`'s runs marked as written in `languageTag` (`sv-SE`): the
+    /// project's own text in a report of another language (WCAG 3.1.2), for
+    /// Word's proofing and screen readers. `w:lang` goes last in `w:rPr`,
+    /// its place in the schema's order for every property our runs carry.
+    static func inLanguage(_ xml: String, _ languageTag: String?) -> String {
+        guard let languageTag else { return xml }
+        return editingRunProperties(xml) { $0 + "<w:lang w:val=\"\(escaped(languageTag))\"/>" }
+    }
+
+    /// `xml` with the inside of each run's `w:rPr` changed by `edit` (a run
+    /// without one gets one). Our runs are `<w:r>` without attributes, and
+    /// no text holds markup (`escaped`), so the tags are found as strings.
+    static func editingRunProperties(_ xml: String, _ edit: (String) -> String) -> String {
+        var out = ""
+        var rest = Substring(xml)
+        while let run = rest.range(of: "<w:r>") {
+            out += rest[..<run.upperBound]
+            rest = rest[run.upperBound...]
+            if rest.hasPrefix("<w:rPr>"), let end = rest.range(of: "</w:rPr>") {
+                out += "<w:rPr>" + edit(String(rest[rest.index(rest.startIndex, offsetBy: 7)..<end.lowerBound])) + "</w:rPr>"
+                rest = rest[end.upperBound...]
+            } else {
+                out += "<w:rPr>" + edit("") + "</w:rPr>"
+            }
+        }
+        return out + rest
     }
 
     /// A paragraph in `style` (a style id of the reference document) with
