@@ -79,6 +79,14 @@ public struct ChartView: Sendable {
     /// The same, for the HTML page (the inline SVG's description is this
     /// element): its names from project.yaml carry their language.
     public var descriptionSpans: [TextSpan]
+    /// Set when the drawing's labels include the project's text in another
+    /// language than the report's (marked `lang` on each `<text>`, the
+    /// drawing's root saying its own): the HTML wraps the inline SVG in an
+    /// element of that language. It holds no text of its own, so it says
+    /// nothing false; it keeps the Nu checker's language guess, which skips
+    /// HTML elements in another language but reads SVG text whatever its
+    /// `lang`, from taking the labels for the page's language.
+    public var drawingWrapperLang: String?
     /// What a native chart (Word's) is drawn from: the same figures as the SVG.
     public var data: ChartData
 }

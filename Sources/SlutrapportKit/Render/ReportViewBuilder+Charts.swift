@@ -13,15 +13,16 @@ extension ReportViewBuilder {
     /// A chart with its description: its title, then each part, `name: figures.`
     func chart(_ title: String, _ parts: [DescriptionPart], _ svg: SVG, _ data: ChartData) -> ChartView {
         let description = title + ". " + parts.map { "\($0.name): \($0.figures)" }.joined(separator: ". ") + "."
+        let marked = userLang != nil && svg.hasMarkedText
         var spans = [TextSpan(text: title + ". ", lang: nil)]
         for (k, part) in parts.enumerated() {
             spans.append(TextSpan(text: part.name, lang: part.lang))
             spans.append(TextSpan(text: ": " + part.figures + (k == parts.count - 1 ? "." : ". "), lang: nil))
         }
         return ChartView(id: svg.id, title: title, file: "charts/\(svg.id).svg",
-                         svg: svg.document(title: title, description: description, standalone: false),
+                         svg: svg.document(title: title, description: description, standalone: false, lang: marked ? settings.lang.rawValue : nil),
                          svgFile: svg.document(title: title, description: description, standalone: true),
-                         description: description, descriptionSpans: spans, data: data)
+                         description: description, descriptionSpans: spans, drawingWrapperLang: marked ? userLang : nil, data: data)
     }
 
     /// A palette colour as DrawingML writes it: `RRGGBB`, no `#`.

@@ -46,6 +46,9 @@ struct SVG {
         body += ">\(Self.escape(s))</text>\n"
     }
 
+    /// Whether a text was drawn marked with a language of its own.
+    var hasMarkedText: Bool { body.contains("<text ") && body.contains(" lang=\"") }
+
     /// A wrapped label's lines, 14 px apart, centred on `middle`.
     mutating func lines(_ lines: [String], x: Double, middle: Double, lang: String? = nil) {
         for (n, line) in lines.enumerated() {
@@ -59,9 +62,11 @@ struct SVG {
     /// is the page's element of id `<id>-desc` (`ChartView.descriptionSpans`),
     /// where names in the project's language are marked as such (WCAG 3.1.2),
     /// which a `<desc>` cannot do.
-    func document(title: String, description: String, standalone: Bool) -> String {
+    /// `lang`: the drawing's own language, said on its root when it holds text of another (a label marked `lang`).
+    func document(title: String, description: String, standalone: Bool, lang: String? = nil) -> String {
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\"" + (lang.map { " lang=\"\(Self.escape($0))\"" } ?? "")
+            + " viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
         out += "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"'Source Sans 3', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif\">\n"
         out += "<title id=\"\(id)-title\">\(Self.escape(title))</title>\n"
         if standalone { out += "<desc id=\"\(id)-desc\">\(Self.escape(description))</desc>\n" }

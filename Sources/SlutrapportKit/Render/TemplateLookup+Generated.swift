@@ -96,6 +96,7 @@ extension ChartView: MustacheParent {
         case "svgFile": templateValue(self.svgFile)
         case "description": templateValue(self.description)
         case "descriptionSpans": templateValue(self.descriptionSpans)
+        case "drawingWrapperLang": templateValue(self.drawingWrapperLang)
         case "data": templateValue(self.data)
         default: nil
         }
