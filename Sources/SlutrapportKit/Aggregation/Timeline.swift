@@ -17,6 +17,35 @@ public struct TimelineMonth: Sendable, Equatable {
     }
 }
 
+/// A calendar quarter of the timeline: started and ended summed over its
+/// months, active and cumulative at its last month (SPEC §4.10).
+public struct TimelineQuarter: Sendable, Equatable {
+    public var year: Int
+    public var quarter: Int
+    public var started: GenderCounts
+    public var ended: GenderCounts
+    public var active: GenderCounts
+    public var cumulative: GenderCounts
+
+    /// The timeline's months by quarter, in order; a quarter the timeline starts
+    /// or ends inside has only the months it holds.
+    public static func of(_ months: [TimelineMonth]) -> [TimelineQuarter] {
+        var quarters: [TimelineQuarter] = []
+        for m in months {
+            let q = (m.month - 1) / 3 + 1
+            if let last = quarters.last, last.year == m.year, last.quarter == q {
+                quarters[quarters.count - 1].started = last.started + m.started
+                quarters[quarters.count - 1].ended = last.ended + m.ended
+                quarters[quarters.count - 1].active = m.active
+                quarters[quarters.count - 1].cumulative = m.cumulative
+            } else {
+                quarters.append(TimelineQuarter(year: m.year, quarter: q, started: m.started, ended: m.ended, active: m.active, cumulative: m.cumulative))
+            }
+        }
+        return quarters
+    }
+}
+
 extension Figures {
     /// Month by month from the earlier of the period's start and the first
     /// counted start to the as-of month; empty when both are after the as-of date.

@@ -76,3 +76,29 @@ import Testing
         #expect(figures.lateStarters == 1)
     }
 }
+
+/// The table by quarter (SPEC §4.10) from the months above.
+@Suite struct TimelineQuarterTests {
+    // By hand from TimelineTests' months: 2020 Q4 holds November and
+    // December; 2021 Q1 January to March (started M1 + W1 + M1, ended W2,
+    // March's active 2 and cumulative 4); 2021 Q2 April alone, the as-of month.
+    @Test func startedAndEndedSummedActiveAndCumulativeAtTheLastMonth() {
+        let quarters = TimelineQuarter.of(TimelineTests.expected)
+        #expect(quarters.map { "\($0.year) Q\($0.quarter)" } == ["2020 Q4", "2021 Q1", "2021 Q2"])
+        #expect(quarters.map(\.started.total) == [1, 3, 2])
+        #expect(quarters.map(\.started.men) == [0, 2, 0])
+        #expect(quarters.map(\.ended.total) == [0, 2, 1])
+        #expect(quarters.map(\.active.total) == [1, 2, 3])
+        #expect(quarters.map(\.cumulative.total) == [1, 4, 6])
+    }
+
+    @Test(arguments: [(Language.sv, "| 2020 kv. 4 | 1 | 0 | 1 | 1 |\n| 2021 kv. 1 | 3 | 2 | 2 | 4 |\n| 2021 kv. 2 | 2 | 1 | 3 | 6 |"),
+                      (Language.en, "| 2020 Q4 | 1 | 0 | 1 | 1 |\n| 2021 Q1 | 3 | 2 | 2 | 4 |\n| 2021 Q2 | 2 | 1 | 3 | 6 |")])
+    func theReportHasTheTable(lang: Language, rows: String) throws {
+        let fixture = try Fixture(["project.yaml": minimalYAML + "report: {as_of: 2021-04-20}\n", "participants.csv": TimelineTests.csv + "\n"],
+                                  name: "test")
+        let (out, _) = buildReports([fixture.folder]) { $0.formats = [.md]; $0.lang = lang }
+        let markdown = try String(contentsOfFile: out + "/test/slutrapport.md", encoding: .utf8)
+        #expect(markdown.contains(rows))
+    }
+}

@@ -28,7 +28,7 @@ import Testing
         let docx = try Self.captionedTables(DocxReading(path: build.outputFolder + "/slutrapport.docx"))
         let html = HTMLInspector(try String(contentsOfFile: build.outputFolder + "/slutrapport.html", encoding: .utf8))
             .tables.filter { !$0.caption.isEmpty }
-        #expect(docx.count == 16)
+        #expect(docx.count == 17)
         #expect(docx.map(\.caption) == html.map(\.caption))
         for (word, page) in zip(docx, html) {
             #expect(word.rows == page.rows, "\(word.caption)")
