@@ -99,6 +99,8 @@ public enum ChartKind: String, Sendable {
     case clusteredBars
     /// Each category's series one after another in one bar.
     case stackedBars
+    /// Each series a line through the categories, left to right (the timeline's months).
+    case lines
 }
 
 public struct ChartSeries: Sendable {

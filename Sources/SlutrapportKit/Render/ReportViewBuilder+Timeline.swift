@@ -12,6 +12,6 @@ extension ReportViewBuilder {
         var table = TableView(id: "kvartal", caption: words.quarterCaption, stub: words.quarter,
                               columns: [column(words.started), column(labels.ended), column(labels.active), column(words.cumulative)], rows: rows)
         table.notes = [words.quarterNote]
-        return FigureBlock(heading: words.heading, anchor: "over-tid", tables: [table])
+        return FigureBlock(heading: words.heading, anchor: "over-tid", tables: [table], charts: [timelineChart(months)])
     }
 }

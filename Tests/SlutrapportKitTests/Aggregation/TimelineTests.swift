@@ -102,3 +102,33 @@ import Testing
         #expect(markdown.contains(rows))
     }
 }
+
+/// The chart by month: started in all and active, every number in its
+/// description, and the participants goal's target as a line only where there is one.
+@Suite struct TimelineChartTests {
+    func chart(goals: String) throws -> ChartView {
+        let fixture = try Fixture(["project.yaml": minimalYAML + "report: {as_of: 2021-04-20}\n" + goals, "participants.csv": TimelineTests.csv + "\n"])
+        let view = try reportView(folder: fixture.folder, ReportChoices()).0
+        return try #require(view.sections.flatMap(\.figures).flatMap(\.charts).first { $0.id == "over-tid" })
+    }
+
+    @Test func everyMonthInTheDescriptionAndNoGoalLineWithoutAGoal() throws {
+        let c = try chart(goals: "")
+        // The months of TimelineTests.expected: cumulative 1 1 2 3 4 6, active 1 1 2 1 2 3.
+        #expect(c.description == "Deltagare per månad: startade totalt och aktiva. 2020-11: startade totalt 1, aktiva 1. "
+                + "2020-12: startade totalt 1, aktiva 1. 2021-01: startade totalt 2, aktiva 2. 2021-02: startade totalt 3, aktiva 1. "
+                + "2021-03: startade totalt 4, aktiva 2. 2021-04: startade totalt 6, aktiva 3.")
+        #expect(c.data.series.map(\.name) == ["Startade totalt", "Aktiva"])
+        #expect(c.data.series.map { $0.values.compactMap(\.number) } == [[1, 1, 2, 3, 4, 6], [1, 1, 2, 1, 2, 3]])
+        #expect(!c.svg.contains("stroke-dasharray"))
+    }
+
+    @Test func theParticipantsGoalIsALine() throws {
+        // A subproject's goal or another metric draws no line: only the project's participants goal.
+        let c = try chart(goals: "goals:\n  - {id: n, metric: participants, target: 8}\n  - {id: r, metric: reported, target: 90%, reported: 91%}\n")
+        #expect(c.data.series.map(\.name) == ["Startade totalt", "Aktiva", "Mål: 8 deltagare"])
+        #expect(c.data.series[2].values.compactMap(\.number) == Array(repeating: 8, count: 6))
+        #expect(c.description.hasSuffix("2021-04: startade totalt 6, aktiva 3. Mål: 8."))
+        #expect(c.svg.contains("stroke-dasharray=\"6 4\""))
+    }
+}

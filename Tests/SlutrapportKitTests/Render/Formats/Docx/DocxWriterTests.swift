@@ -129,7 +129,7 @@ import Testing
         // Only the parts a report always has: nothing the data named.
         let targets = try docx.elements("Relationship", in: "word/_rels/document.xml.rels").compactMap { $0.attribute(local: "Target") }
         #expect(targets == ["styles.xml", "numbering.xml", "settings.xml", "fontTable.xml", "theme/theme1.xml", "header1.xml", "footer1.xml",
-                            "charts/chart1.xml", "charts/chart2.xml", "charts/chart3.xml"])
+                            "charts/chart1.xml", "charts/chart2.xml", "charts/chart3.xml", "charts/chart4.xml"])
         // Every text of the fixture's names is there as it was written.
         let body = paragraphs.map(\.wordText).joined(separator: "\n")
         for text in ["<script>alert('ägare')</script>", "Lön | <img src=x onerror=alert(2)>", "Annat ]]> <!-- x -->", "Egen <h1>rubrik</h1> | #",
