@@ -287,6 +287,20 @@ def expected_tables(report):
             rows = [[Count(c[g or "total"]) for g in genders] for band, c in bands
                     if band.get("unknown") != "true" or nonzero(c["total"])]
             tables.append(Table("age bands", rows + [[Count(p[g or "total"]) for g in genders]]))
+        # By calendar quarter (SPEC §4.10): started and ended summed over its months, active and
+        # cumulative of its last month; totals only (ReportViewBuilder.timelineBlock).
+        quarters = []
+        for month in root.findall(f"{NS}timeline/{NS}month"):
+            year, m = month.get("month").split("-")
+            key = (year, (int(m) + 2) // 3)
+            row = [int(month.get(a)) for a in ("started", "ended", "active", "cumulative")]
+            if quarters and quarters[-1][0] == key:
+                last = quarters[-1][1]
+                quarters[-1] = (key, [last[0] + row[0], last[1] + row[1], row[2], row[3]])
+            else:
+                quarters.append((key, row))
+        if quarters:
+            tables.append(Table("quarters", [[Count(v) for v in row] for _, row in quarters]))
         if project.has_ended():
             tables.append(exits_table("exits", project))
             durations = root.find(NS + "durations")

@@ -16,6 +16,8 @@ public struct Figures: Sendable {
     /// From participant rows only (nil for counts.csv, and for `age_bands: []`).
     public var ageBands: [AgeBand]?
     public var durations: Durations?
+    /// Participants month by month (SPEC §4.10); from participant rows only.
+    public var timeline: [TimelineMonth]?
     /// Which counts disclosure control hides (SPEC §4.5).
     public var suppression = Suppression.none
 
@@ -145,6 +147,7 @@ extension Figures {
                                           medianWomen: Durations.median(tally.durations(.woman)),
                                           medianMen: Durations.median(tally.durations(.man)),
                                           medianOther: Durations.median(tally.durations(.other)))
+            figures.timeline = timeline(tally, periodStart: project.period.start, asOf: asOf)
         }
         return figures
     }

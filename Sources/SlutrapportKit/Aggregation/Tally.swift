@@ -22,6 +22,11 @@ public struct Tally: Sendable {
     /// Days in the project of ended participants: a histogram indexed by
     /// days × 3 + gender. Grows with the longest stay, never with the rows.
     var durationCells: [Int] = []
+    /// Starts and ends by calendar month (SPEC §4.10), indexed by months back
+    /// from the as-of month × 6 + (0 started, 1 ended) × 3 + gender: every
+    /// counted date is on or before the as-of date. Grows with the earliest
+    /// start, never with the rows.
+    var monthCells: [Int] = []
     /// Participants left out because they start after the as-of date.
     public internal(set) var lateStarters = 0
     /// Slots that had a row of counts.csv (SPEC §3.3: one without did not report).
@@ -58,6 +63,7 @@ public struct Tally: Sendable {
         add(&activityCells, other.activityCells)
         add(&ageCells, other.ageCells)
         add(&durationCells, other.durationCells)
+        add(&monthCells, other.monthCells)
         lateStarters += other.lateStarters
         for i in other.slotsWithRows.indices where i < slotsWithRows.count { slotsWithRows[i] = slotsWithRows[i] || other.slotsWithRows[i] }
     }
@@ -66,16 +72,30 @@ public struct Tally: Sendable {
     /// trailing zeros, which count nothing).
     package func sameCounts(as other: Tally) -> Bool {
         cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
-            && countedDurations == other.countedDurations && lateStarters == other.lateStarters && slotsWithRows == other.slotsWithRows
+            && countedDurations == other.countedDurations && Self.trimmed(monthCells) == Self.trimmed(other.monthCells)
+            && lateStarters == other.lateStarters && slotsWithRows == other.slotsWithRows
     }
 
     /// The histogram of days without its trailing zeros: its length follows
     /// the longest stay read so far, or how it was grown.
-    var countedDurations: ArraySlice<Int> {
-        var d = durationCells[...]
+    var countedDurations: ArraySlice<Int> { Self.trimmed(durationCells) }
+
+    /// A histogram without its trailing zeros, which count nothing.
+    static func trimmed(_ cells: [Int]) -> ArraySlice<Int> {
+        var d = cells[...]
         while d.last == 0 { d = d.dropLast() }
         return d
     }
+
+    /// Participants who started (`ended` false) or ended in the month
+    /// `back` months before the as-of month, for one gender.
+    func monthCount(back: Int, ended: Bool, gender: Gender) -> Int {
+        let i = back * 6 + (ended ? 3 : 0) + gender.rawValue
+        return i < monthCells.count ? monthCells[i] : 0
+    }
+
+    /// Months back from the as-of month to the earliest counted start (0 when none).
+    var monthsBack: Int { max(0, (Self.trimmed(monthCells).count + 5) / 6 - 1) }
 
     /// Histogram of days for one gender, or for all when nil.
     func durations(_ gender: Gender?) -> [Int] {
@@ -135,6 +155,8 @@ extension Tally {
         private let ageLimitCount: Int
         private var durationCells: UnsafeMutableBufferPointer<Int>
         private var durationCount = 0
+        private var monthCells: UnsafeMutableBufferPointer<Int>
+        private var monthCount = 0
         var lateStarters = 0
 
         init(_ shape: Tally) {
@@ -151,10 +173,11 @@ extension Tally {
             ageLimits = copy(shape.ageLimits)
             ageLimitCount = shape.ageLimits.count
             durationCells = copy(Array(repeating: 0, count: 3 * 4096))
+            monthCells = copy(Array(repeating: 0, count: 6 * 64))
         }
 
         deinit {
-            for p in [cells, activityCells, ageCells, ageLimits, durationCells] { p.deallocate() }
+            for p in [cells, activityCells, ageCells, ageLimits, durationCells, monthCells] { p.deallocate() }
         }
 
         var tally: Tally {
@@ -163,6 +186,7 @@ extension Tally {
             t.activityCells = Array(activityCells.prefix(shape.activityCells.count))
             t.ageCells = Array(ageCells.prefix(shape.ageCells.count))
             t.durationCells = Array(durationCells.prefix(durationCount))
+            t.monthCells = Array(monthCells.prefix(monthCount))
             t.lateStarters = lateStarters
             return t
         }
@@ -192,19 +216,29 @@ extension Tally {
         @inline(__always)
         func addDuration(days: Int, gender: Gender) {
             let i = days * 3 + gender.rawValue
-            if i >= durationCells.count { growDurations(to: i + 1) }
+            if i >= durationCells.count { Self.grow(&durationCells, to: i + 1) }
             durationCells[i] += 1
             durationCount = max(durationCount, days * 3 + 3)
         }
 
-        private func growDurations(to count: Int) {
-            var size = durationCells.count
+        /// A start (`ended` false) or an end `back` months before the as-of month.
+        @inline(__always)
+        func addMonth(back: Int, ended: Bool, gender: Gender) {
+            let i = back * 6 + (ended ? 3 : 0) + gender.rawValue
+            if i >= monthCells.count { Self.grow(&monthCells, to: i + 1) }
+            monthCells[i] += 1
+            monthCount = max(monthCount, back * 6 + 6)
+        }
+
+        /// Doubles a histogram's room until `count` cells fit; the new ones are zero.
+        private static func grow(_ cells: inout UnsafeMutableBufferPointer<Int>, to count: Int) {
+            var size = cells.count
             while size < count { size *= 2 }
             let grown = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
             grown.initialize(repeating: 0)
-            _ = grown.initialize(from: durationCells)
-            durationCells.deallocate()
-            durationCells = grown
+            _ = grown.initialize(from: cells)
+            cells.deallocate()
+            cells = grown
         }
     }
 }

@@ -27,13 +27,13 @@ public struct ReportFigures: Sendable, Equatable {
 
     /// Attributes that name an element rather than measure it; the first one
     /// present labels the element.
-    static let identifying = ["id", "reason", "code", "gender", "name", "label", "from", "to", "unknown"]
+    static let identifying = ["id", "reason", "code", "gender", "name", "label", "from", "to", "unknown", "month"]
     /// Which attributes disclosure control left out, and why: not figures themselves.
     static let notFigures: Set<String> = ["suppressed", "suppressedPrimary", "suppressedSecondary"]
     /// Elements whose content is not a figure.
     static let skipped: Set<String> = ["text", "name", "period", "funding", "project"]
     /// Elements that only hold others: left out of the path.
-    static let containers: Set<String> = ["subprojects", "goals", "groups", "exits", "activities", "ageBands"]
+    static let containers: Set<String> = ["subprojects", "goals", "groups", "exits", "activities", "ageBands", "timeline"]
 
     public enum Failure: Error, Sendable {
         case unreadable(String, reason: String)

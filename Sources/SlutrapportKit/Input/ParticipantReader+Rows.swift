@@ -71,7 +71,7 @@ extension ParticipantReader {
         }
 
         guard ok, columns.isComplete, let start else { return }
-        count(slot: slot, gender: gender, start: (start.ordinal, start.year), end: end?.ordinal, reason: reason,
+        count(slot: slot, gender: gender, start: (start.ordinal, start.year, start.monthNumber), end: end.map { ($0.ordinal, $0.monthNumber) }, reason: reason,
               birthYear: birthYear, activities: activities)
     }
 
@@ -114,14 +114,14 @@ extension ParticipantReader {
             return false
         }
         guard let start = months.parse(r.bytes(c.start)) else { return false }
-        var end: Int?
+        var end: (ordinal: Int, month: Int)?
         var reason: Int?
         if c.end >= 0 {
             let endBytes = r.bytes(c.end), reasonBytes = r.bytes(c.exitReason)
             guard RowRule.endAndReasonPair(hasEnd: !endBytes.isEmpty, hasReason: !reasonBytes.isEmpty) else { return false }
             if !endBytes.isEmpty {
-                guard let e = months.parse(endBytes)?.ordinal, RowRule.endFits(e, start: start.ordinal), let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
-                end = e
+                guard let e = months.parse(endBytes), RowRule.endFits(e.ordinal, start: start.ordinal), let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
+                end = (e.ordinal, e.month)
                 reason = x
             }
         }

@@ -22,6 +22,8 @@ package struct ParticipantReader {
     let hashes: IDHashes?
     let months = Day.MonthTable.shared
     let asOfOrdinal: Int
+    /// The as-of date's `Day.monthNumber`: the timeline counts months back from it.
+    let asOfMonth: Int
     /// Activity fields seen before, and the activities they named.
     let activitySets = FieldMemo()
     /// The checks of a workbook's rows, from its header (`WorkbookRowReader`).
@@ -32,6 +34,7 @@ package struct ParticipantReader {
         self.project = project
         self.asOf = asOf
         asOfOrdinal = asOf.ordinal
+        asOfMonth = asOf.monthNumber
         self.file = file
         self.hashes = hashes
         counter = Tally.Counter(Tally(source: .participants, subprojects: project.subprojects.count,
@@ -139,17 +142,21 @@ package struct ParticipantReader {
     /// Folds one valid participant into the tally, or counts it as starting
     /// after the as-of date (SPEC §3.2); dates as ordinals.
     @inline(__always)
-    mutating func count(slot: Int, gender: Gender, start: (ordinal: Int, year: Int), end: Int?, reason: Int?,
+    mutating func count(slot: Int, gender: Gender, start: (ordinal: Int, year: Int, month: Int), end: (ordinal: Int, month: Int)?, reason: Int?,
                                 birthYear: Int?, activities: some Sequence<Int>) {
         guard start.ordinal <= asOfOrdinal else {
             counter.lateStarters += 1
             return
         }
-        let ended = end.map { $0 <= asOfOrdinal } ?? false
+        let ended = end.map { $0.ordinal <= asOfOrdinal } ?? false
         counter.add(slot: slot, gender: gender, reason: ended ? reason : nil)
         for a in activities { counter.addActivity(a, slot: slot, gender: gender) }
         // Age at the start, from the birth year alone (the only date kept).
         counter.addAge(birthYear.map { start.year - $0 }, gender: gender)
-        if ended, let end { counter.addDuration(days: end - start.ordinal, gender: gender) }
+        counter.addMonth(back: asOfMonth - start.month, ended: false, gender: gender)
+        if ended, let end {
+            counter.addDuration(days: end.ordinal - start.ordinal, gender: gender)
+            counter.addMonth(back: asOfMonth - end.month, ended: true, gender: gender)
+        }
     }
 }

@@ -141,6 +141,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
+    /// Months since the start of year 0: consecutive months differ by one.
+    public var monthNumber: Int { year * 12 + month - 1 }
+
     public var description: String {
         func pad(_ n: Int, _ w: Int) -> String {
             let s = String(n)
@@ -178,10 +181,10 @@ extension Day {
         deinit { entries.deallocate() }
 
         /// `YYYY-MM-DD`, a real date from 1900 to 2199, optionally followed
-        /// by a time of day, as its ordinal and year; nil for anything else
+        /// by a time of day, as its ordinal, year and `monthNumber`; nil for anything else
         /// (which `Day(dateCell:)` then judges).
         @inline(__always)
-        func parse(_ b: UnsafeBufferPointer<UInt8>) -> (ordinal: Int, year: Int)? {
+        func parse(_ b: UnsafeBufferPointer<UInt8>) -> (ordinal: Int, year: Int, month: Int)? {
             guard b.count >= 10, b[4] == 45, b[7] == 45, b.count == 10 || Day.isTimeOfDay(b, from: 10) else { return nil }
             // Each digit on its own, checked without branches: one test at the end.
             @inline(__always) func digit(_ i: Int) -> UInt { UInt(b[i]) &- 48 }
@@ -192,7 +195,7 @@ extension Day {
             guard year >= Self.firstYear, year < Self.firstYear + Self.years, month >= 1, month <= 12, day >= 1 else { return nil }
             let e = entries[(year - Self.firstYear) * 12 + month - 1]
             guard day <= e & 31 else { return nil }
-            return ((e >> 5) + day - 1, year)
+            return ((e >> 5) + day - 1, year, year * 12 + month - 1)
         }
     }
 }

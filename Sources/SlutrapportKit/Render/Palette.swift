@@ -20,6 +20,10 @@ enum Palette {
     static let muted = "#5b5b66"
     /// Text and the goals' target lines.
     static let ink = "#1d1d1f"
+    /// The timeline's lines (SPEC §4.10): started in all, and active; told
+    /// apart by width as well, and the goal's target dashed in `muted`.
+    static let cumulative = women
+    static let active = met
 
     static func gender(_ g: Gender) -> String {
         switch g {

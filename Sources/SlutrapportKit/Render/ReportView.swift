@@ -107,6 +107,8 @@ public enum ChartKind: String, Sendable {
     case clusteredBars
     /// Each category's series one after another in one bar.
     case stackedBars
+    /// Each series a line through the categories, left to right (the timeline's months).
+    case lines
 }
 
 public struct ChartSeries: Sendable {
@@ -236,7 +238,23 @@ public struct XMLView: Sendable {
     public var activities: [XMLActivity] = []
     public var ageBands: [XMLAgeBand] = []
     public var durations: XMLDurations?
+    /// Participants month by month (SPEC §4.10), from participant rows.
+    public var timeline: [XMLMonth] = []
     public var budget: XMLBudget?
+}
+
+/// One month of `<timeline>`: started by gender are nil, and named in
+/// `suppressed`, under disclosure control (docs/disclosure.md).
+public struct XMLMonth: Sendable {
+    public var month: String
+    public var started: String
+    public var startedWomen: String?
+    public var startedMen: String?
+    public var startedOther: String?
+    public var ended: String
+    public var active: String
+    public var cumulative: String
+    public var suppressed: String?
 }
 
 public struct XMLGroup: Sendable {

@@ -9,6 +9,7 @@ extension ReportViewBuilder {
                 participantTables.append(ageTable(bands, f.overall))
             }
             blocks.append(FigureBlock(heading: labels.participants, anchor: "deltagare", tables: participantTables))
+            if let block = timelineBlock(f) { blocks.append(block) }
             if f.overall.ended.total > 0 {
                 var exits = exitsTable(f.overall, .project, caption: [TextSpan(text: labels.exitsCaption(nil), lang: nil)], id: "avslut")
                 exits.notes = [labels.sharesNote]

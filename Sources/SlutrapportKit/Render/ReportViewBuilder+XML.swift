@@ -45,6 +45,7 @@ extension ReportViewBuilder {
             XMLAgeBand(from: b.from.map(String.init), to: b.to.map(String.init), unknown: !b.known, counts: xmlCounts(b.counts, .project, .age(i)))
         }
         view.durations = f.durations.map(xmlDurations)
+        view.timeline = (f.timeline ?? []).map(xmlMonth)
         return view
     }
 
@@ -133,6 +134,18 @@ extension ReportViewBuilder {
                              otherMedianDays: median("otherMedianDays", d.medianOther, .other))
         x.suppressed = hidden.isEmpty ? nil : hidden.joined(separator: " ")
         return x
+    }
+
+    /// A month's counts. Under disclosure control its started by gender are
+    /// left out, every month alike: a small one could be recomputed from the
+    /// project's totals by gender and the other months (docs/disclosure.md).
+    func xmlMonth(_ m: TimelineMonth) -> XMLMonth {
+        let hidden = suppression.threshold >= 2
+        return XMLMonth(month: m.isoMonth, started: String(m.started.total),
+                        startedWomen: hidden ? nil : String(m.started.women), startedMen: hidden ? nil : String(m.started.men),
+                        startedOther: hidden ? nil : String(m.started.other),
+                        ended: String(m.ended.total), active: String(m.active.total), cumulative: String(m.cumulative.total),
+                        suppressed: hidden ? "startedWomen startedMen startedOther" : nil)
     }
 
     func xmlGoals(_ outcomes: [GoalOutcome]) -> [XMLGoal] {

@@ -35,6 +35,13 @@ struct SVG {
         body += "/>\n"
     }
 
+    /// A line through the points, in order.
+    mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double, dash: String? = nil) {
+        body += "<polyline points=\"\(points.map { "\(Self.n($0.x)),\(Self.n($0.y))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
+        if let dash { body += " stroke-dasharray=\"\(dash)\"" }
+        body += "/>\n"
+    }
+
     enum Anchor: String { case start, middle, end }
 
     /// `lang`: the text's language where it is not the report's (a name from project.yaml in an English build).

@@ -217,7 +217,25 @@ extension XMLView: MustacheParent {
         case "activities": templateValue(self.activities)
         case "ageBands": templateValue(self.ageBands)
         case "durations": templateValue(self.durations)
+        case "timeline": templateValue(self.timeline)
         case "budget": templateValue(self.budget)
+        default: nil
+        }
+    }
+}
+
+extension XMLMonth: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "month": templateValue(self.month)
+        case "started": templateValue(self.started)
+        case "startedWomen": templateValue(self.startedWomen)
+        case "startedMen": templateValue(self.startedMen)
+        case "startedOther": templateValue(self.startedOther)
+        case "ended": templateValue(self.ended)
+        case "active": templateValue(self.active)
+        case "cumulative": templateValue(self.cumulative)
+        case "suppressed": templateValue(self.suppressed)
         default: nil
         }
     }

@@ -184,6 +184,7 @@ extension Labels {
     public var countsSourceNote: String { phrases.countsSourceNote }
     public var noParticipantData: String { phrases.noParticipantData }
     public var notReported: String { phrases.notReported }
+    public var timeline: TimelineTexts { phrases.timeline }
     public func notReportedNote(_ n: Int, of all: Int) -> String { phrases.notReportedNote(n, all, all - n) }
 
     public func metric(_ m: Goal.Metric) -> String {

@@ -101,7 +101,18 @@ extension Translation {
             notReportedNote: { n, all, reported in
                 reported == 0 ? "None of the \(all) subprojects reported." :
                 "\(n) of \(all) subproject\(all == 1 ? "" : "s") did not report; the totals are of \(reported == 1 ? "the one" : "the \(reported)") that did."
-            }
+            },
+            timeline: TimelineTexts(
+                heading: "Over time",
+                quarterCaption: "Participants by quarter",
+                quarter: "Quarter",
+                quarterName: { year, q in "\(year) Q\(q)" },
+                started: "Started",
+                cumulative: "Started in all",
+                quarterNote: "Started and ended within the quarter; active and started in all at the quarter's last day, for the last quarter at the as-of date.",
+                chartTitle: "Participants by month: started in all and active",
+                goalLine: { "Goal: \($0) participants" }
+            )
         ),
         sections: SectionTitles(
             summary: "Summary",

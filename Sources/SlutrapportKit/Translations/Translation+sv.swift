@@ -101,7 +101,18 @@ extension Translation {
             notReportedNote: { n, all, reported in
                 reported == 0 ? "Inget av de \(all) delprojekten har rapporterat." :
                 "\(n) av \(all) delprojekt har inte rapporterat; summorna avser \(reported == 1 ? "det som" : "de \(reported) som") rapporterade."
-            }
+            },
+            timeline: TimelineTexts(
+                heading: "Över tid",
+                quarterCaption: "Deltagare per kvartal",
+                quarter: "Kvartal",
+                quarterName: { year, q in "\(year) kv. \(q)" },
+                started: "Startade",
+                cumulative: "Startade totalt",
+                quarterNote: "Startade och avslutade under kvartalet; aktiva och startade totalt vid kvartalets sista dag, för det sista kvartalet vid rapportdatum.",
+                chartTitle: "Deltagare per månad: startade totalt och aktiva",
+                goalLine: { "Mål: \($0) deltagare" }
+            )
         ),
         sections: SectionTitles(
             summary: "Sammanfattning",

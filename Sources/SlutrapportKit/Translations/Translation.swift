@@ -37,6 +37,22 @@ public struct Phrases: Sendable {
     /// A subproject with no row in counts.csv (SPEC §3.3), in place of its counts.
     public var notReported: String
     public var notReportedNote: @Sendable (_ notReported: Int, _ all: Int, _ reported: Int) -> String
+    /// The project over time (SPEC §4.10).
+    public var timeline: TimelineTexts
+}
+
+/// The words of the table by quarter and the chart by month.
+public struct TimelineTexts: Sendable {
+    public var heading: String
+    public var quarterCaption: String
+    public var quarter: String
+    /// A row's header: the calendar quarter of a year.
+    public var quarterName: @Sendable (_ year: Int, _ quarter: Int) -> String
+    public var started: String
+    public var cumulative: String
+    public var quarterNote: String
+    public var chartTitle: String
+    public var goalLine: @Sendable (_ target: String) -> String
 }
 
 /// The titles of the standard sections (SPEC §3.1), one a `StandardSection`.

@@ -6,7 +6,7 @@ import Testing
 /// data/vak2, in Swedish and in English, against files kept next to this test. Re-record with SLUTRAPPORT_RECORD=1
 /// after a deliberate change, and read the diff.
 @Suite struct GoldenTests {
-    static let files = [OutputFormat.md, .html, .xml].map(\.fileName) + ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg"]
+    static let files = [OutputFormat.md, .html, .xml].map(\.fileName) + ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg", "charts/over-tid.svg"]
 
     @Test(arguments: [Language.sv, .en])
     func vak2MatchesItsGoldenFiles(lang: Language) throws {

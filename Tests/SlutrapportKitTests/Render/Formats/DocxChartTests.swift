@@ -158,7 +158,7 @@ import Testing
                 #expect(descr.first?.contains(value.text) == true, "\(chart.id): \(value.text)")
             }
         }
-        #expect(charts(view).count == 3)
+        #expect(charts(view).count == 4)
     }
 
     @Test func hostileNamesStayText() throws {

@@ -9,7 +9,7 @@ import Testing
         let templates = try #require(TemplateSet.load(folder: templatesFolder).0)
         let writers = FormatWriters.report(templates: templates, validator: try XMLSchemaValidator(schemaPath: templates.schemaPath))
         #expect(Set(writers.map(\.format)) == Set(OutputFormat.allCases))
-        let charts = ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg"]
+        let charts = ["charts/avslutsorsaker.svg", "charts/delprojekt.svg", "charts/mal.svg", "charts/over-tid.svg"]
         for format in OutputFormat.allCases {
             let (out, outcome) = buildReports([repositoryRoot + "/data/vak2"]) { $0.formats = [format] }
             #expect(outcome.built == 1)

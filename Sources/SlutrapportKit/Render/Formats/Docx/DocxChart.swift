@@ -20,8 +20,12 @@ enum DocxChart {
         // No title inside: the writer sets it as a Caption paragraph above the drawing, as for a table.
         x += "<c:chart><c:autoTitleDeleted val=\"1\"/>"
         x += "<c:plotArea><c:layout/>"
-        let groups = unitGroups(data)
+        let groups = data.kind == .lines ? [] : unitGroups(data)
         var index = 0
+        if data.kind == .lines {
+            x += lineChart(data, numbers: numbers)
+            index = data.series.count
+        }
         for (n, group) in groups.enumerated() {
             x += "<c:barChart><c:barDir val=\"bar\"/>"
             x += "<c:grouping val=\"\(data.kind == .stackedBars ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
@@ -101,6 +105,35 @@ enum DocxChart {
         return x
     }
 
+    /// Lines left to right, one a series, without markers or labels (a point a
+    /// month): the alt text gives every number. The first series is drawn widest.
+    static func lineChart(_ data: ChartData, numbers: NumberFormat) -> String {
+        var x = "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>"
+        for (i, series) in data.series.enumerated() {
+            var s = seriesXML(series, index: i, data: data, numbers: numbers)
+            // A line's colour is its outline, not a fill; the last series (a goal's target) dashed.
+            let width = i == 0 ? 38100 : i == data.series.count - 1 && data.series.count > 2 ? 19050 : 28575
+            let dash = i == data.series.count - 1 && data.series.count > 2 ? "<a:prstDash val=\"dash\"/>" : ""
+            s = s.replacingOccurrences(of: "<c:spPr>\(fill(series.color))</c:spPr><c:invertIfNegative val=\"0\"/>",
+                                       with: "<c:spPr><a:ln w=\"\(width)\">\(fill(series.color))\(dash)</a:ln></c:spPr><c:marker><c:symbol val=\"none\"/></c:marker>")
+            if let start = s.range(of: "<c:dLbls>"), let end = s.range(of: "</c:dLbls>") { s.removeSubrange(start.lowerBound..<end.upperBound) }
+            x += s.replacingOccurrences(of: "</c:val></c:ser>", with: "</c:val><c:smooth val=\"0\"/></c:ser>")
+        }
+        x += "<c:marker val=\"1\"/><c:axId val=\"\(categoryAxisID)\"/><c:axId val=\"\(valueAxisID)\"/></c:lineChart>"
+        x += "<c:catAx><c:axId val=\"\(categoryAxisID)\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
+        x += "<c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
+        x += "<c:tickLblPos val=\"nextTo\"/><c:spPr>\(outline(Palette.rule))</c:spPr><c:crossAx val=\"\(valueAxisID)\"/><c:crosses val=\"autoZero\"/>"
+        x += "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"3\"/><c:noMultiLvlLbl val=\"1\"/></c:catAx>"
+        x += "<c:valAx><c:axId val=\"\(valueAxisID)\"/><c:scaling><c:orientation val=\"minMax\"/>"
+        if let maximum = data.axisMaximum { x += "<c:max val=\"\(number(maximum))\"/>" }
+        x += "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/>"
+        x += "<c:majorGridlines><c:spPr>\(outline(Palette.rule))</c:spPr></c:majorGridlines>"
+        x += "<c:numFmt formatCode=\"#,##0\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
+        x += "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val=\"\(categoryAxisID)\"/><c:crosses val=\"autoZero\"/>"
+        x += "<c:crossBetween val=\"midCat\"/></c:valAx>"
+        return x
+    }
+
     /// Fixed, as everything in the package: a chart's two axes.
     static let categoryAxisID = 1001
     static let valueAxisID = 1002
@@ -111,6 +144,7 @@ enum DocxChart {
     /// 16 cm wide (inside the reference document's margins); as tall as its
     /// bars need, plus the title, legend and value axis.
     static func extent(_ data: ChartData) -> (width: Int, height: Int) {
+        if data.kind == .lines { return (16 * emuPerCentimetre, 8 * emuPerCentimetre) }
         let barsPerCategory = data.kind == .stackedBars ? 1 : max(1, data.series.count)
         let millimetres = 26 + data.categories.count * (barsPerCategory * 5 + 4)
         return (16 * emuPerCentimetre, millimetres * emuPerCentimetre / 10)

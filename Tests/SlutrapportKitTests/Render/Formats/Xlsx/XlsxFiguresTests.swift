@@ -16,7 +16,7 @@ import Testing
         let html = HTMLInspector(try String(contentsOfFile: build.outputFolder + "/slutrapport.html", encoding: .utf8))
             .tables.filter { !$0.caption.isEmpty }
         let tables = workbook.sheets.dropFirst()
-        #expect(tables.count == 16)
+        #expect(tables.count == 17)
         #expect(tables.map(\.title) == html.map(\.caption))
         for (sheet, page) in zip(tables, html) {
             #expect(sheet.shownTable(build.style) == page.rows, "\(sheet.name)")
@@ -86,6 +86,19 @@ import Testing
             }
         }
         expected["Mål, målvärden och utfall"] = goals
+        // By calendar quarter: started and ended summed over its months, active and cumulative of its last month.
+        var quarters: [(String, [Double?])] = []
+        for month in try xml.all("timeline/month", in: project) {
+            let m = month.attribute(local: "month") ?? ""
+            let quarter = "\(m.prefix(4))-\(((Int(m.suffix(2)) ?? 0) + 2) / 3)"
+            let row = ["started", "ended", "active", "cumulative"].map { xml.number(month, $0) }
+            if let last = quarters.last, last.0 == quarter {
+                quarters[quarters.count - 1].1 = [(last.1[0] ?? 0) + (row[0] ?? 0), (last.1[1] ?? 0) + (row[1] ?? 0), row[2], row[3]]
+            } else {
+                quarters.append((quarter, row))
+            }
+        }
+        expected["Deltagare per kvartal"] = quarters.map(\.1)
 
         let tables = workbook.sheets.dropFirst()
         #expect(Set(tables.compactMap(\.title)) == Set(expected.keys))
