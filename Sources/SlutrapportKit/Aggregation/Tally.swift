@@ -153,10 +153,11 @@ extension Tally {
         /// How many limits there are: `ageLimits` has room for at least one,
         /// so its own count is wrong for `age_bands: []`.
         private let ageLimitCount: Int
-        private var durationCells: UnsafeMutableBufferPointer<Int>
-        private var durationCount = 0
-        private var monthCells: UnsafeMutableBufferPointer<Int>
-        private var monthCount = 0
+        /// The histograms that grow (days in the project, months back), in
+        /// raw memory: a `var` of a class is checked for exclusive access on
+        /// every use, which a count made on every row must not pay.
+        private let durations: UnsafeMutablePointer<GrowingCells>
+        private let months: UnsafeMutablePointer<GrowingCells>
         var lateStarters = 0
 
         init(_ shape: Tally) {
@@ -172,12 +173,16 @@ extension Tally {
             ageCells = copy(shape.ageCells)
             ageLimits = copy(shape.ageLimits)
             ageLimitCount = shape.ageLimits.count
-            durationCells = copy(Array(repeating: 0, count: 3 * 4096))
-            monthCells = copy(Array(repeating: 0, count: 6 * 64))
+            durations = .allocate(capacity: 1)
+            durations.initialize(to: GrowingCells(cells: copy(Array(repeating: 0, count: 3 * 4096)), used: 0))
+            months = .allocate(capacity: 1)
+            months.initialize(to: GrowingCells(cells: copy(Array(repeating: 0, count: 6 * 64)), used: 0))
         }
 
         deinit {
-            for p in [cells, activityCells, ageCells, ageLimits, durationCells, monthCells] { p.deallocate() }
+            for p in [cells, activityCells, ageCells, ageLimits, durations.pointee.cells, months.pointee.cells] { p.deallocate() }
+            durations.deallocate()
+            months.deallocate()
         }
 
         var tally: Tally {
@@ -185,8 +190,8 @@ extension Tally {
             t.cells = Array(cells.prefix(shape.cells.count))
             t.activityCells = Array(activityCells.prefix(shape.activityCells.count))
             t.ageCells = Array(ageCells.prefix(shape.ageCells.count))
-            t.durationCells = Array(durationCells.prefix(durationCount))
-            t.monthCells = Array(monthCells.prefix(monthCount))
+            t.durationCells = Array(durations.pointee.cells.prefix(durations.pointee.used))
+            t.monthCells = Array(months.pointee.cells.prefix(months.pointee.used))
             t.lateStarters = lateStarters
             return t
         }
@@ -215,23 +220,31 @@ extension Tally {
 
         @inline(__always)
         func addDuration(days: Int, gender: Gender) {
-            let i = days * 3 + gender.rawValue
-            if i >= durationCells.count { Self.grow(&durationCells, to: i + 1) }
-            durationCells[i] += 1
-            durationCount = max(durationCount, days * 3 + 3)
+            durations.pointee.add(at: days * 3 + gender.rawValue, used: days * 3 + 3)
         }
 
         /// A start (`ended` false) or an end `back` months before the as-of month.
         @inline(__always)
         func addMonth(back: Int, ended: Bool, gender: Gender) {
-            let i = back * 6 + (ended ? 3 : 0) + gender.rawValue
-            if i >= monthCells.count { Self.grow(&monthCells, to: i + 1) }
-            monthCells[i] += 1
-            monthCount = max(monthCount, back * 6 + 6)
+            months.pointee.add(at: back * 6 + (ended ? 3 : 0) + gender.rawValue, used: back * 6 + 6)
+        }
+    }
+
+    /// A histogram's cells, doubled as they are needed, and how many of them are used.
+    struct GrowingCells {
+        var cells: UnsafeMutableBufferPointer<Int>
+        var used: Int
+
+        /// Counts one at cell `i`; `used`: the cells in use once it is.
+        @inline(__always)
+        mutating func add(at i: Int, used: Int) {
+            if i >= cells.count { grow(to: i + 1) }
+            cells[i] += 1
+            self.used = max(self.used, used)
         }
 
-        /// Doubles a histogram's room until `count` cells fit; the new ones are zero.
-        private static func grow(_ cells: inout UnsafeMutableBufferPointer<Int>, to count: Int) {
+        /// Doubles the room until `count` cells fit; the new ones are zero.
+        private mutating func grow(to count: Int) {
             var size = cells.count
             while size < count { size *= 2 }
             let grown = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
