@@ -45,7 +45,7 @@ public struct Diagnostic: Hashable, Sendable {
 /// million; `--diagnostics json`, which prints every one, keeps every one.
 public struct DiagnosticLog: Sendable {
     public static let kept = 10_000
-    /// How many this log keeps; raised, never lowered, by a log that is to hold all of another's.
+    /// How many this log keeps (a project's logs keep every one for `--diagnostics json`).
     public var limit: Int
 
     public private(set) var all: [Diagnostic] = []

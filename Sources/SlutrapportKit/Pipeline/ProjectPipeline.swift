@@ -48,8 +48,7 @@ public struct ProjectPipeline: Sendable {
             return result
         }
         result.id = project.id
-        var settings = ReportSettings(commandLine: options.reportChoices, project: project)
-        settings.diagnosticsKept = options.diagnosticsKept
+        let settings = settings(for: project)
 
         let (tally, dataLog) = readParticipants(folder: folder, project: project, settings: settings)
         log.append(contentsOf: dataLog)
@@ -82,6 +81,13 @@ public struct ProjectPipeline: Sendable {
         return result
     }
 
+    /// The project's settings, resolved once from the command line and project.yaml.
+    func settings(for project: Project, periodKnown: Bool = true) -> ReportSettings {
+        var settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: periodKnown)
+        settings.diagnosticsKept = options.diagnosticsKept
+        return settings
+    }
+
     /// Reads the project's participant data (`ParticipantSource`), if it has
     /// any; the tally is nil without, or when it may not be read.
     func readParticipants(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
@@ -105,8 +111,7 @@ public struct ProjectPipeline: Sendable {
                      at: SourceLocation(file: data.path, line: 1, column: 1))
             return log
         }
-        var settings = ReportSettings(commandLine: options.reportChoices, project: project, periodKnown: partial.hasPeriod)
-        settings.diagnosticsKept = options.diagnosticsKept
+        let settings = settings(for: project, periodKnown: partial.hasPeriod)
         return readParticipants(folder: folder, project: project, settings: settings).1
     }
 }

@@ -13,7 +13,7 @@ extension ReportViewBuilder {
     /// A chart with its description: its title, then each part, `name: figures.`
     func chart(_ title: String, _ parts: [DescriptionPart], _ svg: SVG, _ data: ChartData) -> ChartView {
         let description = title + ". " + parts.map { "\($0.name): \($0.figures)" }.joined(separator: ". ") + "."
-        let marked = userLang != nil && svg.hasMarkedText
+        let marked = svg.hasMarkedText
         var spans = [TextSpan(text: title + ". ", lang: nil)]
         for (k, part) in parts.enumerated() {
             spans.append(TextSpan(text: part.name, lang: part.lang))

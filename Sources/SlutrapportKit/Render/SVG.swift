@@ -3,6 +3,8 @@
 /// text and one hatch pattern, with every text escaped as XML.
 struct SVG {
     private(set) var body = ""
+    /// Whether a text was drawn marked with a language of its own.
+    private(set) var hasMarkedText = false
     let id: String
     let width: Int
     let height: Int
@@ -49,12 +51,12 @@ struct SVG {
                        lang: String? = nil) {
         body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor.rawValue)\" fill=\"\(fill)\""
         if let weight { body += " font-weight=\"\(weight)\"" }
-        if let lang { body += " lang=\"\(Self.escape(lang))\"" }
+        if let lang {
+            body += " lang=\"\(Self.escape(lang))\""
+            hasMarkedText = true
+        }
         body += ">\(Self.escape(s))</text>\n"
     }
-
-    /// Whether a text was drawn marked with a language of its own.
-    var hasMarkedText: Bool { body.contains("<text ") && body.contains(" lang=\"") }
 
     /// A wrapped label's lines, 14 px apart, centred on `middle`.
     mutating func lines(_ lines: [String], x: Double, middle: Double, lang: String? = nil) {
