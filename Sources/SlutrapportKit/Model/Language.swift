@@ -12,6 +12,9 @@ public enum Language: String, Sendable, CaseIterable {
         }
     }
 
+    /// The tag Office files take for a view's language code (`sv` → `sv-SE`); Swedish for a code it does not know.
+    static func officeTag(_ code: String) -> String { (Language(rawValue: code) ?? .sv).translation.languageTag }
+
     /// The codes for a message: `sv or en`, or `'sv' or 'en'` quoted.
     public static func codes(quoted: Bool = false) -> String {
         let codes = allCases.map { quoted ? "'\($0.rawValue)'" : $0.rawValue }

@@ -8,7 +8,7 @@ struct DocxBody {
     let available: Int
 
     /// The tag Word takes for a view's language code (`sv` → `sv-SE`); nil for nil.
-    func languageTag(_ lang: String?) -> String? { lang.map { (Language(rawValue: $0) ?? .sv).translation.languageTag } }
+    func languageTag(_ lang: String?) -> String? { lang.map(Language.officeTag) }
 
     /// Runs of `spans`, each in its own language where it has one (spans of one language in one run).
     func runs(_ spans: [TextSpan], _ properties: String = "") -> String {

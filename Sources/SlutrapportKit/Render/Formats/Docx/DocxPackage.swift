@@ -8,7 +8,7 @@ struct DocxPackage {
     let references: DocxReferences
 
     /// The report language as Word tags it.
-    var languageTag: String { (Language(rawValue: view.lang) ?? .sv).translation.languageTag }
+    var languageTag: String { Language.officeTag(view.lang) }
 
     /// The parts every document has, with their fixed relationship ids (rId1–rId7).
     var fixedParts: [(id: Int, type: String, target: String, contentType: String)] {

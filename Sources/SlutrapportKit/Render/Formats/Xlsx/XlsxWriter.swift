@@ -8,7 +8,7 @@ struct XlsxWriter: FormatWriter {
     func files(_ document: ReportDocument, log: inout DiagnosticLog) -> [OutputFile] {
         let view = document.view
         let package = XlsxPackage(sheets: Self.sheets(view), title: "\(view.project.name) – \(view.labels.finalReport)",
-                                  languageTag: (Language(rawValue: view.lang) ?? .sv).translation.languageTag, generated: view.generated)
+                                  languageTag: Language.officeTag(view.lang), generated: view.generated)
         do {
             return [(OutputFormat.xlsx.fileName, try OfficePackage.zip(package.parts()))]
         } catch {
