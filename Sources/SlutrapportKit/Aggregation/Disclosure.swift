@@ -19,6 +19,11 @@ public struct Suppression: Sendable {
         case exit(Int)
         case activity(Int)
         case age(Int)
+        /// A declared breakdown's value (index into its values), or its "not stated" (nil).
+        case breakdown(Int, value: Int?)
+        case esf(ESFIndicator)
+        /// An ESF+ group's "not stated" (`ESFFigures.NotStated.group`).
+        case esfNotStated(String)
     }
 
     /// `gender` nil is the row total.
@@ -39,6 +44,17 @@ public struct Suppression: Sendable {
     public private(set) var hidden: Set<Cell> = []
     /// The small ones only (0 < c < N), which text shows as "<N".
     public private(set) var primary: Set<Cell> = []
+
+    /// The least count shown for sensitive data (SPEC §4.8).
+    public static let sensitiveMinimum = 5
+    /// The rows drawn from sensitive data, under `sensitiveThreshold` whatever `threshold` is.
+    public private(set) var sensitiveRows: Set<Row> = []
+
+    /// N for sensitive data: max(`--suppress-below`, 5).
+    public var sensitiveThreshold: Int { max(threshold, Self.sensitiveMinimum) }
+
+    /// The N a cell is held to: "<N" is how text shows it when it is primary.
+    public func threshold(of cell: Cell) -> Int { sensitiveRows.contains(cell.row) ? sensitiveThreshold : threshold }
 
     public func isHidden(_ cell: Cell) -> Bool { hidden.contains(cell) }
     public func isPrimary(_ cell: Cell) -> Bool { primary.contains(cell) }

@@ -18,6 +18,12 @@ public struct Figures: Sendable {
     public var durations: Durations?
     /// Participants month by month (SPEC §4.10); from participant rows only.
     public var timeline: [TimelineMonth]?
+    /// One per `project.breakdowns` (SPEC §4.8); empty without participant rows.
+    public var breakdowns: [BreakdownFigures] = []
+    /// Which of them are sensitive (always under disclosure control with N ≥ 5).
+    public var sensitiveBreakdowns: [Bool] = []
+    /// The ESF+ indicators (SPEC §4.9), with `esf_plus` and participant rows.
+    public var esf: ESFFigures?
     /// Which counts disclosure control hides (SPEC §4.5).
     public var suppression = Suppression.none
 
@@ -210,6 +216,8 @@ extension Figures {
                 result.outcome = .share(share)
                 result.met = share.isAtLeast(goal.target)
             }
+        case .breakdownShare:
+            break
         case .reported:
             if let value = goal.reported {
                 result.outcome = .reported(value)

@@ -79,7 +79,7 @@ extension ProjectBuilder {
                 return nil
             }
             goal.reported = measure(n, isCount: false, what: "reported value of goal '\(id)'")
-        case .participants:
+        case .participants, .breakdownShare:
             break
         }
         return goal

@@ -2,11 +2,23 @@ public struct ExitReason: Hashable, Sendable {
     public var code: String
     public var label: String
     public var positive: Bool
+    /// What it counts as among the ESF+ result indicators; by default
+    /// `arbete` is employment and `studier` education (SPEC §3.6).
+    public var esfResult: ESFResult?
 
-    public init(code: String, label: String, positive: Bool) {
+    public init(code: String, label: String, positive: Bool, esfResult: ESFResult? = nil) {
         self.code = code
         self.label = label
         self.positive = positive
+        self.esfResult = esfResult ?? Self.defaultESFResult(code: code)
+    }
+
+    static func defaultESFResult(code: String) -> ESFResult? {
+        switch code {
+        case StandardExitReason.arbete.rawValue: .employment
+        case StandardExitReason.studier.rawValue: .education
+        default: nil
+        }
     }
 }
 

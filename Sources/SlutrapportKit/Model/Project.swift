@@ -21,6 +21,10 @@ public struct Project: Sendable {
     public var activities: [Activity] = []
     public var ageBands: [Int] = [18, 30, 55]
     public var goals: [Goal] = []
+    /// The user's `breakdowns:`, then, with `esf_plus: true`, the ESF+ ones (SPEC §3.6).
+    public var breakdowns: [DeclaredBreakdown] = []
+    /// `esf_plus: true`: the report carries the ESF+ indicator table.
+    public var esfPlus = false
     public var budget: Budget?
     public var sections: [Section] = []
     /// The worksheet of participants.xlsx or counts.xlsx to read; nil: the first.
@@ -129,6 +133,7 @@ public struct Goal: Sendable {
         case exitShare = "exit_share"
         case activityShare = "activity_share"
         case reported
+        case breakdownShare = "breakdown_share"
     }
 
     public var id: String
@@ -141,6 +146,10 @@ public struct Goal: Sendable {
     public var reasons: [Int] = []
     /// Index into the project's activities (`activity_share`).
     public var activity: Int?
+    /// Index into the project's breakdowns (`breakdown_share`).
+    public var breakdown: Int?
+    /// Indices into that breakdown's values (`breakdown_share`).
+    public var breakdownValues: [Int] = []
     /// Index into the project's subprojects when the goal is scoped to one.
     public var subproject: Int?
     /// `reported`: the value taken from an evaluation.

@@ -11,6 +11,7 @@ extension ReportViewBuilder {
                 || hiddenByThreshold(o.outcome)
             case .activityShare: o.goal.activity.map { suppression.isHidden(Cell(.project, .activity($0), nil)) } ?? false
                 || suppression.isHidden(Cell(.project, .participants, nil))
+            case .breakdownShare: hiddenByThreshold(o.outcome)
             case .reported: false
             }
             if hide { o.outcome = nil }

@@ -191,7 +191,7 @@ extension Labels {
         switch m {
         case .participants: phrases.metricParticipants
         case .exitShare: phrases.metricExitShare
-        case .activityShare: phrases.metricActivityShare
+        case .activityShare, .breakdownShare: phrases.metricActivityShare
         case .reported: phrases.metricReported
         }
     }
