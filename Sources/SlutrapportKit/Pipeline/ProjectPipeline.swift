@@ -100,7 +100,9 @@ public struct ProjectPipeline: Sendable {
             log.error(.breakdownNeedsParticipants, "\(what) one row per participant (participants.csv or participants.xlsx), not \(source.fileName)",
                       at: first.location)
         }
-        return source.read(project, path, settings, readThreads)
+        let (tally, readLog) = source.read(project, path, settings, readThreads)
+        log.append(contentsOf: readLog)
+        return (tally, log)
     }
 
     /// A project whose project.yaml has errors gets no output, but its
