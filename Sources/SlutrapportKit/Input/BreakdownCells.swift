@@ -90,7 +90,7 @@ final class BreakdownCells {
             if bytes.isEmpty {
                 values[b] = 0
             } else if !multiple[b] {
-                guard let v = fastTables[b].takeUnretainedValue().lookup(bytes, padded: r.padded) else { return false }
+                guard let v = fastTables[b]._withUnsafeGuaranteedRef({ $0.lookup(bytes, padded: r.padded) }) else { return false }
                 values[b] = 1 << UInt64(v)
             } else {
                 var bits: UInt64 = 0
@@ -99,7 +99,7 @@ final class BreakdownCells {
                     var e = s
                     while e < bytes.count, !RowRule.separatesActivities(bytes[e]) { e += 1 }
                     if e > s {
-                        guard let v = fastTables[b].takeUnretainedValue().lookup(UnsafeBufferPointer(rebasing: bytes[s..<e]), padded: false) else { return false }
+                        guard let v = fastTables[b]._withUnsafeGuaranteedRef({ $0.lookup(UnsafeBufferPointer(rebasing: bytes[s..<e]), padded: false) }) else { return false }
                         bits |= 1 << UInt64(v)
                     }
                     s = e + 1
