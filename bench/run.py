@@ -4,8 +4,9 @@ aggregation on the same files, side by side in one run, and a batch of
 2,000 small projects, with the Word report among its formats and without
 (`bench/run.py docx` runs that comparison alone), and `slutrapport check` on
 the 1M participants as a workbook against Polars' read_excel (calamine) on it
-(`bench/run.py xlsx` runs that alone). Prints medians, throughput, peak
-memory and ratios.
+(`bench/run.py xlsx` runs that alone), and the same build with and without
+the ESF+ columns at 100k and 1M participants, side by side (`bench/run.py
+esf` runs that alone). Prints medians, throughput, peak memory and ratios.
 
 Data is generated once into .bench/ (same seed, same bytes) and reused.
 """
@@ -23,6 +24,9 @@ BIN = os.path.join(ROOT, ".build", "release", "slutrapport")
 SIZES = [("10k", 10_000, 7), ("100k", 100_000, 7), ("1M", 1_000_000, 5), ("5M", 5_000_000, 3)]
 XLSX = "1M-xlsx"
 XLSX_RUNS = 5
+# Issue 17: the same rows with and without the ESF+ columns (bench/generate.py --esf).
+ESF_SIZES = [("100k", 100_000), ("1M", 1_000_000)]
+ESF_RUNS = 7
 
 
 def timed(cmd, env=None):
@@ -68,6 +72,56 @@ def generate():
         generate_csv(name, rows)
     generate_batch()
     generate_xlsx()
+    generate_esf()
+
+
+def generate_esf():
+    """Each ESF_SIZES file again with the ESF+ columns, in `<name>-esf`."""
+    for name, rows in ESF_SIZES:
+        generate_csv(name, rows)
+        folder = os.path.join(DATA, name + "-esf")
+        if not os.path.exists(os.path.join(folder, "participants.csv")):
+            print(f"generating {name} with the ESF+ columns …", flush=True)
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(rows), folder, "--esf"], check=True)
+
+
+def esf_case():
+    """The full build of each ESF_SIZES file with and without the ESF+
+    columns, alternating so that a slower moment hits both: medians of
+    ESF_RUNS, and the peak memory of each. Returns {name: (without, with,
+    peak without, peak with, worst status)}."""
+    jobs = os.cpu_count() or 1
+    print(f"\nthe ESF+ columns (esf_plus, nine ESF+ columns and a breakdown with several codes a cell), --jobs {jobs}")
+    print(f"{'rows':>5} {'MB':>6} {'MB esf':>6} | {'without':>8} {'peak':>7} | {'with':>8} {'peak':>7} | {'with/without':>12} {'peak +':>7}")
+    results = {}
+    for name, _ in ESF_SIZES:
+        plain, esf = os.path.join(DATA, name), os.path.join(DATA, name + "-esf")
+        times = {plain: [], esf: []}
+        peaks = {plain: 0, esf: 0}
+        status = 0
+        for _ in range(ESF_RUNS):
+            for folder in (plain, esf):
+                t, peak, code = timed([BIN, "build", folder, "--out", os.path.join(DATA, "out-esf-" + os.path.basename(folder)),
+                                       "--quiet", "--jobs", str(jobs)])
+                times[folder].append(t)
+                peaks[folder] = max(peaks[folder], peak)
+                status = max(status, code)
+        a, b = statistics.median(times[plain]), statistics.median(times[esf])
+        mb = [os.path.getsize(os.path.join(f, "participants.csv")) / 1e6 for f in (plain, esf)]
+        print(f"{name:>5} {mb[0]:6.1f} {mb[1]:6.1f} | {a:7.3f}s {peaks[plain] / 1024:5.0f}Mi | {b:7.3f}s {peaks[esf] / 1024:5.0f}Mi | "
+              f"{b / a:11.2f}× {(peaks[esf] - peaks[plain]) / 1024:+5.0f}Mi   status {status}", flush=True)
+        results[name] = (a, b, peaks[plain], peaks[esf], status)
+    return results
+
+
+def esf_verdict(results):
+    a, b, _, _, status = results["1M"]
+    print(f"  1M with the ESF+ columns at most 1.5 x without: {b / a:.2f} x: {verdict(b <= 1.5 * a and status == 0)}")
+    # Memory grows with distinct ids (the same in both files); the ESF+ columns may add a fixed amount, never one per row.
+    small, large = results["100k"], results["1M"]
+    extra_small, extra_large = (small[3] - small[2]) / 1024, (large[3] - large[2]) / 1024
+    print(f"  ESF+ memory does not grow with rows:   {small[3] / 1024:.0f} MiB at 100k, {large[3] / 1024:.0f} MiB at 1M; "
+          f"{extra_small:+.0f} MiB and {extra_large:+.0f} MiB over the same rows without: {verdict(extra_large <= extra_small + 8)}")
 
 
 def generate_xlsx():
@@ -186,6 +240,7 @@ def main():
     print(f"\nbatch of 2,000 projects × 300 participants: {t:.2f} s, peak {peak / 1024:.0f} MiB, status {status}")
     docx_ratio, docx_status = batch_with_docx(batch, out)
     workbook = xlsx_case()
+    esf = esf_case()
 
     ours, _, duck, query, _, _ = results["1M"]
     print("\ntargets (docs/performance.md):")
@@ -197,6 +252,7 @@ def main():
     print(f"  2,000 x 300 in at most 20 s:          {t:.1f} s: {verdict(t <= 20 and status == 0)}")
     print(f"  the batch with docx at most 1.3 x:    {docx_ratio:.2f} x: {verdict(docx_ratio <= 1.3 and docx_status == 0)}")
     xlsx_verdict(workbook, verdict)
+    esf_verdict(esf)
 
 
 def verdict(ok):
@@ -214,5 +270,9 @@ if __name__ == "__main__":
         ensure_polars()
         generate_xlsx()
         xlsx_verdict(xlsx_case(), verdict)
+    elif sys.argv[1:] == ["esf"]:
+        # `python3 bench/run.py esf`: the ESF+ columns alone.
+        generate_esf()
+        esf_verdict(esf_case())
     else:
         main()

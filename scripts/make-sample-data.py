@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Writes the synthetic participant rows of data/vak2 and the tallies of
-data/bidrag-till-forsorjning, and prints the figures they must give.
+"""Writes the synthetic participant rows of data/vak2 and data/merit and the
+tallies of data/bidrag-till-forsorjning, and prints the figures they must give.
 
 The totals come from the seed documents (see data/README.md); the rows are
 invented. Deterministic: the same seed gives the same rows. The programme's
 tallies are kept the way such a programme keeps them, in a workbook:
 counts.xlsx, saved by LibreOffice Calc from the CSV (its bytes vary with
 LibreOffice's version; the figures do not, and ExamplesTests checks them).
-Run from the repository root: python3 scripts/make-sample-data.py
+Run from the repository root: python3 scripts/make-sample-data.py [NAME ...]
+(NAME: vak2, merit or programme; default all three).
 """
 import csv
 import datetime as dt
@@ -15,6 +16,7 @@ import os
 import random
 import shutil
 import subprocess
+import sys
 import tempfile
 
 AS_OF = dt.date(2022, 9, 30)
@@ -115,6 +117,85 @@ def programme():
           "active", sum(c.get("", 0) for c in tallies.values()), "ended", ended)
 
 
+def merit():
+    """data/merit: an ESF+ project (esf_plus: true) modelled on seed 001's
+    targets: at least 725 young people, 47 % women and 53 % men. Every
+    column has its Swedish name and the file is `;`-separated, as Swedish
+    Excel saves it; some cells are empty, as a case system's export has them.
+    The rows and every share below are invented."""
+    rng = random.Random(20251231)
+    end_of_period = dt.date(2025, 12, 31)
+    first, last_start = dt.date(2023, 1, 16), dt.date(2025, 10, 31)
+    women, men = 357, 403
+    genders = ["kvinna"] * women + ["man"] * men
+    rng.shuffle(genders)
+    reasons = [("arbete", 30), ("studier", 22), ("eget_foretag", 2), ("arbetssokande", 18),
+               ("avbrutit", 15), ("annan_orsak", 13)]
+
+    def pick(weighted):
+        n = rng.randrange(sum(w for _, w in weighted))
+        for value, w in weighted:
+            if n < w:
+                return value
+            n -= w
+        raise AssertionError
+
+    def yes_no(yes, empty):
+        return pick([("Ja", yes), ("", empty), ("Nej", 1000 - yes - empty)])
+
+    header = ["deltagar_id", "delprojekt", "kön", "födelseår", "startdatum", "slutdatum", "avslutsorsak",
+              "aktiviteter", "arbetsmarknadsstatus", "utbildningsniva", "funktionsnedsattning",
+              "tredjelandsmedborgare", "utlandsk_bakgrund", "minoritet", "hemlos", "landsbygd", "kvalifikation",
+              "väg_in", "försörjning"]
+    rows = []
+    truth = {}
+
+    def count(key, gender):
+        truth[(key, gender)] = truth.get((key, gender), 0) + 1
+
+    for n, gender in enumerate(genders, 1):
+        start = first + dt.timedelta(days=rng.randrange((last_start - first).days + 1))
+        end = start + dt.timedelta(days=rng.randrange(30, 420))
+        reason = pick(reasons)
+        if end > end_of_period or rng.random() < 0.04:
+            end, reason = None, ""  # still in the project when it ends
+        age = pick([(16, 3), (17, 5)] + [(a, 8) for a in range(18, 30)] + [(a, 1) for a in range(30, 36)])
+        birth = "" if rng.random() < 0.02 else str(start.year - age)
+        status = pick([("unemployed", 450), ("long_term_unemployed", 250), ("inactive", 270), ("employed", 20), ("", 10)])
+        education = pick([("isced_0_2", 450), ("isced_3_4", 450), ("isced_5_8", 60), ("", 40)])
+        qualification = yes_no(400, 100) if end else ""
+        acts = [a for a, p in (("prova_pa", 0.40), ("yrkesspar", 0.45), ("stod", 0.85)) if rng.random() < p]
+        way_in = pick([("jobbtorg", 45), ("arbetsformedlingen", 30), ("uppsokande", 25)])
+        support = pick([("forsorjningsstod", 45), ("aktivitetsstod", 30), ("forsorjningsstod;aktivitetsstod", 10),
+                        ("ingen", 10), ("", 5)])
+        rows.append([f"MJ-{n:04d}", "rinkeby-kista" if rng.random() < 0.55 else "spanga-tensta", gender, birth,
+                     start.isoformat(), end.isoformat() if end else "", reason, ";".join(acts), status, education,
+                     yes_no(70, 80), yes_no(180, 20), yes_no(620, 20), yes_no(15, 200), yes_no(40, 30),
+                     yes_no(0, 30), qualification, way_in, support])
+        count("participants", gender)
+        count("ended" if end else "active", gender)
+        count("status " + (status or "not stated"), gender)
+        count("disability " + (rows[-1][10] or "not stated"), gender)
+        count("way in " + way_in, gender)
+        if end:
+            count("exit " + reason, gender)
+            count("qualification " + (qualification or "not stated"), gender)
+        if birth == "":
+            count("age not stated", gender)
+        elif age < 18:
+            count("below 18", gender)
+        else:
+            count("18-29" if age <= 29 else "30-54", gender)
+    with open("data/merit/participants.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(header)
+        w.writerows(rows)
+    print("merit figures at", end_of_period, "(kvinna, man)")
+    for key in sorted({k for k, _ in truth}):
+        print(f"  {key:28}", truth.get((key, "kvinna"), 0), truth.get((key, "man"), 0))
+
+
 if __name__ == "__main__":
-    vak2()
-    programme()
+    # The programme's workbook needs LibreOffice; the others only Python.
+    for name in sys.argv[1:] or ["vak2", "merit", "programme"]:
+        {"vak2": vak2, "merit": merit, "programme": programme}[name]()

@@ -9,10 +9,13 @@ struct Init: ParsableCommand {
         Writes a project.yaml with every key and what it is for, and a
         participants.csv with its header and one example row; `slutrapport
         check DIR` accepts them as they are. Existing files are never replaced.
+        With --esf-plus, the project declares the ESF+ breakdowns (esf_plus: true)
+        and participants.csv has their columns.
 
         Examples:
           slutrapport init data/nytt-projekt
           slutrapport init data/vast --name "Väst i arbete"
+          slutrapport init data/esf-projekt --esf-plus
         """
     )
 
@@ -22,10 +25,13 @@ struct Init: ParsableCommand {
     @Option(help: "The project's name (default: the folder name).")
     var name: String?
 
+    @Flag(name: .customLong("esf-plus"), help: "Start an ESF+ project: esf_plus: true and the ESF+ columns in participants.csv.")
+    var esfPlus = false
+
     func run() throws {
         var err = StandardError()
         do {
-            try ProjectScaffold.write(to: dir, name: name)
+            try ProjectScaffold.write(to: dir, name: name, esfPlus: esfPlus)
         } catch {
             switch error {
             case .exists(let f): print("error: \(DiagnosticFormatter.oneLine(f)) exists already; nothing written", to: &err)

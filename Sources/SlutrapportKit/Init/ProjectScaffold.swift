@@ -10,7 +10,9 @@ public enum ProjectScaffold {
         case cannotWrite(String)
     }
 
-    public static func write(to folder: String, name: String?) throws(Failure) {
+    /// `esfPlus`: the ESF+ skeleton (issue 17), with `esf_plus: true`, a goal
+    /// on an ESF+ breakdown and the ESF+ columns in participants.csv.
+    public static func write(to folder: String, name: String?, esfPlus: Bool = false) throws(Failure) {
         for file in ["project.yaml", "participants.csv", "counts.csv"] {
             let path = folder.appendingPathComponent(file)
             var st = stat()
@@ -25,7 +27,8 @@ public enum ProjectScaffold {
             throw .cannotWrite(folder)
         }
         var written: [String] = []
-        for (file, text) in [("project.yaml", projectYAML(id: id, name: title)), ("participants.csv", participantsCSV)] {
+        for (file, text) in [("project.yaml", projectYAML(id: id, name: title, esfPlus: esfPlus)),
+                             ("participants.csv", participantsCSV(esfPlus: esfPlus))] {
             let path = folder.appendingPathComponent(file)
             let error = createFile(path, text)
             guard error == 0 else {
@@ -58,13 +61,42 @@ public enum ProjectScaffold {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    static let participantsCSV = """
-        id,subproject,gender,birth_year,start_date,end_date,exit_reason,activities
-        exempel-1,delprojekt-1,kvinna,1998,2024-02-01,2024-09-30,arbete,coaching
+    /// A header and one example row; with ESF+, its columns (SPEC §3.6) after the breakdown's own.
+    static func participantsCSV(esfPlus: Bool) -> String {
+        var header = "id,subproject,gender,birth_year,start_date,end_date,exit_reason,activities,malgrupp"
+        var row = "exempel-1,delprojekt-1,kvinna,1998,2024-02-01,2024-09-30,arbete,coaching,unga"
+        if esfPlus {
+            header += "," + ESFBreakdown.allCases.map(\.rawValue).joined(separator: ",")
+            // Long-term unemployed, upper secondary school, foreign background, left for work with a qualification.
+            row += ",long_term_unemployed,isced_3_4,nej,nej,ja,nej,nej,nej,ja"
+        }
+        return header + "\n" + row + "\n"
+    }
 
-        """
+    /// What the ESF+ skeleton says of `esf_plus`, and the plain one.
+    static func esfPlusKey(_ on: Bool) -> String {
+        on ? """
+            # ESF+: the columns behind the common indicators for participants of
+            # Regulation (EU) 2021/1057, Annex I, in participants.csv, and the ESF+
+            # indicator table in the report. The columns, English or Swedish:
+            # labour_status/arbetsmarknadsstatus (unemployed, long_term_unemployed,
+            # inactive, employed), education/utbildningsniva (isced_0_2, isced_3_4,
+            # isced_5_8), and yes/no (ja/nej) columns disability/funktionsnedsattning,
+            # third_country_national/tredjelandsmedborgare,
+            # foreign_background/utlandsk_bakgrund, minority/minoritet, homeless/hemlos,
+            # rural/landsbygd, qualification/kvalifikation (gained on leaving). An empty
+            # cell is "not stated". Disability and minority are sensitive: shown only
+            # for 5 or more people.
+            esf_plus: true
+            """ : """
+            # ESF+: true adds the columns behind the ESF+ common indicators to
+            # participants.csv and the ESF+ indicator table to the report;
+            # `slutrapport init --esf-plus DIR` starts such a project.
+            esf_plus: false
+            """
+    }
 
-    static func projectYAML(id: String, name: String) -> String {
+    static func projectYAML(id: String, name: String, esfPlus: Bool) -> String {
         """
         # project.yaml — everything about the project except the participants.
         # Check it with `slutrapport check`, build with `slutrapport build`.
@@ -113,7 +145,13 @@ public enum ProjectScaffold {
           - {code: studier, label: Studier, positive: true}
           - {code: avbrutit, label: Avbrutit, positive: false}
           - {code: annan_orsak, label: Annan orsak, positive: false}
-          - {code: fullfoljt, label: Fullföljt projektet, positive: false}
+          - {code: fullfoljt, label: Fullföljt projektet, positive: false}\(esfPlus ? """
+
+          # esf_result: what an exit counts as among the ESF+ results: job_searching,
+          # education or employment (arbete is employment and studier education unless
+          # they say otherwise).
+          - {code: arbetssokande, label: Arbetssökande, positive: false, esf_result: job_searching}
+        """ : "")
         # Activities: the codes the CSV's activities column uses.
         activities:
           - {code: coaching, label: Individuell coaching}
@@ -122,12 +160,33 @@ public enum ProjectScaffold {
         # sheet: Deltagare
         # Lower limits of the age bands: here -17, 18-29, 30-54, 55-.
         age_bands: [18, 30, 55]
-        # Goals: metric is participants, exit_share, activity_share or reported.
+        \(esfPlusKey(esfPlus))
+        # Breakdowns: more about each participant, one column of participants.csv
+        # each (column; default: the id), with its codes in report order. A cell
+        # holds a code or a label in any case, or is empty ("not stated").
+        # multiple: true lets a cell hold several codes separated by ; or |.
+        # sensitive: true for special category data (health, ethnicity): its counts
+        # are shown only for 5 or more people (or --suppress-below, if higher).
+        breakdowns:
+          - id: malgrupp
+            title: Målgrupp
+            column: malgrupp
+            values:
+              - {code: unga, label: Unga 16–29 år}
+              - {code: nyanlanda, label: Nyanlända}
+            multiple: true
+            sensitive: false
+        # Goals: metric is participants, exit_share, activity_share, breakdown_share
+        # (the share of participants with one of a breakdown's values) or reported.
         goals:
           - {id: deltagare, text: "100 deltagare", metric: participants, target: 100, by_gender: {kvinna: 50, man: 50}}
           - {id: arbete-studier, text: "50 % går till arbete eller studier", metric: exit_share, reasons: [arbete, studier], target: 50%}
           - {id: coaching, text: "80 % får coaching", metric: activity_share, activity: coaching, target: 80%}
           - {id: nojdhet, text: "90 % är nöjda", metric: reported, target: 90%, reported: 85%, source: Enkät}
+          - {id: unga, text: "Hälften är unga", metric: breakdown_share, breakdown: malgrupp, values: [unga], target: 50%}\(esfPlus ? """
+
+          - {id: langtidsarbetslosa, text: "30 % är långtidsarbetslösa", metric: breakdown_share, breakdown: labour_status, values: [long_term_unemployed], target: 30%}
+        """ : "")
         # The budget, in kr or tkr, line by line.
         budget:
           unit: tkr

@@ -22,7 +22,7 @@ func tree(_ folder: String) throws -> [String: Data] {
             #expect(try runCLI(["build", "data", "--out", "\(work)/jobs\(jobs)", "--jobs", jobs, "--quiet"]).status == 0)
         }
         let one = try tree("\(work)/jobs1"), two = try tree("\(work)/jobs2")
-        #expect(one.count == 34)  // 4 projects × 5 reports and a marker, 9 charts, one narrative image, the index in 2 formats
+        #expect(one.count == 44)  // 5 projects × 5 reports and a marker, 11 charts, one narrative image, the index in 2 formats
         #expect(one == two)
     }
 

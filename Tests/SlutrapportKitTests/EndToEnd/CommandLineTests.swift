@@ -199,7 +199,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let (status, stderr) = try runCLI(["build", "data", "--out", out, "--quiet"], fileSizeLimitKiB: 0)
         #expect(status == 1)
         let files = stderr.split(separator: "\n").compactMap { $0.split(separator: ": error: ").first.map(String.init) }
-        #expect(files == ["index.md", "index.html", "bidrag-till-forsorjning", "kompetens-nord", "samverk-nordost", "vak2"].map { "\(out)/\($0):1:1" })
+        #expect(files == ["index.md", "index.html", "bidrag-till-forsorjning", "kompetens-nord", "merit", "samverk-nordost", "vak2"].map { "\(out)/\($0):1:1" })
         #expect(try tree(out) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") } == [])
     }

@@ -22,7 +22,7 @@ import Testing
     @Test func everyExampleBuildsWithoutWarnings() throws {
         let (out, outcome) = buildReports([repositoryRoot + "/data"]) { $0.strict = true }
         #expect(outcome.diagnostics.map(DiagnosticFormatter.text) == [])
-        #expect(outcome.projects.map(\.id) == ["bidrag-till-forsorjning", "kompetens-nord", "samverk-nordost", "vak2"])
+        #expect(outcome.projects.map(\.id) == ["bidrag-till-forsorjning", "kompetens-nord", "merit", "samverk-nordost", "vak2"])
         for p in outcome.projects {
             for format in OutputFormat.allCases {
                 #expect(FileManager.default.fileExists(atPath: "\(out)/\(p.id ?? "")/\(format.fileName)"))
@@ -77,6 +77,38 @@ import Testing
         #expect(markdown.contains("| Fullföljt projektet | .. |  | .. |  | 29 | 12\u{00A0}% |"))
         let html = try String(contentsOfFile: out + "/vak2/slutrapport.html", encoding: .utf8)
         #expect(html.contains("<tr><th scope=\"row\">Avbrutit</th><td class=\"num\">&lt;5</td><td class=\"num\"></td><td class=\"num\">..</td>"))
+    }
+
+    /// The ESF+ example (issue 17): the figures `make-sample-data.py merit`
+    /// printed when it wrote the rows, counted there in Python.
+    @Test func meritKeyFigures() throws {
+        let (_, f) = try reportView(folder: repositoryRoot + "/data/merit", ReportChoices())
+        let c = { (women: Int, men: Int) in GenderCounts(women: women, men: men) }
+        #expect(f.overall.participants == c(357, 403))
+        #expect(f.overall.active == c(69, 84))
+        let esf = try #require(f.esf)
+        #expect(esf[.total] == c(357, 403))
+        #expect(esf[.unemployed] == c(154 + 83, 202 + 91))
+        #expect(esf[.longTermUnemployed] == c(83, 91))
+        #expect(esf[.inactive] == c(105, 98))
+        #expect(esf[.employed] == c(8, 7))
+        #expect(esf[.below18] == c(26, 33))
+        #expect(esf[.age18to29] == c(302, 339))
+        #expect(esf[.age55Plus] == c(0, 0))
+        #expect(esf[.disability] == c(22, 28))
+        #expect(esf[.jobSearching] == c(51, 53))
+        #expect(esf[.educationTraining] == c(57, 89))
+        #expect(esf[.employment] == c(91 + 9, 86 + 7))  // arbete and eget_foretag
+        #expect(esf[.qualification] == c(123, 133))
+        let notStated = Dictionary(uniqueKeysWithValues: esf.notStated.map { ($0.group, $0.counts) })
+        #expect(notStated["labour_status"] == c(7, 5))
+        #expect(notStated["age"] == c(7, 13))
+        #expect(notStated["disability"] == c(26, 36))
+        #expect(notStated["qualification"] == c(29, 38))
+        // The project's own breakdown `vag_in`: jobbtorg, arbetsformedlingen, uppsokande.
+        #expect(f.breakdowns.first?.values == [c(159, 183), c(116, 126), c(82, 94)])
+        #expect(f.breakdowns.first?.notStated == GenderCounts())
+        #expect(f.goals.prefix(4).map(\.met) == [true, false, true, true])
     }
 
     @Test func applicationShowsItsBudget() throws {
