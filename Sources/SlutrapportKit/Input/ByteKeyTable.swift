@@ -66,8 +66,17 @@ final class ByteKeyTable: @unchecked Sendable {
             slots[h] = Int32(k)
         }
         starts[keys.count] = offset
-        let shortKeys = keys.indices.filter { (1...Self.shortLimit).contains(keys[$0].count) }.map { k in
-            (words: keys[k].withUnsafeBufferPointer { Self.words($0) }, length: keys[k].count, value: vals[k])
+        // Each short key as stored (folded), Capitalised and in CAPITALS: the
+        // usual spellings of a code column (`Ja`, `Nej`, `Arbete`) are then
+        // found in one probe, without folding.
+        var shortKeys: [(words: Words, length: Int, value: Int)] = []
+        for k in keys.indices where (1...Self.shortLimit).contains(keys[k].count) {
+            let upper = keys[k].map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }
+            var spellings = [keys[k]]
+            for spelling in [[upper[0]] + keys[k].dropFirst(), upper] where !spellings.contains(spelling) { spellings.append(spelling) }
+            for spelling in spellings {
+                shortKeys.append((spelling.withUnsafeBufferPointer { Self.words($0) }, spelling.count, vals[k]))
+            }
         }
         // Odd multipliers tried in turn, the table doubled after each round, until every key has a slot of its own.
         var shortSize = size
