@@ -189,4 +189,47 @@ import Testing
         let anchors = try Self.view().sections.flatMap(\.figures).map(\.anchor)
         #expect(anchors == ["deltagare", "over-tid", "avslutsorsaker", "fordelningar", "esf"])
     }
+
+    /// slutrapport.xml of a view, checked against the XSD, written to scratch for XPath.
+    static func xml(_ view: ReportView) throws -> XPath {
+        let templates = try #require(TemplateSet.load(folder: templatesFolder).0)
+        let text = templates.render(view, template: "report.xml")
+        #expect(try XMLSchemaValidator(schemaPath: templates.schemaPath).validate(text).map(\.message) == [])
+        let path = scratch("breakdowns") + ".xml"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try XPath(path: path)
+    }
+
+    @Test func theXMLHasTheUsersBreakdownsAndTheIndicators() throws {
+        let doc = try Self.xml(try Self.view())
+        let breakdowns = "/s:slutrapport/s:breakdowns/s:breakdown"
+        #expect(try doc.strings("\(breakdowns)/@id") == ["utbildning", "stod", "halsa"])
+        #expect(try doc.strings("\(breakdowns)/@sensitive") == ["false", "false", "true"])
+        let education = "\(breakdowns)[@id='utbildning']"
+        #expect(try doc.strings("\(education)/s:value/@code") == ["grund", "gymn", "hogre"])
+        #expect(try doc.strings("\(education)/s:value/@label") == ["Förgymnasial", "Gymnasial", "Eftergymnasial"])
+        #expect(try doc.strings("\(education)/s:value/@women") == ["3", "2", "3"])
+        #expect(try doc.strings("\(education)/s:value/@men") == ["4", "6", "1"])
+        #expect(try doc.strings("\(education)/s:value/@other") == ["0", "0", "0"])
+        #expect(try doc.strings("\(education)/s:value/@total") == ["7", "8", "4"])
+        // Of the total of counted participants, one decimal.
+        #expect(try doc.strings("\(education)/s:value/@share") == ["35.0", "40.0", "20.0"])
+        #expect(try doc.strings("\(education)/s:notStated/@total | \(education)/s:notStated/@share") == ["1", "5.0"])
+        // A value without a label has none in the XML.
+        #expect(try doc.strings("\(breakdowns)[@id='stod']/s:value[not(@label)]/@code") == ["ekonomi"])
+        // No "not stated" where it is zero.
+        #expect(try doc.evaluate("count(\(breakdowns)[@id='halsa']/s:notStated)") == .number(0))
+
+        let esf = "/s:slutrapport/s:esfPlus"
+        #expect(try doc.strings("\(esf)/s:indicator/@id") == ESFIndicator.allCases.map(\.rawValue))
+        #expect(try doc.strings("\(esf)/s:indicator[@kind='result']/@id") == ["job_searching", "education_training", "qualification", "employment"])
+        #expect(try doc.strings("\(esf)/s:indicator[@id='unemployed']/@total | \(esf)/s:indicator[@id='unemployed']/@women | \(esf)/s:indicator[@id='unemployed']/@men")
+                == ["13", "5", "8"])
+        #expect(try doc.strings("\(esf)/s:indicator[@id='isced_3_4']/@label") == ["Med gymnasieutbildning (Isced 3) eller eftergymnasial utbildning (Isced 4)"])
+        #expect(try doc.strings("\(esf)/s:indicator/@total") == ["20", "13", "5", "4", "2", "0", "7", "3", "7", "8", "4", "5", "3", "9", "1", "0", "6",
+                                                                  "2", "1", "4", "3"])
+        // One per group with a non-zero count, in the figures' order.
+        #expect(try doc.strings("\(esf)/s:notStated/@group") == ["labour_status", "age", "education", "minority", "qualification"])
+        #expect(try doc.strings("\(esf)/s:notStated/@total") == ["1", "1", "1", "4", "1"])
+    }
 }
