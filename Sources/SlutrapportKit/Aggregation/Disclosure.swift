@@ -66,10 +66,12 @@ public struct Suppression: Sendable {
 
     public static func compute(_ f: Figures, threshold n: Int) -> Suppression {
         var s = Suppression(threshold: n)
-        guard n >= 2, f.source != .none else { return s }
+        s.sensitiveRows = sensitiveRows(f)
+        guard n >= 2 || !s.sensitiveRows.isEmpty, f.source != .none else { return s }
         let table = CellTable(f)
-        let protected: Set<Cell> = [Cell(.project, .participants, nil), Cell(.project, .active, nil), Cell(.project, .ended, nil)]
-        for (cell, value) in table.values where value > 0 && value < n && !protected.contains(cell) {
+        let protected: Set<Cell> = [Cell(.project, .participants, nil), Cell(.project, .active, nil), Cell(.project, .ended, nil),
+                                    Cell(.project, .esf(.total), nil)]
+        for (cell, value) in table.values where value > 0 && value < s.threshold(of: cell) && !protected.contains(cell) {
             s.primary.insert(cell)
         }
         s.hidden = s.primary
@@ -92,6 +94,20 @@ public struct Suppression: Sendable {
     }
 }
 
+extension Suppression {
+    /// The rows of sensitive breakdowns, and of the ESF+ indicators and "not stated" counts drawn from them.
+    static func sensitiveRows(_ f: Figures) -> Set<Row> {
+        var rows: Set<Row> = []
+        for (b, figures) in f.breakdowns.enumerated() where f.sensitiveBreakdowns[b] {
+            rows.insert(.breakdown(b, value: nil))
+            for v in figures.values.indices { rows.insert(.breakdown(b, value: v)) }
+        }
+        for i in ESFIndicator.allCases where i.isSensitive { rows.insert(.esf(i)) }
+        for group in f.esf?.notStated ?? [] where group.sensitive { rows.insert(.esfNotStated(group.group)) }
+        return f.esf == nil ? rows.filter { if case .breakdown = $0 { true } else { false } } : rows
+    }
+}
+
 /// Every count of the figures by cell, and the sums that tie them together.
 struct CellTable: Sendable {
     struct Sum: Sendable {
@@ -102,16 +118,22 @@ struct CellTable: Sendable {
     var values: [Suppression.Cell: Int] = [:]
     private(set) var sums: [Sum] = []
 
+    mutating func appendSum(_ sum: Sum) { sums.append(sum) }
+
+    /// A row of counts by gender with its total, and their sum.
+    mutating func addRow(_ scope: Suppression.Scope, _ row: Suppression.Row, _ counts: GenderCounts) {
+        let genders: [Gender] = [.woman, .man, .other]
+        for g in genders { values[Suppression.Cell(scope, row, g)] = counts[g] }
+        values[Suppression.Cell(scope, row, nil)] = counts.total
+        sums.append(Sum(total: Suppression.Cell(scope, row, nil), parts: genders.map { Suppression.Cell(scope, row, $0) }))
+    }
+
     func value(_ c: Suppression.Cell) -> Int { values[c] ?? 0 }
 
     init(_ f: Figures) {
         typealias Cell = Suppression.Cell
         let genders: [Gender] = [.woman, .man, .other]
-        func add(_ scope: Suppression.Scope, _ row: Suppression.Row, _ counts: GenderCounts) {
-            for g in genders { values[Cell(scope, row, g)] = counts[g] }
-            values[Cell(scope, row, nil)] = counts.total
-            sums.append(Sum(total: Cell(scope, row, nil), parts: genders.map { Cell(scope, row, $0) }))
-        }
+        func add(_ scope: Suppression.Scope, _ row: Suppression.Row, _ counts: GenderCounts) { addRow(scope, row, counts) }
         func addScope(_ scope: Suppression.Scope, _ b: Breakdown) {
             add(scope, .participants, b.participants)
             add(scope, .active, b.active)
@@ -130,6 +152,8 @@ struct CellTable: Sendable {
                 sums.append(Sum(total: Cell(.project, .participants, gender), parts: bands.indices.map { Cell(.project, .age($0), gender) }))
             }
         }
+        addBreakdowns(f)
+        if let esf = f.esf { addESF(f, esf) }
         for (i, b) in f.subprojects.enumerated() { addScope(.subproject(i), b) }
         for (i, g) in f.groups.enumerated() { addScope(.group(i), g.figures) }
         // Subprojects add up to the project, and a group's subprojects to the group.
@@ -144,5 +168,70 @@ struct CellTable: Sendable {
                 }
             }
         }
+    }
+}
+
+extension CellTable {
+    private static let genders: [Gender?] = [.woman, .man, .other, nil]
+
+    /// The cells of column `gender` (nil: the total) of the given rows.
+    private func column(_ rows: [Suppression.Row], _ gender: Gender?) -> [Suppression.Cell] {
+        rows.map { Suppression.Cell(.project, $0, gender) }
+    }
+
+    /// Each breakdown's table: its rows by gender, and, when a participant
+    /// holds one value, its values and "not stated" adding up to the participants.
+    mutating func addBreakdowns(_ f: Figures) {
+        for (b, figures) in f.breakdowns.enumerated() where f.shownBreakdowns[b] {
+            let rows = figures.values.indices.map { Suppression.Row.breakdown(b, value: $0) } + [.breakdown(b, value: nil)]
+            for (v, counts) in figures.values.enumerated() { addRow(.project, .breakdown(b, value: v), counts) }
+            addRow(.project, .breakdown(b, value: nil), figures.notStated)
+            guard f.singleValuedBreakdowns[b] else { continue }
+            for g in Self.genders {
+                appendSum(Sum(total: Suppression.Cell(.project, .participants, g), parts: column(rows, g)))
+            }
+        }
+    }
+
+    /// The ESF+ table, and every sum that ties its counts to each other and
+    /// to the counts other tables show: the same number under another name
+    /// (the total, an age band, an exit reason) is a sum of one part.
+    mutating func addESF(_ f: Figures, _ esf: ESFFigures) {
+        for c in esf.indicators { addRow(.project, .esf(c.indicator), c.counts) }
+        for n in esf.notStated { addRow(.project, .esfNotStated(n.group), n.counts) }
+        let partitions: [[Suppression.Row]] = [
+            [.esf(.unemployed), .esf(.inactive), .esf(.employed), .esfNotStated(ESFBreakdown.labourStatus.rawValue)],
+            [.esf(.isced02), .esf(.isced34), .esf(.isced58), .esfNotStated(ESFBreakdown.education.rawValue)],
+        ]
+        for g in Self.genders {
+            for rows in partitions {
+                appendSum(Sum(total: Suppression.Cell(.project, .participants, g), parts: column(rows, g)))
+            }
+            appendSum(Sum(total: Suppression.Cell(.project, .esf(.total), g), parts: column([.participants], g)))
+            for (indicator, reasons) in f.esfResultReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                appendSum(Sum(total: Suppression.Cell(.project, .esf(indicator), g), parts: column(reasons.map { .exit($0) }, g)))
+            }
+            // An ESF+ age group that is a run of the report's age bands is their sum.
+            for (indicator, from, to) in [(ESFIndicator.below18, nil, 17), (.age18to29, 18, 29), (.age55Plus, 55, nil)] as [(ESFIndicator, Int?, Int?)] {
+                guard let bands = f.ageBands, let run = Self.bands(bands, from: from, to: to) else { continue }
+                appendSum(Sum(total: Suppression.Cell(.project, .esf(indicator), g), parts: column(run.map { .age($0) }, g)))
+            }
+            if let bands = f.ageBands, let unknown = bands.firstIndex(where: { !$0.known }) {
+                appendSum(Sum(total: Suppression.Cell(.project, .esfNotStated("age"), g), parts: column([.age(unknown)], g)))
+            }
+        }
+    }
+
+    /// The known age bands that together cover exactly `from`...`to` (nil: open), if some do.
+    static func bands(_ bands: [AgeBand], from: Int?, to: Int?) -> [Int]? {
+        let run = bands.indices.filter { i in
+            let b = bands[i]
+            guard b.known else { return false }
+            let lowOK = from.map { (b.from ?? Int.min) >= $0 } ?? true
+            let highOK = to.map { (b.to ?? Int.max) <= $0 } ?? true
+            return lowOK && highOK
+        }
+        guard let first = run.first, let last = run.last, bands[first].from == from, bands[last].to == to else { return nil }
+        return run
     }
 }

@@ -22,6 +22,12 @@ public struct Figures: Sendable {
     public var breakdowns: [BreakdownFigures] = []
     /// Which of them are sensitive (always under disclosure control with N ≥ 5).
     public var sensitiveBreakdowns: [Bool] = []
+    /// Which of them get a table of their own: the user's; the ESF+ ones show through the ESF+ table.
+    public var shownBreakdowns: [Bool] = []
+    /// Which of them hold one value a participant (`multiple: false`): their values and "not stated" sum to the participants.
+    public var singleValuedBreakdowns: [Bool] = []
+    /// For each ESF+ result indicator drawn from exit reasons, those reasons (their sum is the indicator).
+    public var esfResultReasons: [ESFIndicator: [Int]] = [:]
     /// The ESF+ indicators (SPEC §4.9), with `esf_plus` and participant rows.
     public var esf: ESFFigures?
     /// Which counts disclosure control hides (SPEC §4.5).
@@ -138,10 +144,10 @@ extension Figures {
             groups[g].granted = amounts.isEmpty ? nil : amounts.reduce(0, +)
         }
         let notReported = Set(project.subprojects.indices.filter { !tally.reported(slot: $0) })
-        let goals = project.goals.map { goal in
+        let goals = project.goals.enumerated().map { i, goal in
             // A goal on a subproject that did not report cannot be measured: no outcome, rather than 0.
             goal.subproject.map(notReported.contains) == true ? GoalOutcome(unmeasured: goal)
-                : outcome(of: goal, tally: tally, overall: overall, subprojects: sub)
+                : outcome(of: goal, at: i, tally: tally, overall: overall, subprojects: sub)
         }
         var figures = Figures(asOf: asOf, source: tally.source, overall: overall, subprojects: sub, groups: groups,
                               goals: goals, lateStarters: tally.lateStarters)
@@ -154,6 +160,15 @@ extension Figures {
                                           medianMen: Durations.median(tally.durations(.man)),
                                           medianOther: Durations.median(tally.durations(.other)))
             figures.timeline = timeline(tally, periodStart: project.period.start, asOf: asOf)
+            figures.breakdowns = breakdowns(tally, project: project)
+            figures.sensitiveBreakdowns = project.breakdowns.map(\.sensitive)
+            figures.shownBreakdowns = project.breakdowns.map { $0.esf == nil }
+            figures.singleValuedBreakdowns = project.breakdowns.map { !$0.multiple }
+            figures.esf = esf(tally, project: project, overall: overall, breakdowns: figures.breakdowns)
+            if figures.esf != nil {
+                figures.esfResultReasons = [.jobSearching: esfReasons(project, .jobSearching),
+                                            .educationTraining: esfReasons(project, .education), .employment: esfReasons(project, .employment)]
+            }
         }
         return figures
     }
@@ -186,7 +201,7 @@ extension Figures {
         return Breakdown(participants: active + ended, active: active, ended: ended, exits: exits, activities: activities)
     }
 
-    static func outcome(of goal: Goal, tally: Tally, overall: Breakdown, subprojects: [Breakdown]) -> GoalOutcome {
+    static func outcome(of goal: Goal, at goalIndex: Int, tally: Tally, overall: Breakdown, subprojects: [Breakdown]) -> GoalOutcome {
         let scope = goal.subproject.map { subprojects[$0] } ?? overall
         let measured = tally.source != .none
         var result = GoalOutcome(unmeasured: goal)
@@ -217,7 +232,13 @@ extension Figures {
                 result.met = share.isAtLeast(goal.target)
             }
         case .breakdownShare:
-            break
+            guard tally.source == .participants, let ordinal = tally.breakdowns.goals.firstIndex(where: { $0.goal == goalIndex }) else { break }
+            let slots = goal.subproject.map { [$0] } ?? Array(0..<tally.slots)
+            let hits = Gender.allCases.reduce(0) { $0 + tally.breakdowns.goalCount(ordinal, slots: slots, gender: $1) }
+            if let share = Share(hits, of: scope.participants.total) {
+                result.outcome = .share(share)
+                result.met = share.isAtLeast(goal.target)
+            }
         case .reported:
             if let value = goal.reported {
                 result.outcome = .reported(value)

@@ -31,6 +31,8 @@ public struct Tally: Sendable {
     public internal(set) var lateStarters = 0
     /// Slots that had a row of counts.csv (SPEC §3.3: one without did not report).
     var slotsWithRows: [Bool]
+    /// The declared breakdowns (SPEC §4.8–9); participant rows only.
+    var breakdowns = BreakdownTally.empty
 
     public init(source: Source, subprojects: Int, reasons: Int, activities: Int, ageLimits: [Int] = [18, 30, 55]) {
         self.source = source
@@ -64,6 +66,7 @@ public struct Tally: Sendable {
         add(&ageCells, other.ageCells)
         add(&durationCells, other.durationCells)
         add(&monthCells, other.monthCells)
+        breakdowns.merge(other.breakdowns)
         lateStarters += other.lateStarters
         for i in other.slotsWithRows.indices where i < slotsWithRows.count { slotsWithRows[i] = slotsWithRows[i] || other.slotsWithRows[i] }
     }
@@ -73,7 +76,7 @@ public struct Tally: Sendable {
     package func sameCounts(as other: Tally) -> Bool {
         cells == other.cells && activityCells == other.activityCells && ageCells == other.ageCells
             && countedDurations == other.countedDurations && Self.trimmed(monthCells) == Self.trimmed(other.monthCells)
-            && lateStarters == other.lateStarters && slotsWithRows == other.slotsWithRows
+            && lateStarters == other.lateStarters && slotsWithRows == other.slotsWithRows && breakdowns == other.breakdowns
     }
 
     /// The histogram of days without its trailing zeros: its length follows
@@ -158,6 +161,7 @@ extension Tally {
         /// every use, which a count made on every row must not pay.
         private let durations: UnsafeMutablePointer<GrowingCells>
         private let months: UnsafeMutablePointer<GrowingCells>
+        let breakdowns: BreakdownTally.Counter
         var lateStarters = 0
 
         init(_ shape: Tally) {
@@ -177,6 +181,7 @@ extension Tally {
             durations.initialize(to: GrowingCells(cells: copy(Array(repeating: 0, count: 3 * 4096)), used: 0))
             months = .allocate(capacity: 1)
             months.initialize(to: GrowingCells(cells: copy(Array(repeating: 0, count: 6 * 64)), used: 0))
+            breakdowns = BreakdownTally.Counter(shape.breakdowns)
         }
 
         deinit {
@@ -193,6 +198,7 @@ extension Tally {
             t.durationCells = Array(durations.pointee.cells.prefix(durations.pointee.used))
             t.monthCells = Array(months.pointee.cells.prefix(months.pointee.used))
             t.lateStarters = lateStarters
+            t.breakdowns = breakdowns.tally
             return t
         }
 

@@ -28,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case sectionTableTooLarge = "section-table-too-large"  // issue 12
     case narrativeTooLarge = "narrative-too-large"  // issue 12
     case imageNotLoaded = "image-not-loaded"  // issue 12
+    case breakdownNeedsParticipants = "breakdown-needs-participants"  // issue 17
 
     // CSV
     case csvEmpty = "csv-empty"
@@ -56,6 +57,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case csvRowsNotCounted = "csv-rows-not-counted"  // issue 12
     case dateSerial = "date-serial"  // issue 15
     case dateSlashed = "date-slashed"  // issue 15
+    case unknownBreakdownValue = "unknown-breakdown-value"  // issue 17
+    case breakdownColumnMissing = "breakdown-column-missing"  // issue 17
 
     // Workbooks (participants.xlsx, counts.xlsx)
     case xlsxNotAWorkbook = "xlsx-not-a-workbook"  // issue 15

@@ -9,10 +9,15 @@ enum Column: String, CaseIterable {
     case activities
     case count
 
-    static func named(_ header: String) -> Column? {
+    /// A header cell as names are compared: trimmed, lowercased, without a byte order mark.
+    static func key(_ header: String) -> String {
         var name = String(header.trimmingSpaces).lowercased()
         if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
-        switch name {
+        return name
+    }
+
+    static func named(_ header: String) -> Column? {
+        switch key(header) {
         case "id", "deltagar_id", "deltagare", "deltagar-id", "deltagarid": return .id
         case "subproject", "delprojekt": return .subproject
         case "gender", "kön", "kon": return .gender
@@ -32,6 +37,9 @@ struct ColumnMap {
     private var positions: [Column: Int] = [:]
     /// Each column as the header names it, for diagnostics.
     private var names: [Column: String] = [:]
+    /// Where each declared breakdown's column sits (SPEC §3.6), nil when the header lacks it.
+    private(set) var breakdownPositions: [Int?] = []
+    private var breakdownNames: [String?] = []
     private(set) var fieldCount = 0
     /// Whether the header names every column the rows need. Rows are checked
     /// either way, but counted only then.
@@ -43,14 +51,22 @@ struct ColumnMap {
     /// message), or its canonical name when the header lacks it.
     func name(_ c: Column) -> String { names[c] ?? c.rawValue }
 
+    /// Breakdown b's column as the header names it.
+    func breakdownName(_ b: Int) -> String { breakdownNames[b] ?? "" }
+
     /// Reads the header record, reporting unknown (warning), duplicate and
     /// missing (error) columns. Nil, with one error, when the first record is
     /// no header: it names fewer than two of the file's columns (or, alone,
     /// none), and is then a participant's row, which no message may quote.
     static func read(_ header: some CellRecord, file: String, allowed: [Column], required: [Column],
-                     log: inout DiagnosticLog) -> ColumnMap? {
+                     breakdowns: [DeclaredBreakdown] = [], log: inout DiagnosticLog) -> ColumnMap? {
         let names = (0..<header.cellCount).map { header.string($0) }
-        let named = Set(names.compactMap { Column.named($0) }.filter(allowed.contains))
+        func breakdown(_ name: String) -> Int? {
+            let key = Column.key(name)
+            return breakdowns.firstIndex { $0.columns.contains(key) }
+        }
+        let named = Set(names.compactMap { Column.named($0) }.filter(allowed.contains).map(\.rawValue)
+                        + names.compactMap { breakdown($0) }.map { "breakdown \($0)" })
         let filled = type(of: header).headerMayHaveGaps ? names.count { !$0.trimmingSpaces.isEmpty } : names.count
         let at = SourceLocation(file: file, line: header.recordLine, column: 1)
         guard named.count >= min(2, filled) else {
@@ -60,9 +76,20 @@ struct ColumnMap {
         }
         var map = ColumnMap()
         map.fieldCount = names.count
+        map.breakdownPositions = Array(repeating: nil, count: breakdowns.count)
+        map.breakdownNames = Array(repeating: nil, count: breakdowns.count)
         let positions = header.positions()
         for (i, name) in names.enumerated() {
             let at = SourceLocation(file: file, line: positions[i].line, column: positions[i].column)
+            if let b = breakdown(name) {
+                if map.breakdownPositions[b] != nil {
+                    log.error(.csvDuplicateColumn, "column '\(Self.cut(String(name.trimmingSpaces)))' appears twice in the header", at: at)
+                } else {
+                    map.breakdownPositions[b] = i
+                    map.breakdownNames[b] = Self.cut(String(name.trimmingSpaces))
+                }
+                continue
+            }
             guard let column = Column.named(name), allowed.contains(column) else {
                 if !(type(of: header).headerMayHaveGaps && name.trimmingSpaces.isEmpty) {
                     log.warning(.csvExtraColumn, "column '\(Self.cut(name))' is not used and will be ignored", at: at)

@@ -70,6 +70,8 @@ extension ParticipantReader {
             }
         }
 
+        breakdownCells.read(t, checks, log: &log, ok: &ok)
+
         guard ok, columns.isComplete, let start else { return }
         count(slot: slot, gender: gender, start: (start.ordinal, start.year, start.monthNumber), end: end.map { ($0.ordinal, $0.monthNumber) }, reason: reason,
               birthYear: birthYear, activities: activities)
@@ -158,6 +160,7 @@ extension ParticipantReader {
                 if r.padded { activitySets.store(activities, for: b) }
             }
         }
+        guard breakdownCells.readFast(r) else { return false }
         // Last, so that a row turned down above has left no trace.
         let id = r.bytes(c.id)
         // Spaces around the id (a no-break space too) are trimmed by `row`, not here.

@@ -26,6 +26,10 @@ package struct ParticipantReader {
     let asOfMonth: Int
     /// Activity fields seen before, and the activities they named.
     let activitySets = FieldMemo()
+    /// The declared breakdowns' cells of the row being read.
+    let breakdownCells: BreakdownCells
+    /// Whether rows carry anything for `BreakdownTally` (breakdowns, their goals, the ESF+ ages).
+    let countsBreakdowns: Bool
     /// The checks of a workbook's rows, from its header (`WorkbookRowReader`).
     var sheetColumns: (fast: FastColumns, checks: RowChecks)?
 
@@ -37,8 +41,12 @@ package struct ParticipantReader {
         asOfMonth = asOf.monthNumber
         self.file = file
         self.hashes = hashes
-        counter = Tally.Counter(Tally(source: .participants, subprojects: project.subprojects.count,
-                                      reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands))
+        var shape = Tally(source: .participants, subprojects: project.subprojects.count,
+                          reasons: project.exitReasons.count, activities: project.activities.count, ageLimits: project.ageBands)
+        shape.breakdowns = BreakdownTally(project: project)
+        counter = Tally.Counter(shape)
+        breakdownCells = BreakdownCells(project)
+        countsBreakdowns = !project.breakdowns.isEmpty || project.esfPlus
         codes = CodeLookup(project: project, lang: lang)
     }
 
@@ -83,7 +91,8 @@ package struct ParticipantReader {
         if !project.subprojects.isEmpty { required.append(.subproject) }
         guard var columns = ColumnMap.read(tokenizer, file: file,
                                            allowed: [.id, .subproject, .gender, .birthYear, .startDate, .endDate, .exitReason, .activities],
-                                           required: required, log: &log) else { return nil }
+                                           required: required, breakdowns: project.breakdowns, log: &log) else { return nil }
+        breakdownCells.use(columns, file: file, line: tokenizer.recordLine, log: &log)
         if (columns[.endDate] == nil) != (columns[.exitReason] == nil) {
             let (has, lacks) = columns[.endDate] != nil ? ("end_date", "exit_reason") : ("exit_reason", "end_date")
             log.error(.csvMissingColumn, "the header has '\(has)' but lacks '\(lacks)'",
@@ -105,6 +114,7 @@ package struct ParticipantReader {
     /// Reads every row after the header.
     mutating func readRows(_ tokenizer: inout CSVTokenizer, _ columns: ColumnMap) -> RowsEnd {
         let fast = FastColumns(columns)
+        breakdownCells.use(columns)
         let checks = RowChecks(file: file, columns: columns, codes: codes, subprojects: project.subprojects.count)
         do {
             while true {
@@ -154,6 +164,9 @@ package struct ParticipantReader {
         // Age at the start, from the birth year alone (the only date kept).
         counter.addAge(birthYear.map { start.year - $0 }, gender: gender)
         counter.addMonth(back: asOfMonth - start.month, ended: false, gender: gender)
+        if countsBreakdowns {
+            counter.breakdowns.add(breakdownCells.values, slot: slot, ended: ended, gender: gender, age: birthYear.map { start.year - $0 })
+        }
         if ended, let end {
             counter.addDuration(days: end.ordinal - start.ordinal, gender: gender)
             counter.addMonth(back: asOfMonth - end.month, ended: true, gender: gender)

@@ -4,6 +4,8 @@
 struct ParticipantSource: Sendable {
     /// The file's name in the project folder.
     let fileName: String
+    /// Whether it holds one row per participant (else tallies, which carry no breakdowns).
+    var holdsParticipants: Bool { fileName.hasPrefix("participants.") }
     /// Reads the file at `path`; `parts` is how many threads a large file may be read on.
     let read: @Sendable (_ project: Project, _ path: String, _ settings: ReportSettings, _ parts: Int) -> (Tally?, DiagnosticLog)
 

@@ -2,7 +2,7 @@ import Yams
 
 extension ProjectBuilder {
     static let goalKeys = ["id", "text", "metric", "target", "by_gender", "reasons", "activity", "subproject",
-                           "reported", "source"]
+                           "reported", "source", "breakdown", "values"]
 
     mutating func goals(_ node: Node, _ project: Project) -> [Goal] {
         guard let items = reader.sequence(node, "'goals'") else { return [] }
@@ -79,10 +79,38 @@ extension ProjectBuilder {
                 return nil
             }
             goal.reported = measure(n, isCount: false, what: "reported value of goal '\(id)'")
-        case .participants, .breakdownShare:
+        case .breakdownShare:
+            guard breakdownShare(m, &goal, project: project) else { return nil }
+        case .participants:
             break
         }
         return goal
+    }
+
+    /// `breakdown:` and `values:` of a `breakdown_share` goal; false when either is missing.
+    private mutating func breakdownShare(_ m: YAMLMapping, _ goal: inout Goal, project: Project) -> Bool {
+        let id = goal.id
+        guard let n = m["breakdown"], let vn = m["values"] else {
+            reader.log.error(.yamlMissingKey, "goal '\(id)' with metric 'breakdown_share' needs 'breakdown' and 'values'", at: reader.location(m.node))
+            return false
+        }
+        guard let code = reader.string(n, "'breakdown'") else { return false }
+        guard let b = project.breakdowns.firstIndex(where: { $0.id == code }) else {
+            reader.log.error(.unknownReference, "goal '\(id)' names the unknown breakdown '\(code)'", at: reader.location(n))
+            return false
+        }
+        goal.breakdown = b
+        for item in reader.sequence(vn, "'values'") ?? [] {
+            guard let value = reader.string(item, "a breakdown value") else { continue }
+            if let v = project.breakdowns[b].values.firstIndex(where: { $0.code == value }) {
+                if !goal.breakdownValues.contains(v) { goal.breakdownValues.append(v) }
+            } else {
+                let codes = project.breakdowns[b].values.map(\.code).joined(separator: ", ")
+                reader.log.error(.unknownReference, "goal '\(id)' names the unknown value '\(value)' of breakdown '\(code)'; its values are \(codes)",
+                                 at: reader.location(item))
+            }
+        }
+        return true
     }
 
     /// A count (`255`) or a percentage (`50%`, `50`, `57.5 %`) up to 100.

@@ -51,6 +51,8 @@ struct ProjectBuilder {
         project.subprojects = top["subprojects"].map { subprojects($0) } ?? []
         project.activities = top["activities"].map { activities($0) } ?? []
         if let bands = top["age_bands"] { project.ageBands = ageBands(bands) }
+        project.esfPlus = top["esf_plus"].flatMap { flag($0, "esf_plus") } ?? false
+        project.breakdowns = breakdowns(top, esfPlus: project.esfPlus)
         project.goals = top["goals"].map { goals($0, project) } ?? []
         project.budget = top["budget"].flatMap { budget($0) }
         project.sections = top["sections"].map { sections($0) } ?? []
@@ -207,18 +209,12 @@ struct ProjectBuilder {
         var seen: [String: SourceLocation] = [:]
         var result: [ExitReason] = []
         for item in items {
-            guard let m = reader.mapping(item, "an exit reason", known: ["code", "label", "positive"]) else { continue }
+            guard let m = reader.mapping(item, "an exit reason", known: ["code", "label", "positive", "esf_result"]) else { continue }
             let code = itemID(m, key: "code", what: "exit reason", seen: &seen)
             let label = reader.optionalString(m, "label")
-            var positive = false
-            if let n = m["positive"], let text = reader.string(n, "'positive'") {
-                switch text.lowercased() {
-                case "true", "yes", "ja": positive = true
-                case "false", "no", "nej": positive = false
-                default: reader.log.error(.yamlType, "'positive' must be true or false, not '\(text)'", at: reader.location(n))
-                }
-            }
-            if let code { result.append(ExitReason(code: code, label: label ?? code, positive: positive)) }
+            let positive = m["positive"].flatMap { flag($0, "positive") } ?? false
+            let esf = esfResult(m)
+            if let code { result.append(ExitReason(code: code, label: label ?? code, positive: positive, esfResult: esf)) }
         }
         if items.isEmpty {
             reader.log.error(.invalidValue, "'exit_reasons' must list at least one exit reason", at: reader.location(node))

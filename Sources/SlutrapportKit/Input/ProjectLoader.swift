@@ -6,7 +6,8 @@ import Yams
 public struct ProjectLoader {
     static let topKeys = ["id", "name", "case_number", "programme_area", "phase", "owner", "contact", "region",
                           "period", "funding", "partners", "municipalities", "report", "narrative_lang", "subprojects",
-                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet"]
+                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet",
+                          "breakdowns", "esf_plus"]
 
     /// Loads the project in `folder`. `lang` is the command line's `--lang`,
     /// which decides the labels of the default exit reasons. The project is

@@ -94,7 +94,15 @@ public struct ProjectPipeline: Sendable {
         var log = DiagnosticLog(keeping: settings.diagnosticsKept)
         guard let (source, path) = ParticipantSource.single(in: folder, log: &log) else { return (nil, log) }
         if InputFile.report(InputFile.problem(path, inside: folder), path: path, log: &log) { return (nil, log) }
-        return source.read(project, path, settings, readThreads)
+        if !source.holdsParticipants, let first = project.breakdowns.first {
+            // SPEC §3.6: a breakdown is counted from each participant's row; tallies have none.
+            let what = first.esf != nil ? "'esf_plus: true' declares breakdowns, which need" : "breakdowns need"
+            log.error(.breakdownNeedsParticipants, "\(what) one row per participant (participants.csv or participants.xlsx), not \(source.fileName)",
+                      at: first.location)
+        }
+        let (tally, readLog) = source.read(project, path, settings, readThreads)
+        log.append(contentsOf: readLog)
+        return (tally, log)
     }
 
     /// A project whose project.yaml has errors gets no output, but its

@@ -1,0 +1,142 @@
+/// The declared breakdowns' cells of one reader's rows (SPEC §3.6): which
+/// values each cell names, read from its bytes (`readFast`) or, when that
+/// turns a row down, from its text (`read`), which says what is wrong.
+/// An empty cell is "not stated", never an error; so is every cell of a
+/// column the header lacks.
+///
+/// A class over raw memory, one per reader (a part of a large file has its
+/// own): the row being read leaves its values in `values`, which the tally
+/// counts once the whole row is accepted.
+final class BreakdownCells {
+    let count: Int
+    private let declarations: [DeclaredBreakdown]
+    /// Each breakdown's codes, labels and spellings, lowercased, to the value's index.
+    private let byText: [[String: Int]]
+    private let tables: [ByteKeyTable]
+    /// The same tables without reference counting: a row's lookups must not retain them.
+    private let fastTables: UnsafeMutableBufferPointer<Unmanaged<ByteKeyTable>>
+    private let multiple: UnsafeMutableBufferPointer<Bool>
+    /// Each breakdown's field in the file being read; -1 when its header lacks the column.
+    private let positions: UnsafeMutableBufferPointer<Int>
+    /// The row being read: the values breakdown b's cell names, a bit each; 0 is "not stated".
+    let values: UnsafeMutableBufferPointer<UInt64>
+
+    init(_ project: Project) {
+        declarations = project.breakdowns
+        count = declarations.count
+        byText = declarations.map { d in
+            var keys: [String: Int] = [:]
+            for (i, v) in d.values.enumerated() {
+                for text in [v.code] + (v.label.map { [$0] } ?? []) + v.spellings {
+                    let key = String(text.trimmingSpaces).lowercased()
+                    if keys[key] == nil { keys[key] = i }
+                }
+            }
+            return keys
+        }
+        tables = byText.map { keys in ByteKeyTable(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+        fastTables = .allocate(capacity: max(1, count))
+        for (b, t) in tables.enumerated() { fastTables[b] = Unmanaged.passUnretained(t) }
+        multiple = .allocate(capacity: max(1, count))
+        multiple.initialize(repeating: false)
+        for (b, d) in declarations.enumerated() { multiple[b] = d.multiple }
+        positions = .allocate(capacity: max(1, count))
+        positions.initialize(repeating: -1)
+        values = .allocate(capacity: max(1, count))
+        values.initialize(repeating: 0)
+    }
+
+    deinit {
+        fastTables.deallocate()
+        multiple.deallocate()
+        positions.deallocate()
+        values.deallocate()
+    }
+
+    /// Takes the positions of a header just read; a breakdown whose column
+    /// it lacks is said once, as a warning.
+    func use(_ columns: ColumnMap, file: String, line: Int, log: inout DiagnosticLog) {
+        use(columns)
+        let at = SourceLocation(file: file, line: line, column: 1)
+        let missing = declarations.indices.filter { columns.breakdownPositions[$0] == nil }.map { declarations[$0] }
+        for d in missing where d.esf == nil {
+            log.warning(.breakdownColumnMissing, "the header has no column '\(d.columns[0])' for breakdown '\(d.id)': every participant is counted as not stated there",
+                        at: at)
+        }
+        // The ESF+ breakdowns a project does not record are said at once.
+        let esf = missing.compactMap(\.esf)
+        guard !esf.isEmpty else { return }
+        let names = esf.map { "'\($0.columns[0])' (or '\($0.columns[1])')" }.joined(separator: ", ")
+        log.warning(.breakdownColumnMissing, "the header has no column for the ESF+ breakdown\(esf.count == 1 ? "" : "s") \(names): "
+                        + "every participant is counted as not stated there", at: at)
+    }
+
+    /// Takes the positions of a header read by another reader (a part of the same file), saying nothing.
+    func use(_ columns: ColumnMap) {
+        for b in 0..<count { positions[b] = columns.breakdownPositions[b] ?? -1 }
+    }
+
+    /// Reads every breakdown's cell on its bytes; false, leaving the row to
+    /// `read`, for a value the tables do not know as it stands.
+    @inline(__always)
+    func readFast(_ r: some RowBytes) -> Bool {
+        for b in 0..<count {
+            let field = positions[b]
+            guard field >= 0 else {
+                values[b] = 0
+                continue
+            }
+            let bytes = r.bytes(field)
+            if bytes.isEmpty {
+                values[b] = 0
+            } else if !multiple[b] {
+                guard let v = fastTables[b].takeUnretainedValue().lookup(bytes, padded: r.padded) else { return false }
+                values[b] = 1 << UInt64(v)
+            } else {
+                var bits: UInt64 = 0
+                var s = 0
+                while s <= bytes.count {
+                    var e = s
+                    while e < bytes.count, !RowRule.separatesActivities(bytes[e]) { e += 1 }
+                    if e > s {
+                        guard let v = fastTables[b].takeUnretainedValue().lookup(UnsafeBufferPointer(rebasing: bytes[s..<e]), padded: false) else { return false }
+                        bits |= 1 << UInt64(v)
+                    }
+                    s = e + 1
+                }
+                values[b] = bits
+            }
+        }
+        return true
+    }
+
+    /// Reads every breakdown's cell on its text, logging (at the cell, never
+    /// quoting it) each code the breakdown does not have.
+    func read(_ t: some CellRecord, _ checks: RowChecks, log: inout DiagnosticLog, ok: inout Bool) {
+        for b in 0..<count {
+            values[b] = 0
+            let field = positions[b]
+            guard field >= 0 else { continue }
+            let text = String(t.string(field).trimmingSpaces)
+            let codes: [Substring] = multiple[b] ? text.split(whereSeparator: { $0 == ";" || $0 == "|" }) : [Substring(text)]
+            for code in codes {
+                let key = String(code.trimmingSpaces).lowercased()
+                guard !key.isEmpty else { continue }
+                if let v = byText[b][key] {
+                    values[b] |= 1 << UInt64(v)
+                    continue
+                }
+                ok = false
+                let d = declarations[b]
+                let known = d.values.map(\.code)
+                let hint = CodeLookup.closest(to: key, among: known + d.values.compactMap(\.label))
+                let list = d.values.allSatisfy({ !$0.spellings.isEmpty })
+                    ? d.values.map { $0.spellings.joined(separator: "/") }.joined(separator: " or ") : known.joined(separator: ", ")
+                log.error(.unknownBreakdownValue,
+                          "the value in column '\(checks.columns.breakdownName(b))' is not a value of breakdown '\(d.id)'; use \(list)"
+                            + (hint.map { "; did you mean '\($0)'?" } ?? ""),
+                          at: checks.location(t, field))
+            }
+        }
+    }
+}
