@@ -11,8 +11,11 @@ extension ReportViewBuilder {
                 || hiddenByThreshold(o.outcome, threshold: suppression.threshold)
             case .activityShare: o.goal.activity.map { suppression.isHidden(Cell(.project, .activity($0), nil)) } ?? false
                 || suppression.isHidden(Cell(.project, .participants, nil))
-            case .breakdownShare: o.goal.breakdown.map { b in o.goal.breakdownValues.contains { suppression.isHidden(Cell(.project, .breakdown(b, value: $0), nil)) } } ?? false
-                || suppression.isHidden(Cell(.project, .participants, nil)) || hiddenByThreshold(o.outcome, threshold: threshold(of: o.goal))
+            // The breakdown's table is of the whole project: its hidden values hide a goal on the project.
+            case .breakdownShare: scope == .project && o.goal.breakdown.map { b in
+                    o.goal.breakdownValues.contains { suppression.isHidden(Cell(.project, .breakdown(b, value: $0), nil)) }
+                } ?? false
+                || suppression.isHidden(Cell(scope, .participants, nil)) || hiddenByThreshold(o.outcome, threshold: threshold(of: o.goal))
             case .reported: false
             }
             if hide { o.outcome = nil }

@@ -115,7 +115,7 @@ import Testing
         #expect(value(["breakdown utbildning", "value grund"], "share") == "35.0")
         #expect(value(["breakdown utbildning", "notStated"], "men") == "1")
         #expect(value(["esfPlus", "indicator long_term_unemployed"], "women") == "2")
-        #expect(value(["esfPlus", "notStated minority"], "total") == "4")
+        #expect(value(["esfPlus", "notStated age"], "women") == "1")
         #expect(value(["esfPlus", "notStated qualification"], "women") == "1")
         let attributes = Set(figures.values.map(\.key.attribute))
         #expect(attributes.isDisjoint(with: ["kind", "sensitive", "label", "group"]))

@@ -42,7 +42,7 @@ import Testing
         }
         let user = [b([c(3, 4), c(2, 6), c(3, 1)], c(0, 1)),
                     b([c(6, 7), c(5, 9)], c(1, 2)),
-                    b([c(2, 3), c(6, 9)], none)]
+                    b([c(1, 3), c(7, 9)], none)]
         return user + ESFBreakdown.allCases.map { e in b(e.values.map { _ in none }, none) }
     }()
 
@@ -74,7 +74,22 @@ import Testing
         project.esfPlus = true
         figures.breakdowns = breakdownFigures
         figures.sensitiveBreakdowns = project.breakdowns.map(\.sensitive)
+        figures.shownBreakdowns = project.breakdowns.map { $0.esf == nil }
+        figures.singleValuedBreakdowns = project.breakdowns.map { !$0.multiple }
+        // Hand-set indicators tie to no exit reason nor age band: only the sums within the tables hold.
+        figures.esfResultReasons = [:]
+        figures.ageBands = nil
         figures.esf = esf
+        // A goal on the sensitive breakdown (4 of 20 in poor health) and one on education (4 of 20 with higher education).
+        project.goals = [Goal(id: "ohalsa", text: "Minst 15 % med ohälsa", metric: .breakdownShare, target: Decimal1(15), breakdown: 2, breakdownValues: [0]),
+                         Goal(id: "hogre", text: "Minst 15 % med eftergymnasial utbildning", metric: .breakdownShare, target: Decimal1(15),
+                              breakdown: 0, breakdownValues: [2])]
+        figures.goals = project.goals.map { goal in
+            var outcome = GoalOutcome(unmeasured: goal)
+            outcome.outcome = Share(4, of: 20).map { .share($0) }
+            outcome.met = true
+            return outcome
+        }
         figures.suppress(below: settings.suppressBelow)
         return (project, figures, settings)
     }
@@ -146,11 +161,12 @@ import Testing
             "Med gymnasieutbildning (Isced 3) eller eftergymnasial utbildning (Isced 4) | 2 | 6 | 8",
             "Med högskoleutbildning (Isced 5–8) | 3 | 1 | 4",
             "Uppgift saknas om utbildningsnivå | 0 | 1 | 1",
-            "Deltagare med funktionsnedsättning | 2 | 3 | 5",
+            // Sensitive: under 5 hidden even with --suppress-below off (SPEC §4.8).
+            "Deltagare med funktionsnedsättning | <5 | <5 | 5",
             "Tredjelandsmedborgare | 1 | 2 | 3",
             "Deltagare med utländsk bakgrund | 4 | 5 | 9",
-            "Minoriteter (inklusive marginaliserade grupper såsom romer) | 0 | 1 | 1",
-            "Uppgift saknas om minoritet | 2 | 2 | 4",
+            "Minoriteter (inklusive marginaliserade grupper såsom romer) | 0 | <5 | <5",
+            "Uppgift saknas om minoritet | <5 | <5 | <5",
             "Hemlösa eller personer som drabbats av utestängning från bostadsmarknaden | 0 | 0 | 0",
             "Deltagare från landsbygdsområden | 3 | 3 | 6",
         ])
@@ -187,7 +203,7 @@ import Testing
     /// The tables come after the activities (none here) and before the subprojects and goals.
     @Test func theBlocksFollowTheExitReasons() throws {
         let anchors = try Self.view().sections.flatMap(\.figures).map(\.anchor)
-        #expect(anchors == ["deltagare", "over-tid", "avslutsorsaker", "fordelningar", "esf"])
+        #expect(anchors == ["deltagare", "over-tid", "avslutsorsaker", "fordelningar", "esf", "mal"])
     }
 
     /// slutrapport.xml of a view, checked against the XSD, written to scratch for XPath.
@@ -226,10 +242,48 @@ import Testing
         #expect(try doc.strings("\(esf)/s:indicator[@id='unemployed']/@total | \(esf)/s:indicator[@id='unemployed']/@women | \(esf)/s:indicator[@id='unemployed']/@men")
                 == ["13", "5", "8"])
         #expect(try doc.strings("\(esf)/s:indicator[@id='isced_3_4']/@label") == ["Med gymnasieutbildning (Isced 3) eller eftergymnasial utbildning (Isced 4)"])
-        #expect(try doc.strings("\(esf)/s:indicator/@total") == ["20", "13", "5", "4", "2", "0", "7", "3", "7", "8", "4", "5", "3", "9", "1", "0", "6",
+        // The minorities' total (1) is sensitive and small: left out.
+        #expect(try doc.strings("\(esf)/s:indicator/@total") == ["20", "13", "5", "4", "2", "0", "7", "3", "7", "8", "4", "5", "3", "9", "0", "6",
                                                                   "2", "1", "4", "3"])
+        #expect(try doc.strings("\(esf)/s:indicator[@id='minority']/@suppressedPrimary") == ["total men"])
         // One per group with a non-zero count, in the figures' order.
         #expect(try doc.strings("\(esf)/s:notStated/@group") == ["labour_status", "age", "education", "minority", "qualification"])
-        #expect(try doc.strings("\(esf)/s:notStated/@total") == ["1", "1", "1", "4", "1"])
+        #expect(try doc.strings("\(esf)/s:notStated/@total") == ["1", "1", "1", "1"])
+        #expect(try doc.strings("\(esf)/s:notStated[@group='minority']/@suppressedPrimary") == ["total women men"])
+    }
+
+    /// Sensitive data (SPEC §4.8): a count of 1–4 shows as "<5" whatever
+    /// --suppress-below is (off, or 3), in its breakdown's table, the ESF+
+    /// table, a goal on it and the XML; the share of a hidden count is hidden.
+    @Test(arguments: [nil, 3] as [Int?])
+    func aSensitiveCountUnderFiveNeverShows(suppressBelow: Int?) throws {
+        let view = try Self.view(suppressBelow: suppressBelow)
+        let pc = "\u{00A0}%"
+        // In poor health: women 1, men 3, total 4, all small; those in good health are worked out from the participants: hidden too.
+        #expect(Self.lines(try Self.table(view, "fordelning-halsa")) == ["Ohälsa | <5 |  | <5 |  | <5 | ", "Ingen ohälsa | .. |  | .. |  | .. | "])
+        let output = Self.lines(try Self.table(view, "esf-utfall"))
+        #expect(output.filter { $0.hasPrefix("Deltagare med funktionsnedsättning") || $0.hasPrefix("Minoriteter") || $0.hasPrefix("Uppgift saknas om minoritet") }
+                == ["Deltagare med funktionsnedsättning | <5 | <5 | 5", "Minoriteter (inklusive marginaliserade grupper såsom romer) | 0 | <5 | <5",
+                    "Uppgift saknas om minoritet | <5 | <5 | <5"])
+        // The rest keep to --suppress-below: 2 long-term unemployed women are small under 3, and the 3 men beside them hidden to protect them.
+        #expect(output.contains(suppressBelow == 3 ? "Långtidsarbetslösa | <3 | .. | 5" : "Långtidsarbetslösa | 2 | 3 | 5"))
+        // A goal on the sensitive breakdown: its outcome is the small count's share, hidden as the count is.
+        // Under 3, the 4 with higher education are hidden to protect the 1 not stated: that goal's outcome too.
+        let goals = Self.lines(try Self.table(view, "mal"))
+        #expect(goals.map { $0.components(separatedBy: " | ")[3] } == ["<5", suppressBelow == 3 ? "<3" : "20\(pc)"])
+        let notes = try #require(view.sections.first { $0.id == StandardSection.results.rawValue }).notes
+        #expect(notes.last == "Känsliga uppgifter (som funktionsnedsättning eller tillhörighet till en minoritet) redovisas alltid med gränsen 5: "
+                + "antal under 5 visas som <5, och .. står för ett antal som döljs för att skydda dem.")
+        #expect(notes.contains { $0.hasPrefix("Antal under 3 visas som <3") } == (suppressBelow == 3))
+
+        let doc = try Self.xml(view)
+        let halsa = "/s:slutrapport/s:breakdowns/s:breakdown[@id='halsa']/s:value"
+        #expect(try doc.strings("\(halsa)/@women | \(halsa)/@men | \(halsa)/@total | \(halsa)/@share") == [])
+        #expect(try doc.strings("\(halsa)/@suppressedPrimary") == ["total women men"])
+        #expect(try doc.strings("\(halsa)/@suppressedSecondary") == ["total women men"])
+        #expect(try doc.strings("\(halsa)/@suppressed") == ["total women men share", "total women men share"])
+        let goal = "/s:slutrapport/s:goals/s:goal[@id='ohalsa']"
+        #expect(try doc.strings("\(goal)/@outcome | \(goal)/@suppressed | \(goal)/@unit | \(goal)/@metric") == ["breakdown_share", "percent", "outcome"])
+        #expect(try doc.strings("/s:slutrapport/s:goals/s:goal[@id='hogre']/@outcome") == (suppressBelow == 3 ? [] : ["20.0"]))
     }
 }
