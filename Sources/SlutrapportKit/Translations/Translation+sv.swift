@@ -128,7 +128,8 @@ extension Translation {
                 indicator: "Indikator",
                 outputNote: "Deltagare som räknas, efter uppgifterna vid start och åldern vid start. Indikatorerna är de gemensamma indikatorerna för deltagare i förordning (EU) 2021/1057, bilaga I.",
                 resultNote: "Avslutade deltagare, efter avslutsorsaken och uppgiften om kvalifikation vid avslut.",
-                // Wording after the Swedish text of Regulation (EU) 2021/1057, Annex I.
+                // Meant as the Swedish text of Regulation (EU) 2021/1057, Annex I; not yet checked
+                // against the Swedish Official Journal (the English wording is, in Translation+en).
                 indicatorName: { indicator in
                     switch indicator {
                     case .total: "Totalt antal deltagare"
