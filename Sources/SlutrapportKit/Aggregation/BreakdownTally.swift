@@ -1,6 +1,6 @@
 /// The declared breakdowns' counts (SPEC §4.8–9), folded as rows are read:
-/// per breakdown, subproject slot, state (active or ended), gender and value
-/// (the last value is "not stated"); per `breakdown_share` goal, slot and
+/// per subproject slot, state (active or ended), gender, breakdown and value
+/// (the last value is "not stated"), so that a row's cells lie together; per `breakdown_share` goal, slot and
 /// gender, the participants whose cell names one of the goal's values; and,
 /// with `esf_plus`, participants by the ESF+ age groups and gender.
 struct BreakdownTally: Sendable, Equatable {
@@ -13,8 +13,10 @@ struct BreakdownTally: Sendable, Equatable {
 
     /// Values of each breakdown plus one for "not stated".
     let widths: [Int]
-    /// Where each breakdown's cells start.
+    /// Where each breakdown's cells start within those of a slot, state and gender.
     let offsets: [Int]
+    /// The cells of one slot, state and gender: every breakdown's.
+    let stride: Int
     let slots: Int
     var cells: [Int]
     let goals: [GoalValues]
@@ -32,13 +34,14 @@ struct BreakdownTally: Sendable, Equatable {
         self.widths = widths
         self.slots = slots
         var offsets: [Int] = []
-        var size = 0
+        var stride = 0
         for w in widths {
-            offsets.append(size)
-            size += slots * 6 * w
+            offsets.append(stride)
+            stride += w
         }
         self.offsets = offsets
-        cells = Array(repeating: 0, count: size)
+        self.stride = stride
+        cells = Array(repeating: 0, count: slots * 6 * stride)
         self.goals = goals
         goalCells = Array(repeating: 0, count: goals.count * slots * 3)
         esfAgeCells = esf ? Array(repeating: 0, count: Self.esfAgeGroups * 3) : []
@@ -53,9 +56,10 @@ struct BreakdownTally: Sendable, Equatable {
                   esf: project.esfPlus)
     }
 
+    /// Where the cells of a slot, state and gender start.
     @inline(__always)
-    static func index(offset: Int, width: Int, slot: Int, ended: Bool, gender: Int, value: Int) -> Int {
-        offset + ((slot * 2 + (ended ? 1 : 0)) * 3 + gender) * width + value
+    static func rowStart(stride: Int, slot: Int, ended: Bool, gender: Int) -> Int {
+        ((slot * 2 + (ended ? 1 : 0)) * 3 + gender) * stride
     }
 
     /// Participants of breakdown `b` naming `value` (nil: not stated), in `slots`, ended or active (nil: both), of one gender.
@@ -63,7 +67,7 @@ struct BreakdownTally: Sendable, Equatable {
         let v = value ?? widths[b] - 1
         let states = ended.map { [$0] } ?? [false, true]
         return slots.reduce(0) { sum, slot in
-            states.reduce(sum) { $0 + cells[Self.index(offset: offsets[b], width: widths[b], slot: slot, ended: $1, gender: gender.rawValue, value: v)] }
+            states.reduce(sum) { $0 + cells[Self.rowStart(stride: stride, slot: slot, ended: $1, gender: gender.rawValue) + offsets[b] + v] }
         }
     }
 
@@ -88,7 +92,6 @@ extension BreakdownTally {
     final class Counter {
         private let shape: BreakdownTally
         let count: Int
-        private let widths: UnsafeMutableBufferPointer<Int>
         private let offsets: UnsafeMutableBufferPointer<Int>
         private let cells: UnsafeMutableBufferPointer<Int>
         private let goalBreakdowns: UnsafeMutableBufferPointer<Int>
@@ -98,6 +101,7 @@ extension BreakdownTally {
         private let esfAgeCells: UnsafeMutableBufferPointer<Int>
         private let esf: Bool
         private let slots: Int
+        private let stride: Int
 
         init(_ shape: BreakdownTally) {
             self.shape = shape
@@ -105,13 +109,13 @@ extension BreakdownTally {
             goalCount = shape.goals.count
             esf = !shape.esfAgeCells.isEmpty
             slots = shape.slots
+            stride = shape.stride
             func copy<T>(_ a: [T], _ zero: T) -> UnsafeMutableBufferPointer<T> {
                 let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
                 p.initialize(repeating: zero)
                 _ = p.initialize(from: a)
                 return p
             }
-            widths = copy(shape.widths, 0)
             offsets = copy(shape.offsets, 0)
             cells = copy(shape.cells, 0)
             goalBreakdowns = copy(shape.goals.map(\.breakdown), 0)
@@ -121,7 +125,6 @@ extension BreakdownTally {
         }
 
         deinit {
-            widths.deallocate()
             offsets.deallocate()
             cells.deallocate()
             goalBreakdowns.deallocate()
@@ -138,21 +141,19 @@ extension BreakdownTally {
             return t
         }
 
-        /// Counts one participant: `values[b]` holds the values breakdown b's cell names, a bit each (0: not stated).
+        /// Counts one participant: `values[b]` holds the values breakdown b's
+        /// cell names, a bit each, or only the bit after them: not stated.
         @inline(__always)
         func add(_ values: UnsafeMutableBufferPointer<UInt64>, slot: Int, ended: Bool, gender: Gender, age: Int?) {
             let g = gender.rawValue
+            let row = cells.baseAddress.unsafelyUnwrapped + BreakdownTally.rowStart(stride: stride, slot: slot, ended: ended, gender: g)
             for b in 0..<count {
-                let w = widths[b], o = offsets[b]
+                let cell = row + offsets[b]
                 var bits = values[b]
-                if bits == 0 {
-                    cells[BreakdownTally.index(offset: o, width: w, slot: slot, ended: ended, gender: g, value: w - 1)] += 1
-                }
-                while bits != 0 {
-                    let v = bits.trailingZeroBitCount
+                repeat {
+                    cell[bits.trailingZeroBitCount] += 1
                     bits &= bits &- 1
-                    cells[BreakdownTally.index(offset: o, width: w, slot: slot, ended: ended, gender: g, value: v)] += 1
-                }
+                } while bits != 0
             }
             for k in 0..<goalCount where values[goalBreakdowns[k]] & goalValues[k] != 0 {
                 goalCells[(k * slots + slot) * 3 + g] += 1

@@ -18,8 +18,10 @@ final class BreakdownCells {
     private let multiple: UnsafeMutableBufferPointer<Bool>
     /// Each breakdown's field in the file being read; -1 when its header lacks the column.
     private let positions: UnsafeMutableBufferPointer<Int>
-    /// The row being read: the values breakdown b's cell names, a bit each; 0 is "not stated".
+    /// The row being read: the values breakdown b's cell names, a bit each;
+    /// "not stated" is the bit after the values' (`notStated[b]`).
     let values: UnsafeMutableBufferPointer<UInt64>
+    private let notStated: UnsafeMutableBufferPointer<UInt64>
 
     init(_ project: Project) {
         declarations = project.breakdowns
@@ -44,6 +46,9 @@ final class BreakdownCells {
         positions.initialize(repeating: -1)
         values = .allocate(capacity: max(1, count))
         values.initialize(repeating: 0)
+        notStated = .allocate(capacity: max(1, count))
+        notStated.initialize(repeating: 0)
+        for (b, d) in declarations.enumerated() { notStated[b] = 1 << UInt64(d.values.count) }
     }
 
     deinit {
@@ -51,6 +56,7 @@ final class BreakdownCells {
         multiple.deallocate()
         positions.deallocate()
         values.deallocate()
+        notStated.deallocate()
     }
 
     /// Takes the positions of a header just read; a breakdown whose column
@@ -83,14 +89,14 @@ final class BreakdownCells {
         for b in 0..<count {
             let field = positions[b]
             guard field >= 0 else {
-                values[b] = 0
+                values[b] = notStated[b]
                 continue
             }
             let bytes = r.bytes(field)
             if bytes.isEmpty {
-                values[b] = 0
+                values[b] = notStated[b]
             } else if !multiple[b] {
-                guard let v = fastTables[b].takeUnretainedValue().lookup(bytes, padded: r.padded) else { return false }
+                guard let v = fastTables[b]._withUnsafeGuaranteedRef({ $0.lookup(bytes, padded: r.padded) }) else { return false }
                 values[b] = 1 << UInt64(v)
             } else {
                 var bits: UInt64 = 0
@@ -99,12 +105,13 @@ final class BreakdownCells {
                     var e = s
                     while e < bytes.count, !RowRule.separatesActivities(bytes[e]) { e += 1 }
                     if e > s {
-                        guard let v = fastTables[b].takeUnretainedValue().lookup(UnsafeBufferPointer(rebasing: bytes[s..<e]), padded: false) else { return false }
+                        let code = UnsafeBufferPointer(rebasing: bytes[s..<e])
+                        guard let v = fastTables[b]._withUnsafeGuaranteedRef({ $0.lookup(code) }) else { return false }
                         bits |= 1 << UInt64(v)
                     }
                     s = e + 1
                 }
-                values[b] = bits
+                values[b] = bits == 0 ? notStated[b] : bits
             }
         }
         return true
@@ -114,7 +121,7 @@ final class BreakdownCells {
     /// quoting it) each code the breakdown does not have.
     func read(_ t: some CellRecord, _ checks: RowChecks, log: inout DiagnosticLog, ok: inout Bool) {
         for b in 0..<count {
-            values[b] = 0
+            values[b] = notStated[b]
             let field = positions[b]
             guard field >= 0 else { continue }
             let text = String(t.string(field).trimmingSpaces)
@@ -123,7 +130,7 @@ final class BreakdownCells {
                 let key = String(code.trimmingSpaces).lowercased()
                 guard !key.isEmpty else { continue }
                 if let v = byText[b][key] {
-                    values[b] |= 1 << UInt64(v)
+                    values[b] = (values[b] & ~notStated[b]) | 1 << UInt64(v)
                     continue
                 }
                 ok = false

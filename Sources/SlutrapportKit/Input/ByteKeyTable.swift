@@ -15,17 +15,24 @@ final class ByteKeyTable: @unchecked Sendable {
     private let mask: Int
     let underscoreIsSpace: Bool
 
-    /// Keys of 1 to 16 bytes, the usual codes, as two folded words each, so
-    /// that a lookup compares words instead of looping over bytes.
+    /// Keys of 1 to 24 bytes, the usual codes (`long_term_unemployed` has
+    /// 20), as three folded words each, so that a lookup compares words
+    /// instead of looping over bytes.
     private struct Short {
         var w0: UInt64 = 0
         var w1: UInt64 = 0
+        var w2: UInt64 = 0
         /// 0 marks an empty slot.
         var length = 0
         var value = 0
     }
     private let short: UnsafeMutableBufferPointer<Short>
     private let shortMask: Int
+    /// The slot hash's multiplier, chosen so that no two short keys share a
+    /// first slot: a key as it stands is then found in one probe, with no
+    /// branch that depends on which key it is (a code column of random
+    /// values mispredicted its way to twice the cost).
+    private let multiplier: UInt64
 
     init(_ entries: [(String, Int)], underscoreIsSpace: Bool = false) {
         self.underscoreIsSpace = underscoreIsSpace
@@ -59,14 +66,32 @@ final class ByteKeyTable: @unchecked Sendable {
             slots[h] = Int32(k)
         }
         starts[keys.count] = offset
-        short = .allocate(capacity: size)
+        let shortKeys = keys.indices.filter { (1...Self.shortLimit).contains(keys[$0].count) }.map { k in
+            (words: keys[k].withUnsafeBufferPointer { Self.words($0) }, length: keys[k].count, value: vals[k])
+        }
+        // Odd multipliers tried in turn, the table doubled after each round, until every key has a slot of its own.
+        var shortSize = size
+        var candidate: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        search: while true {
+            for _ in 0..<32 {
+                var used = Set<Int>()
+                if shortKeys.allSatisfy({ used.insert(Self.slot($0.words, $0.length, candidate) & (shortSize - 1)).inserted }) {
+                    break search
+                }
+                candidate = (candidate &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019) | 1
+            }
+            // Past a table of 2^16 slots, probing takes the rest.
+            guard shortSize < 1 << 16 else { break }
+            shortSize *= 2
+        }
+        multiplier = candidate
+        short = .allocate(capacity: shortSize)
         short.initialize(repeating: Short())
-        shortMask = mask
-        for (k, key) in keys.enumerated() where (1...16).contains(key.count) {
-            let (w0, w1) = key.withUnsafeBufferPointer { Self.words($0) }
-            var h = Self.slot(w0, w1, key.count) & mask
-            while short[h].length != 0 { h = (h + 1) & mask }
-            short[h] = Short(w0: w0, w1: w1, length: key.count, value: vals[k])
+        shortMask = shortSize - 1
+        for key in shortKeys {
+            var h = Self.slot(key.words, key.length, multiplier) & shortMask
+            while short[h].length != 0 { h = (h + 1) & shortMask }
+            short[h] = Short(w0: key.words.0, w1: key.words.1, w2: key.words.2, length: key.length, value: key.value)
         }
     }
 
@@ -98,13 +123,29 @@ final class ByteKeyTable: @unchecked Sendable {
         return h
     }
 
-    /// A field of 1 to 16 bytes as two little-endian words, zero-padded.
+    /// The longest key kept as words: `lookup` reads this many bytes from a padded field's start.
+    static let shortLimit = 24
+
+    typealias Words = (UInt64, UInt64, UInt64)
+
+    /// A field of 1 to 24 bytes as three little-endian words, zero-padded.
     @inline(__always)
-    private static func words(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        for i in 0..<min(p.count, 8) { w0 |= UInt64(p[i]) << UInt64(8 * i) }
-        if p.count > 8 { for i in 8..<p.count { w1 |= UInt64(p[i]) << UInt64(8 * (i - 8)) } }
-        return (w0, w1)
+    private static func words(_ p: UnsafeBufferPointer<UInt8>) -> Words {
+        var w: Words = (0, 0, 0)
+        for i in 0..<min(p.count, shortLimit) {
+            let b = UInt64(p[i]) << UInt64(8 * (i % 8))
+            switch i / 8 {
+            case 0: w.0 |= b
+            case 1: w.1 |= b
+            default: w.2 |= b
+            }
+        }
+        return w
+    }
+
+    @inline(__always)
+    private static func paddedWords(_ p: UnsafePointer<UInt8>, _ n: Int) -> Words {
+        (p.paddedWord(0, of: n), p.paddedWord(1, of: n), p.paddedWord(2, of: n))
     }
 
     /// ASCII letters folded to lower case (and `_` to a space, for exit
@@ -126,27 +167,27 @@ final class ByteKeyTable: @unchecked Sendable {
     }
 
     @inline(__always)
-    private static func slot(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> Int {
+    private static func slot(_ w: Words, _ length: Int, _ multiplier: UInt64) -> Int {
         // One multiply: keys of a length differ in their words already.
-        Int(truncatingIfNeeded: ((w0 ^ (w1 << 1) ^ UInt64(length)) &* 0xFF51_AFD7_ED55_8CCD) >> 32)
+        Int(truncatingIfNeeded: ((w.0 ^ (w.1 << 1) ^ (w.2 << 2) ^ UInt64(length)) &* multiplier) >> 32)
     }
 
     /// The value for a field's bytes, or nil when they name nothing known
     /// in plain ASCII case-folding.
     ///
-    /// `padded`: at least 16 bytes may be read from the field's start (the
+    /// `padded`: at least 24 bytes may be read from the field's start (the
     /// tokenizer's read buffer keeps room after its end), so a
-    /// short field is read as two words, without a loop.
+    /// short field is read as three words, without a loop.
     @inline(__always)
     func lookup(_ field: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int? {
         // The usual case, small enough to inline: a padded field that is a
         // key as it stands, in the key's first slot. A field with spaces
         // around it is trimmed first (a key may end in a space that was "_").
         let n = field.count
-        if padded, n >= 1, n <= 16, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
-            let w0 = p.paddedWord(0, of: n), w1 = p.paddedWord(1, of: n)
-            let s = short[Self.slot(w0, w1, n) & shortMask]
-            if s.length == n && s.w0 == w0 && s.w1 == w1 { return s.value }
+        if padded, n >= 1, n <= Self.shortLimit, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
+            let w = Self.paddedWords(p, n)
+            let s = short[Self.slot(w, n, multiplier) & shortMask]
+            if s.length == n && s.w0 == w.0 && s.w1 == w.1 && s.w2 == w.2 { return s.value }
         }
         return lookupAny(field, padded: padded)
     }
@@ -154,27 +195,27 @@ final class ByteKeyTable: @unchecked Sendable {
     @inline(never)
     private func lookupAny(_ field: UnsafeBufferPointer<UInt8>, padded: Bool) -> Int? {
         let n = field.count
-        if n >= 1 && n <= 16, let p = field.baseAddress {
+        if n >= 1 && n <= Self.shortLimit, let p = field.baseAddress {
             let first = p[0], last = p[n - 1]
             if first != 32 && first != 9 && last != 32 && last != 9 {
-                let (w0, w1) = padded ? (p.paddedWord(0, of: n), p.paddedWord(1, of: n)) : Self.words(field)
+                let w = padded ? Self.paddedWords(p, n) : Self.words(field)
                 // Keys are stored folded, so a field that equals one as it is
                 // folds to itself (it has no capitals and no "_"): most fields
                 // are found without folding.
-                if let value = find(w0, w1, n) { return value }
-                let f0 = Self.foldWord(w0, underscoreIsSpace), f1 = Self.foldWord(w1, underscoreIsSpace)
-                return f0 == w0 && f1 == w1 ? nil : find(f0, f1, n)
+                if let value = find(w, n) { return value }
+                let f = (Self.foldWord(w.0, underscoreIsSpace), Self.foldWord(w.1, underscoreIsSpace), Self.foldWord(w.2, underscoreIsSpace))
+                return f == w ? nil : find(f, n)
             }
         }
         return lookupTrimmed(field)
     }
 
     @inline(__always)
-    private func find(_ w0: UInt64, _ w1: UInt64, _ n: Int) -> Int? {
-        var h = Self.slot(w0, w1, n) & shortMask
+    private func find(_ w: Words, _ n: Int) -> Int? {
+        var h = Self.slot(w, n, multiplier) & shortMask
         while short[h].length != 0 {
             let s = short[h]
-            if s.w0 == w0 && s.w1 == w1 && s.length == n { return s.value }
+            if s.w0 == w.0 && s.w1 == w.1 && s.w2 == w.2 && s.length == n { return s.value }
             h = (h + 1) & shortMask
         }
         return nil

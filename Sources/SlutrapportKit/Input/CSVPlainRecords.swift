@@ -63,7 +63,7 @@ struct PlainRecordScanner {
 protocol RowBytes {
     var count: Int { get }
     var line: Int { get }
-    /// Whether `ByteKeyTable.lookup` may read 16 bytes from a field's start.
+    /// Whether `ByteKeyTable.lookup` may read 24 bytes from a field's start.
     var padded: Bool { get }
     func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8>
 }

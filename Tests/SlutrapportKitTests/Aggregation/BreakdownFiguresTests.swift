@@ -114,3 +114,75 @@ import Testing
         #expect(esf.notStated.map(\.sensitive) == [false, false, false, true, false, false, true, false, false, false])
     }
 }
+
+/// Disclosure control of breakdowns and the ESF+ table (SPEC §4.5, §4.8).
+@Suite struct BreakdownDisclosureTests {
+    typealias Cell = Suppression.Cell
+
+    @Test func sensitiveCountsUnderFiveAreHiddenWithSuppressionOff() throws {
+        var (f, _) = try BreakdownFiguresTests.compute()
+        f.suppress(below: 0)
+        let s = f.suppression
+        // By hand (see BreakdownFiguresTests): hälsa ja W2, nej M1, not stated M1;
+        // disability yes W2, not stated M1; minority not stated W2 M2 (no column).
+        let expected: Set<Cell> = [
+            Cell(.project, .breakdown(2, value: 0), .woman), Cell(.project, .breakdown(2, value: 0), nil),
+            Cell(.project, .breakdown(2, value: 1), .man), Cell(.project, .breakdown(2, value: 1), nil),
+            Cell(.project, .breakdown(2, value: nil), .man), Cell(.project, .breakdown(2, value: nil), nil),
+            Cell(.project, .esf(.disability), .woman), Cell(.project, .esf(.disability), nil),
+            Cell(.project, .esfNotStated("disability"), .man), Cell(.project, .esfNotStated("disability"), nil),
+            Cell(.project, .esfNotStated("minority"), .woman), Cell(.project, .esfNotStated("minority"), .man),
+            Cell(.project, .esfNotStated("minority"), nil),
+        ]
+        #expect(s.primary == expected)
+        #expect(s.threshold(of: Cell(.project, .breakdown(2, value: 0), .woman)) == 5)
+        #expect(s.threshold(of: Cell(.project, .breakdown(0, value: 0), .woman)) == 0)
+        // Not sensitive: not small under --suppress-below 0 (in these few rows it is hidden to protect others).
+        #expect(!s.isPrimary(Cell(.project, .breakdown(0, value: 0), .woman)))
+        // Hälsa's women add up to the women: ja is all of them, so the women's count is hidden too.
+        #expect(s.isHidden(Cell(.project, .participants, .woman)))
+        // The project's totals are always shown.
+        #expect(!s.isHidden(Cell(.project, .participants, nil)))
+        #expect(!s.isHidden(Cell(.project, .esf(.total), nil)))
+    }
+
+    @Test func theSameCountUnderTwoNamesIsHiddenUnderBoth() throws {
+        var (f, _) = try BreakdownFiguresTests.compute()
+        f.suppress(below: 3)
+        let s = f.suppression
+        #expect(s.threshold(of: Cell(.project, .breakdown(0, value: 0), .woman)) == 3)
+        #expect(s.threshold(of: Cell(.project, .esf(.minority), .woman)) == 5)
+        #expect(s.isPrimary(Cell(.project, .breakdown(0, value: 0), .woman)))
+        let pairs: [(Suppression.Row, Suppression.Row)] = [
+            (.esf(.below18), .age(0)), (.esf(.age55Plus), .age(3)), (.esfNotStated("age"), .age(4)),
+            (.esf(.total), .participants), (.esf(.employment), .exit(0)), (.esf(.jobSearching), .exit(1)),
+        ]
+        var compared = 0
+        for (esf, other) in pairs {
+            for g in [Gender.woman, .man, .other] {
+                #expect(s.isHidden(Cell(.project, esf, g)) == s.isHidden(Cell(.project, other, g)), "\(esf) \(other) \(g)")
+                if s.isHidden(Cell(.project, other, g)) { compared += 1 }
+            }
+        }
+        // The pairs do hold hidden counts: the comparison is not of shown ones alone.
+        #expect(compared >= 4)
+    }
+
+    /// Women aged 10 (5), 20 (1), 40 (10) and 60 (4) at the start, under
+    /// --suppress-below 3: the age table hides 18–29 (1) and, to protect it,
+    /// 55+ (4), the smallest other count of the women's column. The ESF+
+    /// table's "55 and above" is the same count: it must be hidden too.
+    @Test func anAgeBandHiddenToProtectAnotherIsHiddenInTheESFTable() throws {
+        let ages = Array(repeating: 10, count: 5) + [20] + Array(repeating: 40, count: 10) + Array(repeating: 60, count: 4)
+        let rows = ages.enumerated().map { "\($0.offset),kvinna,\(2021 - $0.element),2021-03-01" }
+        var (f, log) = try figures(yaml: minimalYAML + "esf_plus: true\n", csv: "id,gender,birth_year,start_date\n" + rows.joined(separator: "\n") + "\n")
+        #expect(log.errorCount == 0)
+        f?.suppress(below: 3)
+        let s = try #require(f).suppression
+        #expect(s.isPrimary(Cell(.project, .age(1), .woman)))
+        #expect(s.isHidden(Cell(.project, .age(3), .woman)) && !s.isPrimary(Cell(.project, .age(3), .woman)))
+        #expect(s.isHidden(Cell(.project, .esf(.age55Plus), .woman)))
+        #expect(s.isHidden(Cell(.project, .esf(.age18to29), .woman)))
+        #expect(!s.isHidden(Cell(.project, .esf(.below18), .woman)))
+    }
+}

@@ -21,7 +21,7 @@ import Testing
     @Test func wordsFindWhatBytesFind() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000), Gen.bool) { seed, underscore in
             var rng = SplitMix(state: UInt64(seed))
-            let keys = (0..<8).map { _ in Self.word(&rng, length: 1 + rng.next(20)) }
+            let keys = (0..<8).map { _ in Self.word(&rng, length: 1 + rng.next(28)) }
             let table = ByteKeyTable(keys.enumerated().map { (String(decoding: $1, as: UTF8.self), $0) }, underscoreIsSpace: underscore)
             var expected: [[UInt8]: Int] = [:]
             for (i, k) in keys.enumerated() where expected[ByteKeyTable.normalized(k, underscoreIsSpace: underscore)] == nil {
@@ -29,7 +29,7 @@ import Testing
             }
             for _ in 0..<50 {
                 // Half the queries are a key with its letters' case changed.
-                var q = rng.next(2) == 0 ? Self.word(&rng, length: rng.next(20))
+                var q = rng.next(2) == 0 ? Self.word(&rng, length: rng.next(28))
                     : keys[rng.next(keys.count)].map { $0 >= 65 && $0 <= 90 || $0 >= 97 && $0 <= 122 ? $0 ^ 0x20 : $0 }
                 if rng.next(4) == 0 { q = [32] + q }
                 let want = expected[ByteKeyTable.normalized(q, underscoreIsSpace: underscore)]

@@ -3,7 +3,7 @@
 /// the distinct strings only; the sheet refers to them by index.
 final class SharedStrings {
     /// String k is bytes[offsets[k] ..< offsets[k + 1]]; `padding` bytes of
-    /// room follow the last, so a row's field may be read 16 bytes at a time.
+    /// room follow the last, so a row's field may be read 24 bytes at a time.
     private var bytes: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var used = 0

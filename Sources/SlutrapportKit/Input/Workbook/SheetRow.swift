@@ -4,7 +4,7 @@ package struct SheetRow: RowBytes {
     package var line: Int
     /// Columns A … the last non-empty cell of this row.
     package var count: Int
-    /// Every field's start has 16 readable bytes past it: the row's buffer
+    /// Every field's start has 24 readable bytes past it: the row's buffer
     /// and the shared strings keep room after their last byte.
     package var padded: Bool { true }
     fileprivate let starts: UnsafePointer<UnsafePointer<UInt8>>
