@@ -265,6 +265,47 @@ def exits_table(name, b, first_row=1):
     return Table(name, rows + [ended])
 
 
+# The ESF+ group whose "not stated" row follows an indicator's (ReportViewBuilder.notStatedGroup).
+NOT_STATED_AFTER = {"employed": "labour_status", "age_55_plus": "age", "isced_5_8": "education"}
+NOT_STATED_AFTER.update({g: g for g in ("disability", "third_country_national", "foreign_background", "minority",
+                                        "homeless", "rural", "qualification")})
+
+
+def nonzero(v):
+    # A hidden count is never zero (zeros are shown).
+    return v is HIDDEN or (known(v) and v > 0)
+
+
+def breakdown_tables(root, participants):
+    """The project's own breakdowns, then the ESF+ output and result indicators (SPEC §4.8-9)."""
+    tables = []
+    genders = shown_genders([participants["other"]]) + [None]
+    for b in root.findall(f"{NS}breakdowns/{NS}breakdown"):
+        # Each value, then "not stated" where non-zero: counts with their share of the counted participants.
+        rows = []
+        for element in b.findall(NS + "value") + b.findall(NS + "notStated"):
+            c = Counts(element)
+            cells = []
+            for g in genders:
+                cells += [Count(c[g or "total"]), Share(c[g or "total"], participants[g or "total"], None)]
+            rows.append(cells)
+        tables.append(Table(f"breakdown {b.get('id')}", rows))
+    esf = root.find(NS + "esfPlus")
+    if esf is not None:
+        indicators = [(i.get("id"), i.get("kind"), Counts(i)) for i in esf.findall(NS + "indicator")]
+        not_stated = {n.get("group"): Counts(n) for n in esf.findall(NS + "notStated")}
+        others = [c["other"] for _, _, c in indicators] + [c["other"] for c in not_stated.values()]
+        genders = (["women", "men", "other"] if any(nonzero(v) for v in others) else ["women", "men"]) + [None]
+        rows = {"output": [], "result": []}
+        for ident, kind, counts in indicators:
+            rows[kind].append([Count(counts[g or "total"]) for g in genders])
+            group = not_stated.get(NOT_STATED_AFTER.get(ident))
+            if group is not None:
+                rows[kind].append([Count(group[g or "total"]) for g in genders])
+        tables += [Table("ESF+ output indicators", rows["output"]), Table("ESF+ result indicators", rows["result"])]
+    return tables
+
+
 def expected_tables(report):
     """The figure tables of the report in reading order (ReportViewBuilder.figureBlocks)."""
     root, style, project = report.root, report.style, report.project
@@ -279,9 +320,6 @@ def expected_tables(report):
             [Count(project.active(g), derived=g is not None) for g in genders],
             [Count(project.ended(g), derived=g is not None) for g in genders]]))
         bands = [(band, Counts(band)) for band in root.findall(f"{NS}ageBands/{NS}ageBand")]
-
-        def nonzero(v):
-            return v is HIDDEN or (known(v) and v > 0)
         if any(band.get("unknown") != "true" and nonzero(c["total"]) for band, c in bands):
             genders = shown_genders([c["other"] for _, c in bands]) + [None]
             rows = [[Count(c[g or "total"]) for g in genders] for band, c in bands
@@ -326,6 +364,7 @@ def expected_tables(report):
                     cells += [Count(a[g or "total"]), Share(a[g or "total"], p[g or "total"], None)]
                 rows.append(cells)
             tables.append(Table("activities", rows))
+        tables += breakdown_tables(root, p)
         if subprojects:
             breakdowns = [Breakdown(s) for s in subprojects]
             has_groups = any(s.get("group") is not None for s in subprojects)

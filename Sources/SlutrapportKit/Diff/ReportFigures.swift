@@ -27,13 +27,14 @@ public struct ReportFigures: Sendable, Equatable {
 
     /// Attributes that name an element rather than measure it; the first one
     /// present labels the element.
-    static let identifying = ["id", "reason", "code", "gender", "name", "label", "from", "to", "unknown", "month"]
-    /// Which attributes disclosure control left out, and why: not figures themselves.
-    static let notFigures: Set<String> = ["suppressed", "suppressedPrimary", "suppressedSecondary"]
+    static let identifying = ["id", "reason", "code", "gender", "name", "label", "from", "to", "unknown", "month", "group"]
+    /// Which attributes disclosure control left out, and why, and what
+    /// kind of thing an element is: not figures themselves.
+    static let notFigures: Set<String> = ["suppressed", "suppressedPrimary", "suppressedSecondary", "kind", "sensitive"]
     /// Elements whose content is not a figure.
     static let skipped: Set<String> = ["text", "name", "period", "funding", "project"]
     /// Elements that only hold others: left out of the path.
-    static let containers: Set<String> = ["subprojects", "goals", "groups", "exits", "activities", "ageBands", "timeline"]
+    static let containers: Set<String> = ["subprojects", "goals", "groups", "exits", "activities", "ageBands", "timeline", "breakdowns"]
 
     public enum Failure: Error, Sendable {
         case unreadable(String, reason: String)

@@ -238,9 +238,48 @@ public struct XMLView: Sendable {
     public var activities: [XMLActivity] = []
     public var ageBands: [XMLAgeBand] = []
     public var durations: XMLDurations?
+    /// The user's breakdowns (SPEC §4.8), from participant rows.
+    public var breakdowns: [XMLBreakdown] = []
+    /// The ESF+ indicators (SPEC §4.9), with `esf_plus` and participant rows.
+    public var esfPlus: XMLESFPlus?
     /// Participants month by month (SPEC §4.10), from participant rows.
     public var timeline: [XMLMonth] = []
     public var budget: XMLBudget?
+}
+
+/// One `<breakdown>`: its values in order, then "not stated" where non-zero.
+public struct XMLBreakdown: Sendable {
+    public var id: String
+    public var sensitive: String
+    public var values: [XMLBreakdownValue]
+    public var notStated: XMLCounts?
+}
+
+public struct XMLBreakdownValue: Sendable {
+    public var code: String
+    /// The user's label, where given.
+    public var label: String?
+    public var counts: XMLCounts
+}
+
+public struct XMLESFPlus: Sendable {
+    public var indicators: [XMLIndicator]
+    /// One per group with a non-zero count.
+    public var notStated: [XMLESFNotStated]
+}
+
+public struct XMLIndicator: Sendable {
+    public var id: String
+    /// `output` or `result`.
+    public var kind: String
+    /// The regulation's wording in the report's language.
+    public var label: String
+    public var counts: XMLCounts
+}
+
+public struct XMLESFNotStated: Sendable {
+    public var group: String
+    public var counts: XMLCounts
 }
 
 /// One month of `<timeline>`: started by gender are nil, and named in

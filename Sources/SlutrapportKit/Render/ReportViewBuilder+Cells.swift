@@ -9,7 +9,7 @@ extension ReportViewBuilder {
     /// one, ".." in place of one hidden so that a small one cannot be recomputed.
     func count(_ n: Int, _ cell: Cell) -> CellView {
         guard suppression.isHidden(cell) else { return number(n) }
-        return CellView(text: suppression.isPrimary(cell) ? "<\(suppression.threshold)" : "..", numeric: true, status: nil)
+        return CellView(text: suppression.isPrimary(cell) ? "<\(suppression.threshold(of: cell))" : "..", numeric: true, status: nil)
     }
 
     func count(_ counts: GenderCounts, _ scope: Suppression.Scope, _ row: Suppression.Row, _ gender: Gender?) -> CellView {

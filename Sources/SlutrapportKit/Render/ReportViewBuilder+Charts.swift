@@ -35,11 +35,11 @@ extension ReportViewBuilder {
 
     /// "<5" for a small count, ".." for one hidden to protect another.
     func hiddenMark(_ cell: Cell) -> String {
-        suppression.isPrimary(cell) ? "<\(suppression.threshold)" : ".."
+        suppression.isPrimary(cell) ? "<\(suppression.threshold(of: cell))" : ".."
     }
 
     func hiddenWords(_ cell: Cell) -> String {
-        suppression.isPrimary(cell) ? labels.fewerThan(suppression.threshold) : labels.hiddenCount
+        suppression.isPrimary(cell) ? labels.fewerThan(suppression.threshold(of: cell)) : labels.hiddenCount
     }
 
     func legend(_ svg: inout SVG, _ shown: [Gender], x: Double, y: Double) {

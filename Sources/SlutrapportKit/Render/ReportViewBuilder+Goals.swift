@@ -8,10 +8,14 @@ extension ReportViewBuilder {
             let hide: Bool = switch o.goal.metric {
             case .participants: suppression.isHidden(Cell(scope, .participants, nil))
             case .exitShare: suppression.isHidden(Cell(scope, .ended, nil)) || o.goal.reasons.contains { suppression.isHidden(Cell(scope, .exit($0), nil)) }
-                || hiddenByThreshold(o.outcome)
+                || hiddenByThreshold(o.outcome, threshold: suppression.threshold)
             case .activityShare: o.goal.activity.map { suppression.isHidden(Cell(.project, .activity($0), nil)) } ?? false
                 || suppression.isHidden(Cell(.project, .participants, nil))
-            case .breakdownShare: hiddenByThreshold(o.outcome)
+            // The breakdown's table is of the whole project: its hidden values hide a goal on the project.
+            case .breakdownShare: scope == .project && o.goal.breakdown.map { b in
+                    o.goal.breakdownValues.contains { suppression.isHidden(Cell(.project, .breakdown(b, value: $0), nil)) }
+                } ?? false
+                || suppression.isHidden(Cell(scope, .participants, nil)) || hiddenByThreshold(o.outcome, threshold: threshold(of: o.goal))
             case .reported: false
             }
             if hide { o.outcome = nil }
@@ -23,22 +27,30 @@ extension ReportViewBuilder {
     }
 
     /// A share whose numerator is a small count is hidden as the count would be.
-    private func hiddenByThreshold(_ m: GoalOutcome.Measure?) -> Bool {
-        guard case .share(let s)? = m else { return false }
-        return s.numerator > 0 && s.numerator < suppression.threshold
+    private func hiddenByThreshold(_ m: GoalOutcome.Measure?, threshold: Int) -> Bool {
+        guard case .share(let s)? = m, threshold >= 2 else { return false }
+        return s.numerator > 0 && s.numerator < threshold
+    }
+
+    /// The N a goal's outcome is held to: a sensitive breakdown's, whatever `--suppress-below` is (SPEC §4.8).
+    func threshold(of goal: Goal) -> Int {
+        guard goal.metric == .breakdownShare, let b = goal.breakdown, project.breakdowns.indices.contains(b), project.breakdowns[b].sensitive else {
+            return suppression.threshold
+        }
+        return suppression.sensitiveThreshold
     }
 
     func goalsTable() -> TableView {
         func target(_ goal: Goal) -> CellView {
             goal.metric == .participants ? number(goal.target.tenths / 10) : percent(goal.target)
         }
-        let hiddenText = suppression.threshold >= 2 ? "<\(suppression.threshold)" : "–"
-        func value(_ m: GoalOutcome.Measure?, measured: Bool) -> CellView {
+        func hiddenText(_ n: Int) -> String { n >= 2 ? "<\(n)" : "–" }
+        func value(_ m: GoalOutcome.Measure?, measured: Bool, threshold n: Int) -> CellView {
             switch m {
             case .count(let n): number(n)
             case .share(let s): share(s)
             case .reported(let v): percent(v)
-            case nil: CellView(text: measured ? hiddenText : "–", numeric: true, status: nil)
+            case nil: CellView(text: measured ? hiddenText(n) : "–", numeric: true, status: nil)
             }
         }
         func status(_ met: Bool?) -> CellView {
@@ -56,11 +68,11 @@ extension ReportViewBuilder {
             }
             // Measured on a subproject that did not report: said so, not a dash.
             let outcome = o.goal.subproject.map { figures?.reported(subproject: $0) == false } == true
-                ? CellView(text: labels.notReported, numeric: true, status: nil) : value(o.outcome, measured: measured[i])
+                ? CellView(text: labels.notReported, numeric: true, status: nil) : value(o.outcome, measured: measured[i], threshold: threshold(of: o.goal))
             rows.append(RowView(headerSpans: header, cells: [text(labels.metric(o.goal.metric)), target(o.goal), outcome, status(o.met)], isTotal: false))
             for part in o.byGender {
                 rows.append(RowView(header: "\(labels.ofWhich) \(genderLabel(part.gender).lowercased())",
-                                    cells: [blank, number(part.target), value(part.outcome.map { .count($0) }, measured: part.met != nil), status(part.met)],
+                                    cells: [blank, number(part.target), value(part.outcome.map { .count($0) }, measured: part.met != nil, threshold: suppression.threshold), status(part.met)],
                                     isTotal: false, isPart: true))
             }
         }

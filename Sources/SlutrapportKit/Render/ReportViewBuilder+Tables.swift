@@ -22,6 +22,7 @@ extension ReportViewBuilder {
                 table.notes = [labels.activitiesNote]
                 blocks.append(FigureBlock(heading: labels.activities, anchor: "aktiviteter", tables: [table]))
             }
+            blocks += breakdownBlocks(f)
             if !project.subprojects.isEmpty {
                 var tables = [subprojectsTable(f)]
                 if !f.groups.isEmpty { tables.append(groupsTable(f)) }

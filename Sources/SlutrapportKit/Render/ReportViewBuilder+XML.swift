@@ -45,6 +45,8 @@ extension ReportViewBuilder {
             XMLAgeBand(from: b.from.map(String.init), to: b.to.map(String.init), unknown: !b.known, counts: xmlCounts(b.counts, .project, .age(i)))
         }
         view.durations = f.durations.map(xmlDurations)
+        view.breakdowns = xmlBreakdowns(f)
+        view.esfPlus = project.esfPlus ? f.esf.map(xmlESF) : nil
         view.timeline = (f.timeline ?? []).map(xmlMonth)
         return view
     }
@@ -134,6 +136,35 @@ extension ReportViewBuilder {
                              otherMedianDays: median("otherMedianDays", d.medianOther, .other))
         x.suppressed = hidden.isEmpty ? nil : hidden.joined(separator: " ")
         return x
+    }
+
+    /// The user's breakdowns; the ESF+ ones are in `<esfPlus>`. A value's
+    /// share is of the counted participants, as in the text.
+    func xmlBreakdowns(_ f: Figures) -> [XMLBreakdown] {
+        let participants = f.overall.participants
+        return zip(project.breakdowns.indices, project.breakdowns).compactMap { b, declared in
+            guard declared.esf == nil, f.breakdowns.indices.contains(b) else { return nil }
+            let figures = f.breakdowns[b]
+            func counts(_ c: GenderCounts, value: Int?) -> XMLCounts {
+                xmlCounts(c, .project, .breakdown(b, value: value), shareOf: (participants.total, Cell(.project, .participants, nil)))
+            }
+            let values = zip(declared.values.indices, declared.values).map { v, value in
+                XMLBreakdownValue(code: value.code, label: value.label,
+                                  counts: counts(figures.values.indices.contains(v) ? figures.values[v] : GenderCounts(), value: v))
+            }
+            return XMLBreakdown(id: declared.id, sensitive: String(declared.sensitive), values: values,
+                                notStated: figures.notStated.total > 0 ? counts(figures.notStated, value: nil) : nil)
+        }
+    }
+
+    func xmlESF(_ esf: ESFFigures) -> XMLESFPlus {
+        let words = labels.breakdowns
+        return XMLESFPlus(indicators: ESFIndicator.allCases.map { i in
+                              XMLIndicator(id: i.rawValue, kind: i.kind.rawValue, label: words.indicatorName(i), counts: xmlCounts(esf[i], .project, .esf(i)))
+                          },
+                          notStated: esf.notStated.filter { $0.counts.total > 0 }.map {
+                              XMLESFNotStated(group: $0.group, counts: xmlCounts($0.counts, .project, .esfNotStated($0.group)))
+                          })
     }
 
     /// A month's counts. Under disclosure control its started by gender are

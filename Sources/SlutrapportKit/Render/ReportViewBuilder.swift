@@ -96,7 +96,13 @@ public struct ReportViewBuilder {
         if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
         if f.source == .counts { notes.append(labels.countsSourceNote) }
         if !f.notReported.isEmpty { notes.append(labels.notReportedNote(f.notReported.count, of: project.subprojects.count)) }
-        if !f.suppression.hidden.isEmpty { notes.append(labels.suppressionNote(f.suppression.threshold)) }
+        // Sensitive counts are held to their own N (SPEC §4.8): said apart where it differs from --suppress-below.
+        let s = f.suppression
+        let sensitiveApart = s.sensitiveThreshold != s.threshold
+        if s.hidden.contains(where: { !sensitiveApart || !s.sensitiveRows.contains($0.row) }) { notes.append(labels.suppressionNote(s.threshold)) }
+        if sensitiveApart, s.hidden.contains(where: { s.sensitiveRows.contains($0.row) }) {
+            notes.append(labels.breakdowns.sensitiveSuppressionNote(s.sensitiveThreshold))
+        }
         return notes
     }
 }

@@ -217,8 +217,65 @@ extension XMLView: MustacheParent {
         case "activities": templateValue(self.activities)
         case "ageBands": templateValue(self.ageBands)
         case "durations": templateValue(self.durations)
+        case "breakdowns": templateValue(self.breakdowns)
+        case "esfPlus": templateValue(self.esfPlus)
         case "timeline": templateValue(self.timeline)
         case "budget": templateValue(self.budget)
+        default: nil
+        }
+    }
+}
+
+extension XMLBreakdown: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": templateValue(self.id)
+        case "sensitive": templateValue(self.sensitive)
+        case "values": templateValue(self.values)
+        case "notStated": templateValue(self.notStated)
+        default: nil
+        }
+    }
+}
+
+extension XMLBreakdownValue: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "code": templateValue(self.code)
+        case "label": templateValue(self.label)
+        case "counts": templateValue(self.counts)
+        default: nil
+        }
+    }
+}
+
+extension XMLESFPlus: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "indicators": templateValue(self.indicators)
+        case "notStated": templateValue(self.notStated)
+        default: nil
+        }
+    }
+}
+
+extension XMLIndicator: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": templateValue(self.id)
+        case "kind": templateValue(self.kind)
+        case "label": templateValue(self.label)
+        case "counts": templateValue(self.counts)
+        default: nil
+        }
+    }
+}
+
+extension XMLESFNotStated: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "group": templateValue(self.group)
+        case "counts": templateValue(self.counts)
         default: nil
         }
     }

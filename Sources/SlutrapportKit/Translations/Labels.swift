@@ -185,6 +185,7 @@ extension Labels {
     public var noParticipantData: String { phrases.noParticipantData }
     public var notReported: String { phrases.notReported }
     public var timeline: TimelineTexts { phrases.timeline }
+    public var breakdowns: BreakdownTexts { phrases.breakdowns }
     public func notReportedNote(_ n: Int, of all: Int) -> String { phrases.notReportedNote(n, all, all - n) }
 
     public func metric(_ m: Goal.Metric) -> String {

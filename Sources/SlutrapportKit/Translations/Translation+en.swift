@@ -112,6 +112,64 @@ extension Translation {
                 quarterNote: "Started and ended within the quarter; active and started in all at the quarter's last day, for the last quarter at the as-of date.",
                 chartTitle: "Participants by month: started in all and active",
                 goalLine: { "Goal: \($0) participants" }
+            ),
+            breakdowns: BreakdownTexts(
+                heading: "Breakdowns",
+                category: "Category",
+                notStated: "Not stated",
+                sharesNote: "Shares are of participants in the same column, each rounded on its own.",
+                multipleNote: "A participant can count under several values, so the shares may add up to more than 100%.",
+                sensitiveSuppressionNote: { n in
+                    "Sensitive data (such as disability or belonging to a minority) is always shown with a limit of \(n): counts below \(n) are shown as <\(n), and .. marks a count hidden to protect them."
+                },
+                esfHeading: "ESF+ indicators",
+                outputCaption: "Output indicators (participants on entry)",
+                resultCaption: "Result indicators (on leaving)",
+                indicator: "Indicator",
+                outputNote: "Counted participants, by what was recorded on entry and their age at start. The indicators are the common indicators for participants of Regulation (EU) 2021/1057, Annex I.",
+                resultNote: "Ended participants, by their exit reason and whether they gained a qualification on leaving.",
+                // The wording of Regulation (EU) 2021/1057, Annex I, with a capital first letter.
+                indicatorName: { indicator in
+                    switch indicator {
+                    case .total: "Total number of participants"
+                    case .unemployed: "Unemployed, including long-term unemployed"
+                    case .longTermUnemployed: "Long-term unemployed"
+                    case .inactive: "Inactive"
+                    case .employed: "Employed, including self-employed"
+                    case .below18: "Number of children below 18 years of age"
+                    case .age18to29: "Young people between 18 and 29 years of age"
+                    case .age55Plus: "Number of participants of 55 years of age and above"
+                    case .isced02: "With lower secondary education or less (ISCED 0-2)"
+                    case .isced34: "With upper secondary (ISCED 3) or post-secondary education (ISCED 4)"
+                    case .isced58: "With tertiary education (ISCED 5 to 8)"
+                    case .disability: "Participants with disabilities"
+                    case .thirdCountryNational: "Third-country nationals"
+                    case .foreignBackground: "Participants with a foreign background"
+                    case .minority: "Minorities (including marginalised communities, such as Roma people)"
+                    case .homeless: "Homeless or affected by housing exclusion"
+                    case .rural: "Participants from rural areas"
+                    case .jobSearching: "Participants engaged in job searching upon leaving"
+                    case .educationTraining: "Participants in education or training upon leaving"
+                    case .qualification: "Participants gaining a qualification upon leaving"
+                    case .employment: "Participants in employment, including self-employment, upon leaving"
+                    }
+                },
+                groupNotStated: { group in
+                    let topic = switch group {
+                    case "labour_status": "Labour status"
+                    case "age": "Age (no birth year)"
+                    case "education": "Education"
+                    case "disability": "Disability"
+                    case "third_country_national": "Citizenship"
+                    case "foreign_background": "Foreign background"
+                    case "minority": "Minority"
+                    case "homeless": "Housing situation"
+                    case "rural": "Rural residence"
+                    case "qualification": "Qualification"
+                    default: group
+                    }
+                    return "\(topic) not stated"
+                }
             )
         ),
         sections: SectionTitles(

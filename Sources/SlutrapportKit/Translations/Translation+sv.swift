@@ -112,6 +112,65 @@ extension Translation {
                 quarterNote: "Startade och avslutade under kvartalet; aktiva och startade totalt vid kvartalets sista dag, för det sista kvartalet vid rapportdatum.",
                 chartTitle: "Deltagare per månad: startade totalt och aktiva",
                 goalLine: { "Mål: \($0) deltagare" }
+            ),
+            breakdowns: BreakdownTexts(
+                heading: "Fördelningar",
+                category: "Kategori",
+                notStated: "Uppgift saknas",
+                sharesNote: "Andelar avser deltagare i samma kolumn och avrundas var för sig.",
+                multipleNote: "En deltagare kan räknas under flera värden; andelarna kan därför summera till mer än 100 %.",
+                sensitiveSuppressionNote: { n in
+                    "Känsliga uppgifter (som funktionsnedsättning eller tillhörighet till en minoritet) redovisas alltid med gränsen \(n): antal under \(n) visas som <\(n), och .. står för ett antal som döljs för att skydda dem."
+                },
+                esfHeading: "ESF+-indikatorer",
+                outputCaption: "Utfallsindikatorer (deltagare vid start)",
+                resultCaption: "Resultatindikatorer (vid avslut)",
+                indicator: "Indikator",
+                outputNote: "Deltagare som räknas, efter uppgifterna vid start och åldern vid start. Indikatorerna är de gemensamma indikatorerna för deltagare i förordning (EU) 2021/1057, bilaga I.",
+                resultNote: "Avslutade deltagare, efter avslutsorsaken och uppgiften om kvalifikation vid avslut.",
+                // Meant as the Swedish text of Regulation (EU) 2021/1057, Annex I; not yet checked
+                // against the Swedish Official Journal (the English wording is, in Translation+en).
+                indicatorName: { indicator in
+                    switch indicator {
+                    case .total: "Totalt antal deltagare"
+                    case .unemployed: "Arbetslösa, inklusive långtidsarbetslösa"
+                    case .longTermUnemployed: "Långtidsarbetslösa"
+                    case .inactive: "Ekonomiskt inaktiva"
+                    case .employed: "Anställda, inklusive egenföretagare"
+                    case .below18: "Antal barn under 18 år"
+                    case .age18to29: "Unga mellan 18 och 29 år"
+                    case .age55Plus: "Antal deltagare som är 55 år eller äldre"
+                    case .isced02: "Med högst grundskoleutbildning (Isced 0–2)"
+                    case .isced34: "Med gymnasieutbildning (Isced 3) eller eftergymnasial utbildning (Isced 4)"
+                    case .isced58: "Med högskoleutbildning (Isced 5–8)"
+                    case .disability: "Deltagare med funktionsnedsättning"
+                    case .thirdCountryNational: "Tredjelandsmedborgare"
+                    case .foreignBackground: "Deltagare med utländsk bakgrund"
+                    case .minority: "Minoriteter (inklusive marginaliserade grupper såsom romer)"
+                    case .homeless: "Hemlösa eller personer som drabbats av utestängning från bostadsmarknaden"
+                    case .rural: "Deltagare från landsbygdsområden"
+                    case .jobSearching: "Deltagare som söker arbete när de lämnar insatsen"
+                    case .educationTraining: "Deltagare i utbildning när de lämnar insatsen"
+                    case .qualification: "Deltagare som erhåller en kvalifikation när de lämnar insatsen"
+                    case .employment: "Deltagare som har ett arbete, inklusive egenföretagare, när de lämnar insatsen"
+                    }
+                },
+                groupNotStated: { group in
+                    let topic = switch group {
+                    case "labour_status": "arbetsmarknadsstatus"
+                    case "age": "ålder (inget födelseår)"
+                    case "education": "utbildningsnivå"
+                    case "disability": "funktionsnedsättning"
+                    case "third_country_national": "medborgarskap"
+                    case "foreign_background": "utländsk bakgrund"
+                    case "minority": "minoritet"
+                    case "homeless": "bostadssituation"
+                    case "rural": "boende på landsbygden"
+                    case "qualification": "kvalifikation"
+                    default: group
+                    }
+                    return "Uppgift saknas om \(topic)"
+                }
             )
         ),
         sections: SectionTitles(

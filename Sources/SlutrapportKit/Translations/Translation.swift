@@ -39,6 +39,33 @@ public struct Phrases: Sendable {
     public var notReportedNote: @Sendable (_ notReported: Int, _ all: Int, _ reported: Int) -> String
     /// The project over time (SPEC §4.10).
     public var timeline: TimelineTexts
+    /// The declared breakdowns and the ESF+ indicators (SPEC §4.8–9).
+    public var breakdowns: BreakdownTexts
+}
+
+/// The words of the breakdown tables and the ESF+ indicator tables.
+public struct BreakdownTexts: Sendable {
+    /// The heading over the user's breakdown tables.
+    public var heading: String
+    /// The first column's header: a breakdown's values.
+    public var category: String
+    /// A participant whose cell is empty.
+    public var notStated: String
+    public var sharesNote: String
+    /// Under a breakdown whose cells may hold several codes.
+    public var multipleNote: String
+    /// Counts of sensitive data under N (SPEC §4.8), where N differs from `--suppress-below`.
+    public var sensitiveSuppressionNote: @Sendable (_ threshold: Int) -> String
+    public var esfHeading: String
+    public var outputCaption: String
+    public var resultCaption: String
+    public var indicator: String
+    public var outputNote: String
+    public var resultNote: String
+    /// An indicator's wording in Regulation (EU) 2021/1057, Annex I.
+    public var indicatorName: @Sendable (ESFIndicator) -> String
+    /// The row under a group's indicators: its participants whose value was not stated (`ESFFigures.NotStated.group`).
+    public var groupNotStated: @Sendable (_ group: String) -> String
 }
 
 /// The words of the table by quarter and the chart by month.

@@ -97,4 +97,27 @@ import Testing
 
             """)
     }
+
+    /// An evaluator sees which breakdown value and which ESF+ indicator
+    /// moved (issue 17): each figure has a key of its own, and what names
+    /// an element (its kind, whether it is sensitive, its label) is no figure.
+    @Test func breakdownValuesAndESFIndicatorsAreFiguresOfTheirOwn() throws {
+        let templates = try #require(TemplateSet.load(folder: templatesFolder).0)
+        let path = scratch("diff-esf") + "/slutrapport.xml"
+        try write(templates.render(try BreakdownTablesTests.view(), template: "report.xml"), path)
+        let figures = try ReportFigures(path: path)
+        let keys = figures.values.map(\.key)
+        #expect(Set(keys).count == keys.count)
+        func value(_ path: [String], _ attribute: String) -> String? {
+            figures.values.first { $0.key == ReportFigures.Key(path: path, attribute: attribute) }?.value
+        }
+        #expect(value(["breakdown utbildning", "value grund"], "total") == "7")
+        #expect(value(["breakdown utbildning", "value grund"], "share") == "35.0")
+        #expect(value(["breakdown utbildning", "notStated"], "men") == "1")
+        #expect(value(["esfPlus", "indicator long_term_unemployed"], "women") == "2")
+        #expect(value(["esfPlus", "notStated age"], "women") == "1")
+        #expect(value(["esfPlus", "notStated qualification"], "women") == "1")
+        let attributes = Set(figures.values.map(\.key.attribute))
+        #expect(attributes.isDisjoint(with: ["kind", "sensitive", "label", "group"]))
+    }
 }
