@@ -12,9 +12,10 @@ final class BreakdownCells {
     private let declarations: [DeclaredBreakdown]
     /// Each breakdown's codes, labels and spellings, lowercased, to the value's index.
     private let byText: [[String: Int]]
+    /// Read as `tables[b]`: a let array of a final class is borrowed, not retained, in a row's lookups.
     private let tables: [ByteKeyTable]
-    /// The same tables without reference counting: a row's lookups must not retain them.
-    private let fastTables: UnsafeMutableBufferPointer<Unmanaged<ByteKeyTable>>
+    /// Each cell of several codes as a whole, for a `multiple` breakdown (an empty memo for the others).
+    private let memos: [FieldMemo]
     private let multiple: UnsafeMutableBufferPointer<Bool>
     /// Each breakdown's field in the file being read; -1 when its header lacks the column.
     private let positions: UnsafeMutableBufferPointer<Int>
@@ -37,8 +38,7 @@ final class BreakdownCells {
             return keys
         }
         tables = byText.map { keys in ByteKeyTable(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
-        fastTables = .allocate(capacity: max(1, count))
-        for (b, t) in tables.enumerated() { fastTables[b] = Unmanaged.passUnretained(t) }
+        memos = declarations.map { $0.multiple ? FieldMemo() : FieldMemo(size: 1) }
         multiple = .allocate(capacity: max(1, count))
         multiple.initialize(repeating: false)
         for (b, d) in declarations.enumerated() { multiple[b] = d.multiple }
@@ -52,7 +52,6 @@ final class BreakdownCells {
     }
 
     deinit {
-        fastTables.deallocate()
         multiple.deallocate()
         positions.deallocate()
         values.deallocate()
@@ -96,21 +95,10 @@ final class BreakdownCells {
             if bytes.isEmpty {
                 values[b] = notStated[b]
             } else if !multiple[b] {
-                guard let v = fastTables[b]._withUnsafeGuaranteedRef({ $0.lookup(bytes, padded: r.padded) }) else { return false }
+                guard let v = tables[b].lookup(bytes, padded: r.padded) else { return false }
                 values[b] = 1 << UInt64(v)
             } else {
-                var bits: UInt64 = 0
-                var s = 0
-                while s <= bytes.count {
-                    var e = s
-                    while e < bytes.count, !RowRule.separatesActivities(bytes[e]) { e += 1 }
-                    if e > s {
-                        let code = UnsafeBufferPointer(rebasing: bytes[s..<e])
-                        guard let v = fastTables[b]._withUnsafeGuaranteedRef({ $0.lookup(code) }) else { return false }
-                        bits |= 1 << UInt64(v)
-                    }
-                    s = e + 1
-                }
+                guard let bits = tables[b].codes(in: bytes, padded: r.padded, memo: memos[b]) else { return false }
                 values[b] = bits == 0 ? notStated[b] : bits
             }
         }

@@ -26,13 +26,26 @@ final class ByteKeyTable: @unchecked Sendable {
         var length = 0
         var value = 0
     }
+    /// The short keys, one after another, after an empty one (index 0), so
+    /// that a table's keys stay in a few cache lines however many slots it needs.
     private let short: UnsafeMutableBufferPointer<Short>
+    /// Each slot's key in `short`, 0 when it has none.
+    private let shortSlots: UnsafeMutableBufferPointer<Int32>
     private let shortMask: Int
     /// The slot hash's multiplier, chosen so that no two short keys share a
     /// first slot: a key as it stands is then found in one probe, with no
     /// branch that depends on which key it is (a code column of random
     /// values mispredicted its way to twice the cost).
     private let multiplier: UInt64
+    /// A key of 1 to 8 bytes: its word, length and value (length 0: an empty slot).
+    private struct Tiny {
+        var word: UInt64 = 0
+        var length: Int32 = 0
+        var value: Int32 = 0
+    }
+    private let tiny: UnsafeMutableBufferPointer<Tiny>
+    private let tinyMask: Int
+    private let tinyMultiplier: UInt64
 
     init(_ entries: [(String, Int)], underscoreIsSpace: Bool = false) {
         self.underscoreIsSpace = underscoreIsSpace
@@ -78,29 +91,47 @@ final class ByteKeyTable: @unchecked Sendable {
                 shortKeys.append((spelling.withUnsafeBufferPointer { Self.words($0) }, spelling.count, vals[k]))
             }
         }
-        // Odd multipliers tried in turn, the table doubled after each round, until every key has a slot of its own.
         var shortSize = size
+        multiplier = Self.multiplier(placing: shortKeys.map { ($0.words, $0.length) }, in: &shortSize)
+        short = .allocate(capacity: shortKeys.count + 1)
+        short.initialize(repeating: Short())
+        shortSlots = .allocate(capacity: shortSize)
+        shortSlots.initialize(repeating: 0)
+        shortMask = shortSize - 1
+        for (i, key) in shortKeys.enumerated() {
+            var h = Self.slot(key.words, key.length, multiplier) & shortMask
+            while shortSlots[h] != 0 { h = (h + 1) & shortMask }
+            shortSlots[h] = Int32(i + 1)
+            short[i + 1] = Short(w0: key.words.0, w1: key.words.1, w2: key.words.2, length: key.length, value: key.value)
+        }
+        // The keys of one word again, each in a slot of its own: most codes,
+        // found by one load of the field and one of the table.
+        let tinyKeys = shortKeys.filter { $0.length <= 8 }
+        var tinySize = 16
+        tinyMultiplier = Self.multiplier(placing: tinyKeys.map { ($0.words, $0.length) }, in: &tinySize)
+        tiny = .allocate(capacity: tinySize)
+        tiny.initialize(repeating: Tiny())
+        tinyMask = tinySize - 1
+        for key in tinyKeys {
+            let h = Self.slot(key.words, key.length, tinyMultiplier) & tinyMask
+            // Two keys in one slot only past 2^16 slots: the first keeps it, the other is found by `find`.
+            if tiny[h].length == 0 { tiny[h] = Tiny(word: key.words.0, length: Int32(key.length), value: Int32(truncatingIfNeeded: key.value)) }
+        }
+    }
+
+    /// An odd multiplier that gives each key a slot of its own in a table of
+    /// `size` slots, tried in turn and the table doubled after each round;
+    /// past 2^16 slots the last one tried (probing, or `find`, takes the rest).
+    private static func multiplier(placing keys: [(Words, Int)], in size: inout Int) -> UInt64 {
         var candidate: UInt64 = 0xFF51_AFD7_ED55_8CCD
-        search: while true {
+        while true {
             for _ in 0..<32 {
                 var used = Set<Int>()
-                if shortKeys.allSatisfy({ used.insert(Self.slot($0.words, $0.length, candidate) & (shortSize - 1)).inserted }) {
-                    break search
-                }
+                if keys.allSatisfy({ used.insert(slot($0.0, $0.1, candidate) & (size - 1)).inserted }) { return candidate }
                 candidate = (candidate &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019) | 1
             }
-            // Past a table of 2^16 slots, probing takes the rest.
-            guard shortSize < 1 << 16 else { break }
-            shortSize *= 2
-        }
-        multiplier = candidate
-        short = .allocate(capacity: shortSize)
-        short.initialize(repeating: Short())
-        shortMask = shortSize - 1
-        for key in shortKeys {
-            var h = Self.slot(key.words, key.length, multiplier) & shortMask
-            while short[h].length != 0 { h = (h + 1) & shortMask }
-            short[h] = Short(w0: key.words.0, w1: key.words.1, w2: key.words.2, length: key.length, value: key.value)
+            guard size < 1 << 16 else { return candidate }
+            size *= 2
         }
     }
 
@@ -110,6 +141,8 @@ final class ByteKeyTable: @unchecked Sendable {
         values.deallocate()
         slots.deallocate()
         short.deallocate()
+        shortSlots.deallocate()
+        tiny.deallocate()
     }
 
     @inline(__always)
@@ -187,18 +220,45 @@ final class ByteKeyTable: @unchecked Sendable {
     /// `padded`: at least 24 bytes may be read from the field's start (the
     /// tokenizer's read buffer keeps room after its end), so a
     /// short field is read as three words, without a loop.
-    @inline(__always)
+    @inline(always)
     func lookup(_ field: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> Int? {
         // The usual case, small enough to inline: a padded field that is a
         // key as it stands, in the key's first slot. A field with spaces
         // around it is trimmed first (a key may end in a space that was "_").
         let n = field.count
-        if padded, n >= 1, n <= Self.shortLimit, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
+        if padded, n >= 1, n <= 8, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
+            let w0 = p.paddedWord(0, of: n)
+            let t = tiny[Self.slot((w0, 0, 0), n, tinyMultiplier) & tinyMask]
+            if t.length == n && t.word == w0 { return Int(t.value) }
+        } else if padded, n >= 9, n <= Self.shortLimit, let p = field.baseAddress, p[0] > 32, p[n - 1] > 32 {
             let w = Self.paddedWords(p, n)
-            let s = short[Self.slot(w, n, multiplier) & shortMask]
-            if s.length == n && s.w0 == w.0 && s.w1 == w.1 && s.w2 == w.2 { return s.value }
+            let s = short[Int(shortSlots[Self.slot(w, n, multiplier) & shortMask])]
+            // One test, not four: each `&&` is a block of the caller, and past
+            // its block limit the optimizer stops inlining even this function.
+            if (UInt64(truncatingIfNeeded: s.length ^ n) | (s.w0 ^ w.0) | (s.w1 ^ w.1) | (s.w2 ^ w.2)) == 0 { return s.value }
         }
         return lookupAny(field, padded: padded)
+    }
+
+    /// The codes a field of several names (separated by `;` or `|`) names,
+    /// a bit each; nil when one is unknown (or past the 64th). A padded
+    /// field is remembered whole in `memo`: a file repeats a few dozen
+    /// combinations, and a hit costs four word compares instead of the split.
+    func codes(in field: UnsafeBufferPointer<UInt8>, padded: Bool, memo: FieldMemo) -> UInt64? {
+        if padded, let known = memo.value(for: field) { return known }
+        var bits: UInt64 = 0
+        var s = 0
+        while s <= field.count {
+            var e = s
+            while e < field.count, !RowRule.separatesActivities(field[e]) { e += 1 }
+            if e > s {
+                guard let v = lookup(UnsafeBufferPointer(rebasing: field[s..<e]), padded: padded), v < 64 else { return nil }
+                bits |= 1 << UInt64(v)
+            }
+            s = e + 1
+        }
+        if padded { memo.store(bits, for: field) }
+        return bits
     }
 
     @inline(never)
@@ -222,8 +282,8 @@ final class ByteKeyTable: @unchecked Sendable {
     @inline(__always)
     private func find(_ w: Words, _ n: Int) -> Int? {
         var h = Self.slot(w, n, multiplier) & shortMask
-        while short[h].length != 0 {
-            let s = short[h]
+        while shortSlots[h] != 0 {
+            let s = short[Int(shortSlots[h])]
             if s.w0 == w.0 && s.w1 == w.1 && s.w2 == w.2 && s.length == n { return s.value }
             h = (h + 1) & shortMask
         }

@@ -1,5 +1,5 @@
 /// What a whole field of up to 32 bytes came to the last time it was seen,
-/// for the activities: a row's activities are one field of several codes,
+/// for the activities and a breakdown of several codes a cell: such a cell is one field of several codes,
 /// and a file repeats a few dozen combinations of them. A hit costs four
 /// word compares instead of splitting the field and looking up each code.
 ///
@@ -14,12 +14,15 @@ final class FieldMemo {
         var value: UInt64 = 0
     }
 
-    private static let size = 1024
     private let entries: UnsafeMutableBufferPointer<Entry>
+    /// Entries less one: the slot is the hash's top bits, masked.
+    private let mask: Int
 
-    init() {
-        entries = .allocate(capacity: Self.size)
+    /// `size`: a power of two up to 1024.
+    init(size: Int = 1024) {
+        entries = .allocate(capacity: size)
         entries.initialize(repeating: Entry())
+        mask = size - 1
     }
 
     deinit { entries.deallocate() }
@@ -32,19 +35,19 @@ final class FieldMemo {
     }
 
     @inline(__always)
-    private static func slot(_ w: (UInt64, UInt64, UInt64, UInt64), _ n: Int) -> Int {
+    private func slot(_ w: (UInt64, UInt64, UInt64, UInt64), _ n: Int) -> Int {
         // One multiply: the rotations keep the words from cancelling out.
         let h = (w.0 ^ w.1.rotated(17) ^ w.2.rotated(31) ^ w.3.rotated(47) ^ UInt64(n)) &* 0xFF51_AFD7_ED55_8CCD
-        return Int(truncatingIfNeeded: h >> 54)  // the top 10 bits: 0..<1024
+        return Int(truncatingIfNeeded: h >> 54) & mask  // the top 10 bits: 0..<1024
     }
 
     /// The value stored for exactly these bytes, if any.
-    @inline(__always)
+    @inline(always)
     func value(for field: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let n = field.count
         guard n >= 1, n <= 32, let p = field.baseAddress else { return nil }
         let w = Self.words(p, n)
-        let e = entries[Self.slot(w, n)]
+        let e = entries[slot(w, n)]
         return e.length == n && e.w0 == w.0 && e.w1 == w.1 && e.w2 == w.2 && e.w3 == w.3 ? e.value : nil
     }
 
@@ -52,7 +55,7 @@ final class FieldMemo {
         let n = field.count
         guard n >= 1, n <= 32, let p = field.baseAddress else { return }
         let w = Self.words(p, n)
-        entries[Self.slot(w, n)] = Entry(w0: w.0, w1: w.1, w2: w.2, w3: w.3, length: n, value: value)
+        entries[slot(w, n)] = Entry(w0: w.0, w1: w.1, w2: w.2, w3: w.3, length: n, value: value)
     }
 }
 

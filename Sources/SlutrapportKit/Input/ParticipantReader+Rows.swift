@@ -143,22 +143,8 @@ extension ParticipantReader {
         }
         var activities: UInt64 = 0
         if c.activities >= 0 {
-            let b = r.bytes(c.activities)
-            if r.padded, let known = activitySets.value(for: b) {
-                activities = known
-            } else {
-                var s = 0
-                while s <= b.count {
-                    var e = s
-                    while e < b.count, !RowRule.separatesActivities(b[e]) { e += 1 }
-                    if e > s {
-                        guard let a = codes.fastActivities.lookup(UnsafeBufferPointer(rebasing: b[s..<e]), padded: r.padded), a < 64 else { return false }
-                        activities |= 1 << UInt64(a)
-                    }
-                    s = e + 1
-                }
-                if r.padded { activitySets.store(activities, for: b) }
-            }
+            guard let bits = codes.fastActivities.codes(in: r.bytes(c.activities), padded: r.padded, memo: activitySets) else { return false }
+            activities = bits
         }
         guard breakdownCells.readFast(r) else { return false }
         // Last, so that a row turned down above has left no trace.
