@@ -59,6 +59,16 @@ public struct Suppression: Sendable {
     public func isHidden(_ cell: Cell) -> Bool { hidden.contains(cell) }
     public func isPrimary(_ cell: Cell) -> Bool { primary.contains(cell) }
 
+    /// Whether the timeline leaves out who started each month by gender:
+    /// always under `--suppress-below` (a small month could be recomputed
+    /// from the project's totals by gender and the other months), and under
+    /// the sensitive rule alone when it hid one of the project's
+    /// participants by gender, which the months would add up to
+    /// (docs/disclosure.md).
+    public var hidesStartedByGender: Bool {
+        threshold >= 2 || [Gender.woman, .man, .other].contains { isHidden(Cell(.project, .participants, $0)) }
+    }
+
     /// No suppression: every count shown.
     public static let none = Suppression(threshold: 0)
 

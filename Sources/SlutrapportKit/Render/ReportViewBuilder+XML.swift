@@ -167,11 +167,10 @@ extension ReportViewBuilder {
                           })
     }
 
-    /// A month's counts. Under disclosure control its started by gender are
-    /// left out, every month alike: a small one could be recomputed from the
-    /// project's totals by gender and the other months (docs/disclosure.md).
+    /// A month's counts; its started by gender left out, every month alike,
+    /// where `Suppression.hidesStartedByGender` says so.
     func xmlMonth(_ m: TimelineMonth) -> XMLMonth {
-        let hidden = suppression.threshold >= 2
+        let hidden = suppression.hidesStartedByGender
         return XMLMonth(month: m.isoMonth, started: String(m.started.total),
                         startedWomen: hidden ? nil : String(m.started.women), startedMen: hidden ? nil : String(m.started.men),
                         startedOther: hidden ? nil : String(m.started.other),

@@ -140,6 +140,12 @@ import Testing
         return result
     }
 
+    /// An attribute by its name: FoundationXML's `attribute(forName:)` finds
+    /// none on an element in a default namespace, as the report's XML is.
+    static func attribute(_ name: String, of e: XMLElement) -> String? {
+        e.attributes?.first { $0.localName == name }?.stringValue
+    }
+
     /// The ESF+ table's sensitive rows, the sensitive breakdown's table
     /// ("Stödbehov vid start"), and every XML element and chart: no count
     /// of 1 to 4 from sensitive data is shown, with --suppress-below off.
@@ -179,8 +185,21 @@ import Testing
         #expect(elements.count >= 6)
         for case let e as XMLElement in elements {
             for name in ["total", "women", "men", "other"] {
-                let v = e.attribute(forName: name)?.stringValue.flatMap { Int($0) }
+                let v = Self.attribute(name, of: e).flatMap { Int($0) }
                 #expect(v.map { $0 == 0 || $0 >= 5 } ?? true, "\(e.xmlString): \(name)")
+            }
+        }
+        // The months' started by gender add up to the project's participants
+        // by gender: where one of those is hidden, no month may show it.
+        let participants = try #require(try xml.nodes(forXPath: "//*[local-name()='participants']").first as? XMLElement)
+        let hiddenGenders = (Self.attribute("suppressed", of: participants) ?? "").split(separator: " ")
+        #expect(hiddenGenders.contains("men"), "the fixture hides the men's total: else this proves nothing")
+        let months = try xml.nodes(forXPath: "//*[local-name()='month']")
+        #expect(months.count == 14)
+        for case let m as XMLElement in months {
+            for gender in hiddenGenders {
+                let name = "started" + gender.prefix(1).uppercased() + gender.dropFirst()
+                #expect(Self.attribute(name, of: m) == nil, "\(m.xmlString) shows \(name)")
             }
         }
         // Charts: none draws sensitive data, so none names it.
