@@ -128,16 +128,95 @@ import Testing
         let shared = try xlsx.elements("si", in: "xl/sharedStrings.xml").map { $0.stringValue ?? "" }
         for name in xlsx.names where name.hasPrefix("xl/worksheets/sheet") {
             for row in try xlsx.elements("row", in: name) {
-                let values = (row.children ?? []).compactMap { $0 as? XMLElement }.map { c -> String in
+                // Each cell at its column (`r="C5"`): an empty cell is left out of the row.
+                var values: [String] = []
+                for c in (row.children ?? []).compactMap({ $0 as? XMLElement }) {
                     let v = c.stringValue ?? ""
-                    // The cell's type by its attribute's local name: the part's default namespace hides it from `attribute(forName:)`.
-                    let type = c.attributes?.first { $0.localName == "t" }?.stringValue
-                    return type == "s" ? Int(v).map { shared[$0] } ?? v : v
+                    let column = (Self.attribute("r", of: c) ?? "").unicodeScalars.prefix { $0.properties.isUppercase }
+                        .reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+                    while values.count < column { values.append("") }
+                    values.append(Self.attribute("t", of: c) == "s" ? Int(v).map { shared[$0] } ?? v : v)
                 }
                 add("xlsx", values)
             }
         }
         return result
+    }
+
+    /// Every ESF+ row, every breakdown value and every quarter in the
+    /// Markdown, HTML, Word and Excel reports holds the independent script's
+    /// figure, cell by cell; a cell the XML says is hidden shows `<5` or `..`.
+    @Test func everyFormatShowsTheIndependentScriptsFigures() throws {
+        let e = try Self.expected()
+        let (_, project) = try Self.figures(workbook: false)
+        let texts = Language.sv.translation.phrases
+        let (out, outcome) = buildReports([Self.folder])
+        #expect(outcome.failed.isEmpty)
+        let folder = out + "/esf-hand"
+        let rows = try Self.rows(inFormatsOf: folder)
+        let xml = try XMLDocument(contentsOf: URL(fileURLWithPath: folder + "/slutrapport.xml"), options: [])
+        /// The XML's hidden counts of an element: `women men` and the like.
+        func hidden(_ xpath: String) throws -> [String] {
+            let element = try #require(try xml.nodes(forXPath: xpath).first as? XMLElement, "no \(xpath)")
+            return (Self.attribute("suppressed", of: element) ?? "").split(separator: " ").map(String.init)
+        }
+        /// The row's expected cells: women, men, other (the fixture has some), total, each its count or "hidden".
+        func cells(_ d: [String: Any], hiding: [String]) -> [String] {
+            ["women", "men", "other", "total"].map { hiding.contains($0) ? "hidden" : String(d[$0] as? Int ?? -1) }
+        }
+        var expectedRows: [(label: String, cells: [String], shares: Bool)] = []
+        let esf = try #require(e["esf"] as? [String: Any])
+        for d in try #require(esf["indicators"] as? [[String: Any]]) {
+            let id = try #require(d["id"] as? String)
+            let indicator = try #require(ESFIndicator(rawValue: id))
+            expectedRows.append((texts.breakdowns.indicatorName(indicator), cells(d, hiding: try hidden("//*[local-name()='indicator'][@id='\(id)']")), false))
+        }
+        for d in try #require(esf["notStated"] as? [[String: Any]]) where d["total"] as? Int != 0 {
+            let group = try #require(d["group"] as? String)
+            expectedRows.append((texts.breakdowns.groupNotStated(group), cells(d, hiding: try hidden("//*[local-name()='notStated'][@group='\(group)']")), false))
+        }
+        for (b, d) in try #require(e["breakdowns"] as? [[String: Any]]).enumerated() where project.breakdowns[b].esf == nil {
+            for (v, value) in try #require(d["values"] as? [[String: Any]]).enumerated() {
+                let code = project.breakdowns[b].values[v].code
+                let xpath = "//*[local-name()='breakdown'][@id='\(project.breakdowns[b].id)']/*[@code='\(code)']"
+                expectedRows.append((project.breakdowns[b].values[v].label ?? code, cells(value, hiding: try hidden(xpath)), true))
+            }
+        }
+        // Quarters from the script's months: started and ended summed, active and cumulative at the quarter's last month.
+        var quarters: [(String, [Int])] = []
+        for m in try #require(e["timeline"] as? [[String: Any]]) {
+            let month = try #require(m["month"] as? String)
+            let (year, number) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
+            let name = texts.timeline.quarterName(year, (number - 1) / 3 + 1)
+            let total = { (key: String) in (m[key] as? [String: Any])?["total"] as? Int ?? -1 }
+            if quarters.last?.0 != name { quarters.append((name, [0, 0, 0, 0])) }
+            quarters[quarters.count - 1].1[0] += total("started")
+            quarters[quarters.count - 1].1[1] += total("ended")
+            quarters[quarters.count - 1].1[2] = total("active")
+            quarters[quarters.count - 1].1[3] = total("cumulative")
+        }
+        #expect(quarters.count == 5)
+        for (name, values) in quarters { expectedRows.append((name, values.map(String.init), false)) }
+
+        #expect(expectedRows.count == 42)
+        var compared = 0
+        for format in ["md", "html", "docx", "xlsx"] {
+            for row in expectedRows {
+                let shown = try #require(rows[format]?[row.label], "\(format): no row \(row.label)")
+                // A breakdown's row has each count's share after it.
+                let counts = row.shares ? stride(from: 0, to: shown.count, by: 2).map { shown[$0] } : shown
+                #expect(counts.count == row.cells.count, "\(format) \(row.label): \(shown)")
+                for (cell, expected) in zip(counts, row.cells) {
+                    if expected == "hidden" {
+                        #expect(cell == "<5" || cell == "..", "\(format) \(row.label): \(cell) is not hidden")
+                    } else {
+                        #expect(cell == expected, "\(format) \(row.label): \(cell), the script counts \(expected)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == 4 * 137)
     }
 
     /// An attribute by its name: FoundationXML's `attribute(forName:)` finds
