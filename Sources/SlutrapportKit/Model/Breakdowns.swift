@@ -78,8 +78,10 @@ public enum ESFBreakdown: String, CaseIterable, Sendable {
     /// Special category data (Regulation (EU) 2016/679, Article 9).
     public var isSensitive: Bool { self == .disability || self == .minority }
 
-    public static let yesSpellings = ["ja", "yes", "j", "y", "1", "x"]
-    public static let noSpellings = ["nej", "no", "n", "0"]
+    /// `true`/`false`: a workbook's boolean cell as read (`TRUE`), and
+    /// Excel's CSV export of one in English; `sant`/`falskt` in Swedish.
+    public static let yesSpellings = ["ja", "yes", "j", "y", "1", "x", "true", "sant"]
+    public static let noSpellings = ["nej", "no", "n", "0", "false", "falskt"]
 
     /// The codes a cell may hold; yes/no breakdowns take `yes` and `no` and their spellings.
     public var values: [DeclaredBreakdown.Value] {
