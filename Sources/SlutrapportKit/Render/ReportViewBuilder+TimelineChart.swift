@@ -17,8 +17,12 @@ extension ReportViewBuilder {
             svg.line(x1: left, y1: y(tick), x2: right, y2: y(tick), stroke: Palette.rule)
             svg.text(style.count(tick), x: left - 6, y: y(tick) + 4, anchor: .end, size: 11)
         }
-        // Every third month named along the bottom, from the first.
-        for i in stride(from: 0, to: months.count, by: 3) {
+        // Months named along the bottom, from the first, never closer than a
+        // label's width (a `YYYY-MM` at size 11 is about 45 of the 550 wide):
+        // every third month, or every 6th, 12th … as the period grows.
+        let fits = Int((right - left) / 55)
+        let every = [3, 6, 12, 24, 36, 60, 120, 240, 600, 1200].first { (months.count + $0 - 1) / $0 <= fits } ?? max(1, months.count)
+        for i in stride(from: 0, to: months.count, by: every) {
             svg.text(months[i].isoMonth, x: x(i), y: bottom + 18, anchor: .middle, size: 11)
         }
         let cumulativeName = words.cumulative, activeName = labels.active

@@ -106,8 +106,8 @@ import Testing
 /// The chart by month: started in all and active, every number in its
 /// description, and the participants goal's target as a line only where there is one.
 @Suite struct TimelineChartTests {
-    func chart(goals: String) throws -> ChartView {
-        let fixture = try Fixture(["project.yaml": minimalYAML + "report: {as_of: 2021-04-20}\n" + goals, "participants.csv": TimelineTests.csv + "\n"])
+    func chart(goals: String, asOf: String = "2021-04-20") throws -> ChartView {
+        let fixture = try Fixture(["project.yaml": minimalYAML + "report: {as_of: \(asOf)}\n" + goals, "participants.csv": TimelineTests.csv + "\n"])
         let view = try reportView(folder: fixture.folder, ReportChoices()).0
         return try #require(view.sections.flatMap(\.figures).flatMap(\.charts).first { $0.id == "over-tid" })
     }
@@ -121,6 +121,20 @@ import Testing
         #expect(c.data.series.map(\.name) == ["Startade totalt", "Aktiva"])
         #expect(c.data.series.map { $0.values.compactMap(\.number) } == [[1, 1, 2, 3, 4, 6], [1, 1, 2, 1, 2, 3]])
         #expect(!c.svg.contains("stroke-dasharray"))
+    }
+
+    /// The months named along the bottom are never closer than a label's
+    /// width: every third month up to 30 months, then every 6th, 12th, 24th …,
+    /// ten at most (924 months once drew 308 labels into one black bar).
+    @Test(arguments: [("2021-04-20", ["2020-11", "2021-02"]),
+                      ("2023-04-30", ["2020-11", "2021-02", "2021-05", "2021-08", "2021-11", "2022-02", "2022-05", "2022-08", "2022-11", "2023-02"]),
+                      ("2023-10-31", ["2020-11", "2021-05", "2021-11", "2022-05", "2022-11", "2023-05"]),
+                      ("2030-12-31", ["2020-11", "2022-11", "2024-11", "2026-11", "2028-11", "2030-11"]),
+                      ("2097-10-31", ["2020-11", "2030-11", "2040-11", "2050-11", "2060-11", "2070-11", "2080-11", "2090-11"])])
+    func theMonthsNamedAlongTheBottomDoNotCollide(asOf: String, named: [String]) throws {
+        let c = try chart(goals: "", asOf: asOf)
+        let labels = c.svg.matches(of: /<text[^>]*>(\d{4}-\d{2})<\/text>/).map { String($0.output.1) }
+        #expect(labels == named)
     }
 
     @Test func theParticipantsGoalIsALine() throws {
