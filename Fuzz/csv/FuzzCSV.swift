@@ -1,14 +1,18 @@
 // libFuzzer harness: the bytes of a participants.csv, read and checked
-// against a fixed project (built only with `make fuzz`).
+// against two fixed projects, the second with the ESF+ columns and
+// breakdowns (built only with `make fuzz`).
 import Foundation
 import SlutrapportFuzzSupport
 
-private let harness = FuzzHarness(projectYAML: FuzzHarness.csvProject)
+private let harnesses = [FuzzHarness(projectYAML: FuzzHarness.csvProject), FuzzHarness(projectYAML: FuzzHarness.esfCSVProject)]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let broken = harness.runCSV(Data(bytes: data, count: size)).broken
-    precondition(broken.isEmpty, "a promise broke: \(broken)")
+    let input = Data(bytes: data, count: size)
+    for harness in harnesses {
+        let broken = harness.runCSV(input).broken
+        precondition(broken.isEmpty, "a promise broke: \(broken)")
+    }
     return 0
 }
 

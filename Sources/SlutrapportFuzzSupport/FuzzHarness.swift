@@ -19,6 +19,14 @@ public final class FuzzHarness: @unchecked Sendable {
         goals: [{id: g, metric: exit_share, reasons: [arbete], target: 50%}]
         """
 
+    /// Tests/Fixtures/esf-hand's project, with the ESF+ columns and two
+    /// breakdowns, one of several codes a cell and one sensitive (its CSV is
+    /// a seed): fuzz-csv reads each input against this one too.
+    public static let esfCSVProject: String = {
+        let path = (defaultTemplates as NSString).deletingLastPathComponent + "/Tests/Fixtures/esf-hand/project.yaml"
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }()
+
     /// `projectYAML`: a fixed project.yaml for inputs that are only a CSV.
     public init(projectYAML: String?) {
         folder = NSTemporaryDirectory() + "slutrapport-fuzz-\(getpid())-\(UUID().uuidString.prefix(8))/fuzz"

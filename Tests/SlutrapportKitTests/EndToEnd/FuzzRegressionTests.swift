@@ -103,4 +103,14 @@ import Testing
             #expect(outcome.diagnostics == Self.expected[name], "\(name)")
         }
     }
+
+    /// fuzz-csv's second project is esf-hand's columns and codes: its CSV, a
+    /// seed, reads without a diagnostic, so the fuzzer starts inside the
+    /// ESF+ and breakdown cells rather than at an unknown column.
+    @Test func theESFProjectReadsItsSeedCleanly() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/Fixtures/esf-hand/participants.csv"))
+        let outcome = FuzzHarness(projectYAML: FuzzHarness.esfCSVProject).runCSV(data)
+        #expect(outcome.broken == [])
+        #expect(outcome.diagnostics == ["participants.csv:1:1 starts-after-as-of"])
+    }
 }
