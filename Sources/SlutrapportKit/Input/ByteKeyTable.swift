@@ -22,7 +22,7 @@ final class ByteKeyTable: @unchecked Sendable {
         var w0: UInt64 = 0
         var w1: UInt64 = 0
         var w2: UInt64 = 0
-        /// 0 marks an empty slot.
+        /// 0 only in the empty entry, `short[0]`, which an empty slot points at.
         var length = 0
         var value = 0
     }
