@@ -31,6 +31,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // COIN-OR Clp and Cbc (EPL-2.0): the linear and integer programs of
+        // disclosure control (docs/disclosure.md). Debian's coinor-libcbc-dev.
+        .systemLibrary(
+            name: "CCoinOR",
+            path: "Sources/CCoinOR",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev", "coinor-libclp-dev"])]
+        ),
         // C for what Swift does not reach well: the atomic swap of two folders
         // (renameat2), the SIMD scanner of plain CSV records, and zlib's
         // inflate for the members of a workbook (Debian's zlib1g-dev).
@@ -43,6 +51,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CCmarkGFM",
                 "CSlutrapportXML2",
+                "CCoinOR",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -8,7 +8,7 @@
 # Chromium with its driver, selenium, and axe-core (the axe.min.js in PyPI's
 # axe-playwright-python, installed without playwright: only the file is used).
 set -euo pipefail
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev)
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev coinor-libcbc-dev coinor-libclp-dev)
 if [ "${1:-}" = "--clients" ]; then
   packages+=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils openjdk-17-jre-headless chromium chromium-driver)
   python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx==1.2.0

@@ -1,20 +1,33 @@
-/// Disclosure control (SPEC §4.5): which counts a report must not show.
+/// Disclosure control (SPEC §4.5): the one gate every count of a report
+/// passes before any writer may show it.
 ///
-/// Primary suppression hides every count c with 0 < c < N. Secondary
-/// suppression then looks at every sum the report shows — a row or column
-/// with its total, subprojects with the project, groups with their
-/// subprojects — and wherever exactly one of its cells is hidden (so that it
-/// could be recomputed from the others), hides the smallest non-zero shown
-/// cell of that sum too; this repeats until nothing changes. The project's
-/// own totals (participants, active, ended) are always shown.
+/// Every count a report publishes — in a table, a chart, a goal's outcome,
+/// the index, the XML or the workbook — is a `Cell`. `CellTable` holds the
+/// value of each and every relation between them that follows from SPEC §4
+/// (sums over genders, exits, subprojects, breakdowns, the ESF+ groups, a
+/// goal's count…). `Suppression.compute` decides what is hidden:
+///
+/// 1. *primary*: each count c with 0 < c < N;
+/// 2. *the proof* (`DisclosureAudit`): an attacker who knows every shown
+///    count, every hiding mark ("<N" is 1…N−1, ".." at least N) and every
+///    relation solves integer programs for the least and greatest value of
+///    each small hidden count. Where that is narrower than the marks and the
+///    always-shown totals allow on their own, the counts the attacker would
+///    have to be wrong about for it to reach that end are hidden too
+///    (`DisclosureAudit.cellsToHide`), and the proof runs again, until every
+///    small count is protected.
+///
+/// Writers read counts only through `published(_:)`, which carries the
+/// count's visibility with it (`PublishedCount`): there is no way to ask the
+/// gate for a hidden count's value.
 public struct Suppression: Sendable {
-    public enum Scope: Hashable, Sendable {
+    public enum Scope: Hashable, Sendable, Comparable {
         case project
         case subproject(Int)
         case group(Int)
     }
 
-    public enum Row: Hashable, Sendable {
+    public enum Row: Hashable, Sendable, Comparable {
         case participants, active, ended
         case exit(Int)
         case activity(Int)
@@ -24,10 +37,34 @@ public struct Suppression: Sendable {
         case esf(ESFIndicator)
         /// An ESF+ group's "not stated" (`ESFFigures.NotStated.group`).
         case esfNotStated(String)
+        /// The count a goal's outcome is taken from (index into the project's goals).
+        case goal(Int)
+        /// Participants naming any of a breakdown's values (a bit a value):
+        /// never shown itself, it ties goals on those values to each other and to the breakdown.
+        case breakdownSet(Int, mask: UInt64)
+
+        /// A fixed order (kind, then numbers, then name), for choices that never depend on hashing.
+        private var key: (Int, Int, UInt64, String) {
+            switch self {
+            case .participants: (0, 0, 0, "")
+            case .active: (1, 0, 0, "")
+            case .ended: (2, 0, 0, "")
+            case .exit(let r): (3, r, 0, "")
+            case .activity(let a): (4, a, 0, "")
+            case .age(let i): (5, i, 0, "")
+            case .breakdown(let b, let v): (6, b, v.map { UInt64($0) } ?? UInt64.max, "")
+            case .esf(let i): (7, ESFIndicator.allCases.firstIndex(of: i)!, 0, "")
+            case .esfNotStated(let g): (8, 0, 0, g)
+            case .goal(let k): (9, k, 0, "")
+            case .breakdownSet(let b, let m): (10, b, m, "")
+            }
+        }
+
+        public static func < (a: Row, b: Row) -> Bool { a.key < b.key }
     }
 
     /// `gender` nil is the row total.
-    public struct Cell: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable, Comparable {
         public var scope: Scope
         public var row: Row
         public var gender: Gender?
@@ -37,6 +74,13 @@ public struct Suppression: Sendable {
             self.row = row
             self.gender = gender
         }
+
+        /// A fixed order, so that every choice among equals is the same on every run.
+        public static func < (a: Cell, b: Cell) -> Bool {
+            if a.scope != b.scope { return a.scope < b.scope }
+            if a.row != b.row { return a.row < b.row }
+            return (a.gender.map { Gender.allCases.firstIndex(of: $0)! } ?? 9) < (b.gender.map { Gender.allCases.firstIndex(of: $0)! } ?? 9)
+        }
     }
 
     public let threshold: Int
@@ -44,6 +88,12 @@ public struct Suppression: Sendable {
     public private(set) var hidden: Set<Cell> = []
     /// The small ones only (0 < c < N), which text shows as "<N".
     public private(set) var primary: Set<Cell> = []
+    /// Every count the gate knows, by cell: only `published(_:)` reads them.
+    private var values: [Cell: Int] = [:]
+    /// Small counts the proof could not protect further because every count
+    /// around them is shown by rule (the always-shown totals, zeros): listed
+    /// in docs/disclosure.md's limits; empty in every example.
+    public private(set) var unprotectable: [Cell] = []
 
     /// The least count shown for sensitive data (SPEC §4.8).
     public static let sensitiveMinimum = 5
@@ -58,6 +108,16 @@ public struct Suppression: Sendable {
 
     public func isHidden(_ cell: Cell) -> Bool { hidden.contains(cell) }
     public func isPrimary(_ cell: Cell) -> Bool { primary.contains(cell) }
+
+    /// Counts hidden to protect others ("..").
+    public var secondaryCount: Int { hidden.count - primary.count }
+
+    /// A count as a writer may show it.
+    public func published(_ cell: Cell) -> PublishedCount {
+        if primary.contains(cell) { return .small(below: threshold(of: cell)) }
+        if hidden.contains(cell) { return .protecting }
+        return .shown(values[cell] ?? 0)
+    }
 
     /// Whether the timeline leaves out who started each month by gender:
     /// always under `--suppress-below` (a small month could be recomputed
@@ -74,174 +134,70 @@ public struct Suppression: Sendable {
 
     init(threshold: Int) { self.threshold = threshold }
 
+    /// The project's own totals, which are always shown (SPEC §4.5).
+    static let alwaysShown: Set<Cell> = [Cell(.project, .participants, nil), Cell(.project, .active, nil), Cell(.project, .ended, nil),
+                                         Cell(.project, .esf(.total), nil)]
+
     public static func compute(_ f: Figures, threshold n: Int) -> Suppression {
         var s = Suppression(threshold: n)
         s.sensitiveRows = sensitiveRows(f)
-        guard n >= 2 || !s.sensitiveRows.isEmpty, f.source != .none else { return s }
         let table = CellTable(f)
-        let protected: Set<Cell> = [Cell(.project, .participants, nil), Cell(.project, .active, nil), Cell(.project, .ended, nil),
-                                    Cell(.project, .esf(.total), nil)]
-        for (cell, value) in table.values where value > 0 && value < s.threshold(of: cell) && !protected.contains(cell) {
+        s.values = table.values
+        guard n >= 2 || !s.sensitiveRows.isEmpty, f.source != .none else { return s }
+        for (cell, value) in table.values where value > 0 && value < s.threshold(of: cell) && !alwaysShown.contains(cell) && !table.unpublished.contains(cell) {
             s.primary.insert(cell)
         }
+        guard !s.primary.isEmpty else { return s }
         s.hidden = s.primary
-        var changed = true
-        while changed {
-            changed = false
-            for sum in table.sums {
-                let cells = sum.parts + [sum.total]
-                guard cells.count(where: { s.hidden.contains($0) }) == 1 else { continue }
-                let candidates = cells.enumerated().filter { _, c in
-                    !s.hidden.contains(c) && !protected.contains(c) && table.value(c) > 0
-                }
-                // The smallest count; among equals the first, so the result never depends on hashing.
-                guard let pick = candidates.min(by: { (table.value($0.1), $0.0) < (table.value($1.1), $1.0) }) else { continue }
-                s.hidden.insert(pick.1)
-                changed = true
-            }
-        }
+        var audit = DisclosureAudit(table: table, suppression: s)
+        audit.protect()
+        s.hidden = audit.hidden
+        s.unprotectable = audit.unprotectable
         return s
     }
 }
 
+/// A count as the gate lets a writer show it.
+public enum PublishedCount: Sendable, Equatable {
+    case shown(Int)
+    /// Small (0 < c < N): "<N".
+    case small(below: Int)
+    /// Hidden to protect a small one: "..".
+    case protecting
+
+    public var value: Int? {
+        if case .shown(let n) = self { return n }
+        return nil
+    }
+}
+
 extension Suppression {
-    /// The rows of sensitive breakdowns, and of the ESF+ indicators and "not stated" counts drawn from them.
+    /// The rows of sensitive breakdowns, and of the ESF+ indicators, "not stated" counts and goals drawn from them.
     static func sensitiveRows(_ f: Figures) -> Set<Row> {
         var rows: Set<Row> = []
         for (b, figures) in f.breakdowns.enumerated() where f.sensitiveBreakdowns[b] {
             rows.insert(.breakdown(b, value: nil))
             for v in figures.values.indices { rows.insert(.breakdown(b, value: v)) }
         }
-        for i in ESFIndicator.allCases where i.isSensitive { rows.insert(.esf(i)) }
-        for group in f.esf?.notStated ?? [] where group.sensitive { rows.insert(.esfNotStated(group.group)) }
-        return f.esf == nil ? rows.filter { if case .breakdown = $0 { true } else { false } } : rows
+        if f.esf != nil {
+            for i in ESFIndicator.allCases where i.isSensitive { rows.insert(.esf(i)) }
+            for group in f.esf?.notStated ?? [] where group.sensitive { rows.insert(.esfNotStated(group.group)) }
+        }
+        for (k, o) in f.goals.enumerated() where o.goal.metric == .breakdownShare {
+            guard let b = o.goal.breakdown, f.sensitiveBreakdowns.indices.contains(b), f.sensitiveBreakdowns[b] else { continue }
+            rows.insert(.goal(k))
+            rows.insert(.breakdownSet(b, mask: CellTable.mask(o.goal.breakdownValues)))
+        }
+        return rows
     }
 }
 
-/// Every count of the figures by cell, and the sums that tie them together.
-struct CellTable: Sendable {
-    struct Sum: Sendable {
-        var total: Suppression.Cell
-        var parts: [Suppression.Cell]
+/// What a test failure or a log may print of the gate: which cells are
+/// hidden, never the values it holds.
+extension Suppression: CustomStringConvertible, CustomReflectable {
+    public var description: String {
+        "Suppression(N: \(threshold), small: \(primary.count), hidden to protect: \(secondaryCount))"
     }
 
-    var values: [Suppression.Cell: Int] = [:]
-    private(set) var sums: [Sum] = []
-
-    mutating func appendSum(_ sum: Sum) { sums.append(sum) }
-
-    /// A row of counts by gender with its total, and their sum.
-    mutating func addRow(_ scope: Suppression.Scope, _ row: Suppression.Row, _ counts: GenderCounts) {
-        let genders: [Gender] = [.woman, .man, .other]
-        for g in genders { values[Suppression.Cell(scope, row, g)] = counts[g] }
-        values[Suppression.Cell(scope, row, nil)] = counts.total
-        sums.append(Sum(total: Suppression.Cell(scope, row, nil), parts: genders.map { Suppression.Cell(scope, row, $0) }))
-    }
-
-    func value(_ c: Suppression.Cell) -> Int { values[c] ?? 0 }
-
-    init(_ f: Figures) {
-        typealias Cell = Suppression.Cell
-        let genders: [Gender] = [.woman, .man, .other]
-        func add(_ scope: Suppression.Scope, _ row: Suppression.Row, _ counts: GenderCounts) { addRow(scope, row, counts) }
-        func addScope(_ scope: Suppression.Scope, _ b: Breakdown) {
-            add(scope, .participants, b.participants)
-            add(scope, .active, b.active)
-            add(scope, .ended, b.ended)
-            for (r, c) in b.exits.enumerated() { add(scope, .exit(r), c) }
-            for gender in genders.map(Optional.some) + [nil] {
-                sums.append(Sum(total: Cell(scope, .ended, gender), parts: b.exits.indices.map { Cell(scope, .exit($0), gender) }))
-                sums.append(Sum(total: Cell(scope, .participants, gender), parts: [Cell(scope, .active, gender), Cell(scope, .ended, gender)]))
-            }
-        }
-        addScope(.project, f.overall)
-        for (a, c) in f.overall.activities.enumerated() { add(.project, .activity(a), c) }
-        if let bands = f.ageBands {
-            for (i, band) in bands.enumerated() { add(.project, .age(i), band.counts) }
-            for gender in genders.map(Optional.some) + [nil] {
-                sums.append(Sum(total: Cell(.project, .participants, gender), parts: bands.indices.map { Cell(.project, .age($0), gender) }))
-            }
-        }
-        addBreakdowns(f)
-        if let esf = f.esf { addESF(f, esf) }
-        for (i, b) in f.subprojects.enumerated() { addScope(.subproject(i), b) }
-        for (i, g) in f.groups.enumerated() { addScope(.group(i), g.figures) }
-        // Subprojects add up to the project, and a group's subprojects to the group.
-        if !f.subprojects.isEmpty {
-            let rows: [Suppression.Row] = [.participants, .active, .ended] + f.overall.exits.indices.map { .exit($0) }
-            for row in rows {
-                for gender in genders.map(Optional.some) + [nil] {
-                    sums.append(Sum(total: Cell(.project, row, gender), parts: f.subprojects.indices.map { Cell(.subproject($0), row, gender) }))
-                    for (i, g) in f.groups.enumerated() {
-                        sums.append(Sum(total: Cell(.group(i), row, gender), parts: g.subprojects.map { Cell(.subproject($0), row, gender) }))
-                    }
-                }
-            }
-        }
-    }
-}
-
-extension CellTable {
-    private static let genders: [Gender?] = [.woman, .man, .other, nil]
-
-    /// The cells of column `gender` (nil: the total) of the given rows.
-    private func column(_ rows: [Suppression.Row], _ gender: Gender?) -> [Suppression.Cell] {
-        rows.map { Suppression.Cell(.project, $0, gender) }
-    }
-
-    /// Each breakdown's table: its rows by gender, and, when a participant
-    /// holds one value, its values and "not stated" adding up to the participants.
-    mutating func addBreakdowns(_ f: Figures) {
-        for (b, figures) in f.breakdowns.enumerated() where f.shownBreakdowns[b] {
-            let rows = figures.values.indices.map { Suppression.Row.breakdown(b, value: $0) } + [.breakdown(b, value: nil)]
-            for (v, counts) in figures.values.enumerated() { addRow(.project, .breakdown(b, value: v), counts) }
-            addRow(.project, .breakdown(b, value: nil), figures.notStated)
-            guard f.singleValuedBreakdowns[b] else { continue }
-            for g in Self.genders {
-                appendSum(Sum(total: Suppression.Cell(.project, .participants, g), parts: column(rows, g)))
-            }
-        }
-    }
-
-    /// The ESF+ table, and every sum that ties its counts to each other and
-    /// to the counts other tables show: the same number under another name
-    /// (the total, an age band, an exit reason) is a sum of one part.
-    mutating func addESF(_ f: Figures, _ esf: ESFFigures) {
-        for c in esf.indicators { addRow(.project, .esf(c.indicator), c.counts) }
-        for n in esf.notStated { addRow(.project, .esfNotStated(n.group), n.counts) }
-        let partitions: [[Suppression.Row]] = [
-            [.esf(.unemployed), .esf(.inactive), .esf(.employed), .esfNotStated(ESFBreakdown.labourStatus.rawValue)],
-            [.esf(.isced02), .esf(.isced34), .esf(.isced58), .esfNotStated(ESFBreakdown.education.rawValue)],
-        ]
-        for g in Self.genders {
-            for rows in partitions {
-                appendSum(Sum(total: Suppression.Cell(.project, .participants, g), parts: column(rows, g)))
-            }
-            appendSum(Sum(total: Suppression.Cell(.project, .esf(.total), g), parts: column([.participants], g)))
-            for (indicator, reasons) in f.esfResultReasons.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                appendSum(Sum(total: Suppression.Cell(.project, .esf(indicator), g), parts: column(reasons.map { .exit($0) }, g)))
-            }
-            // An ESF+ age group that is a run of the report's age bands is their sum.
-            for (indicator, from, to) in [(ESFIndicator.below18, nil, 17), (.age18to29, 18, 29), (.age55Plus, 55, nil)] as [(ESFIndicator, Int?, Int?)] {
-                guard let bands = f.ageBands, let run = Self.bands(bands, from: from, to: to) else { continue }
-                appendSum(Sum(total: Suppression.Cell(.project, .esf(indicator), g), parts: column(run.map { .age($0) }, g)))
-            }
-            if let bands = f.ageBands, let unknown = bands.firstIndex(where: { !$0.known }) {
-                appendSum(Sum(total: Suppression.Cell(.project, .esfNotStated("age"), g), parts: column([.age(unknown)], g)))
-            }
-        }
-    }
-
-    /// The known age bands that together cover exactly `from`...`to` (nil: open), if some do.
-    static func bands(_ bands: [AgeBand], from: Int?, to: Int?) -> [Int]? {
-        let run = bands.indices.filter { i in
-            let b = bands[i]
-            guard b.known else { return false }
-            let lowOK = from.map { (b.from ?? Int.min) >= $0 } ?? true
-            let highOK = to.map { (b.to ?? Int.max) <= $0 } ?? true
-            return lowOK && highOK
-        }
-        guard let first = run.first, let last = run.last, bands[first].from == from, bands[last].to == to else { return nil }
-        return run
-    }
+    public var customMirror: Mirror { Mirror(self, children: ["threshold": threshold, "primary": primary.sorted(), "hidden": hidden.sorted()]) }
 }

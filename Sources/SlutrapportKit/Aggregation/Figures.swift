@@ -26,6 +26,10 @@ public struct Figures: Sendable {
     public var shownBreakdowns: [Bool] = []
     /// Which of them hold one value a participant (`multiple: false`): their values and "not stated" sum to the participants.
     public var singleValuedBreakdowns: [Bool] = []
+    /// Each breakdown's ESF+ group, if it is one, and its value codes: disclosure
+    /// control ties a goal on an ESF+ breakdown to the indicators it gives.
+    public var breakdownESF: [ESFBreakdown?] = []
+    public var breakdownCodes: [[String]] = []
     /// For each ESF+ result indicator drawn from exit reasons, those reasons (their sum is the indicator).
     public var esfResultReasons: [ESFIndicator: [Int]] = [:]
     /// The ESF+ indicators (SPEC §4.9), with `esf_plus` and participant rows.
@@ -164,6 +168,8 @@ extension Figures {
             figures.sensitiveBreakdowns = project.breakdowns.map(\.sensitive)
             figures.shownBreakdowns = project.breakdowns.map { $0.esf == nil }
             figures.singleValuedBreakdowns = project.breakdowns.map { !$0.multiple }
+            figures.breakdownESF = project.breakdowns.map(\.esf)
+            figures.breakdownCodes = project.breakdowns.map { $0.values.map(\.code) }
             figures.esf = esf(tally, project: project, overall: overall, breakdowns: figures.breakdowns)
             if figures.esf != nil {
                 figures.esfResultReasons = [.jobSearching: esfReasons(project, .jobSearching),

@@ -245,6 +245,15 @@ public struct XMLView: Sendable {
     /// Participants month by month (SPEC §4.10), from participant rows.
     public var timeline: [XMLMonth] = []
     public var budget: XMLBudget?
+    /// Disclosure control's N and how much it hid, when it is on (SPEC §4.5).
+    public var disclosure: XMLDisclosure? = nil
+}
+
+public struct XMLDisclosure: Sendable {
+    public var suppressBelow: String
+    public var sensitiveBelow: String
+    public var hiddenSmall: String
+    public var hiddenToProtect: String
 }
 
 /// One `<breakdown>`: its values in order, then "not stated" where non-zero.

@@ -26,9 +26,8 @@ extension ReportViewBuilder {
         func row(_ header: TextSpan, _ c: GenderCounts, value: Int?) -> RowView {
             let row = Suppression.Row.breakdown(b, value: value)
             return RowView(headerSpans: [header], cells: columns.flatMap { g in
-                [count(c, .project, row, g),
-                 share(g.map { c[$0] } ?? c.total, Cell(.project, row, g),
-                       of: g.map { participants[$0] } ?? participants.total, Cell(.project, .participants, g))]
+                [count(.project, row, g),
+                 share(Cell(.project, row, g), of: Cell(.project, .participants, g))]
             }, isTotal: false)
         }
         var rows = zip(declared.values.indices, declared.values).map { v, value in
@@ -51,11 +50,11 @@ extension ReportViewBuilder {
         var rows: [ESFIndicator.Kind: [RowView]] = [:]
         for indicator in ESFIndicator.allCases {
             rows[indicator.kind, default: []].append(RowView(header: words.indicatorName(indicator),
-                                                             cells: columns.map { count(esf[indicator], .project, .esf(indicator), $0) }, isTotal: false))
+                                                             cells: columns.map { count(.project, .esf(indicator), $0) }, isTotal: false))
             guard let group = Self.notStatedGroup(after: indicator),
                   let notStated = esf.notStated.first(where: { $0.group == group }), notStated.counts.total > 0 else { continue }
             rows[indicator.kind, default: []].append(RowView(header: words.groupNotStated(group),
-                                                             cells: columns.map { count(notStated.counts, .project, .esfNotStated(group), $0) },
+                                                             cells: columns.map { count(.project, .esfNotStated(group), $0) },
                                                              isTotal: false, isPart: true))
         }
         var output = TableView(id: "esf-utfall", caption: words.outputCaption, stub: words.indicator, columns: genderColumns(shown), rows: rows[.output] ?? [])

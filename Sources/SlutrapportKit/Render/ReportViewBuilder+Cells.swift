@@ -5,21 +5,27 @@ extension ReportViewBuilder {
 
     var suppression: Suppression { figures?.suppression ?? .none }
 
-    /// A count that disclosure control may hide: "<N" in place of a small
-    /// one, ".." in place of one hidden so that a small one cannot be recomputed.
-    func count(_ n: Int, _ cell: Cell) -> CellView {
-        guard suppression.isHidden(cell) else { return number(n) }
-        return CellView(text: suppression.isPrimary(cell) ? "<\(suppression.threshold(of: cell))" : "..", numeric: true, status: nil)
+    /// A count as the gate publishes it (`Suppression.published`): its
+    /// value, "<N" in place of a small one, ".." in place of one hidden so
+    /// that a small one cannot be worked out. Writers have no other way to a count.
+    func count(_ cell: Cell) -> CellView {
+        switch suppression.published(cell) {
+        case .shown(let n): number(n)
+        case .small(let n): CellView(text: "<\(n)", numeric: true, status: nil)
+        case .protecting: CellView(text: "..", numeric: true, status: nil)
+        }
     }
 
-    func count(_ counts: GenderCounts, _ scope: Suppression.Scope, _ row: Suppression.Row, _ gender: Gender?) -> CellView {
-        count(gender.map { counts[$0] } ?? counts.total, Cell(scope, row, gender))
+    func count(_ scope: Suppression.Scope, _ row: Suppression.Row, _ gender: Gender?) -> CellView {
+        count(Cell(scope, row, gender))
     }
 
-    /// A share is hidden with its numerator or its denominator.
-    func share(_ numerator: Int, _ numeratorCell: Cell, of denominator: Int, _ denominatorCell: Cell) -> CellView {
-        if suppression.isHidden(numeratorCell) || suppression.isHidden(denominatorCell) { return CellView(text: "", numeric: true, status: nil) }
-        return share(Share(numerator, of: denominator))
+    /// A share of two published counts; blank when either is hidden.
+    func share(_ numerator: Cell, of denominator: Cell) -> CellView {
+        guard let n = suppression.published(numerator).value, let d = suppression.published(denominator).value else {
+            return CellView(text: "", numeric: true, status: nil)
+        }
+        return share(Share(n, of: d))
     }
 
     func number(_ n: Int) -> CellView {

@@ -12,7 +12,8 @@ extension ReportViewBuilder {
         var target: Double
         var valueText: String
         var targetText: String
-        var met: Bool
+        /// Nil when it would say something of a hidden count.
+        var met: Bool?
         var unit: ChartUnit
         /// The hidden count, for its mark and words.
         var hidden: Cell?
@@ -28,18 +29,18 @@ extension ReportViewBuilder {
                                     targetText: style.count(o.goal.target.tenths / 10), met: n * 10 >= o.goal.target.tenths, unit: .count)
         // A share drawn as the text gives it, in whole per cent.
         case .share(let s): GoalBar(name: "", value: Double(s.whole), target: target, valueText: style.percent(s.whole),
-                                    targetText: style.percent(o.goal.target), met: o.met ?? false, unit: .percent)
+                                    targetText: style.percent(o.goal.target), met: o.met, unit: .percent)
         case .reported(let v): GoalBar(name: "", value: Double(v.tenths) / 10, target: target, valueText: style.percent(v),
-                                       targetText: style.percent(o.goal.target), met: o.met ?? false, unit: .percent)
+                                       targetText: style.percent(o.goal.target), met: o.met, unit: .percent)
         case nil: GoalBar(name: "", value: nil, target: target, valueText: "", targetText: "", met: false, unit: .count)
         }
         let scope: Suppression.Scope = o.goal.subproject.map { .subproject($0) } ?? .project
-        let parts = o.byGender.compactMap { part -> GoalBar? in
-            guard let met = part.met else { return nil }
+        // A gender's part hidden by disclosure control shows its mark and no met / not met.
+        let parts = o.byGender.map { part -> GoalBar in
             let cell = Cell(scope, .participants, part.gender)
             return GoalBar(name: genderLabel(part.gender).lowercased(), value: part.outcome.map(Double.init), target: Double(part.target),
                            valueText: part.outcome.map(style.count) ?? hiddenMark(cell), targetText: style.count(part.target),
-                           met: met, unit: .count, hidden: part.outcome == nil ? cell : nil)
+                           met: part.met, unit: .count, hidden: part.outcome == nil ? cell : nil)
         }
         guard !parts.isEmpty else { return [total] }
         var named = total
@@ -48,7 +49,7 @@ extension ReportViewBuilder {
     }
 
     func goalsChart(_ outcomes: [GoalOutcome]) -> ChartView? {
-        let measured = outcomes.filter { $0.outcome != nil && $0.met != nil }
+        let measured = outcomes.filter { $0.outcome != nil }
         guard !measured.isEmpty else { return nil }
         let labelWidth = 250.0, barWidth = 220.0, barPitch = 20.0, linePitch = 15.0
         // Each goal's label in full, over as many lines as it needs, and with parts the goal's verdict under it.
@@ -72,11 +73,10 @@ extension ReportViewBuilder {
             // One scale for a goal's bars, so that its parts compare with its total.
             let scale = barWidth / max(1, (block.bars.map { max($0.value ?? 0, $0.target) }.max() ?? 1) * 1.1)
             for (k, bar) in block.bars.enumerated() {
-                drawGoalBar(&svg, bar, top: top + Double(k) * barPitch, x: labelWidth, scale: scale, single: block.bars.count == 1, met: o.met ?? false)
-                let mark = bar.met ? "✓" : "✗"
-                categories.append(k == 0 ? "\(o.goal.text ?? o.goal.id) \((o.met ?? false) ? "✓" : "✗")" : "\(labels.ofWhich) \(bar.name) \(mark)")
+                drawGoalBar(&svg, bar, top: top + Double(k) * barPitch, x: labelWidth, scale: scale, single: block.bars.count == 1, met: o.met)
+                categories.append(k == 0 ? "\(o.goal.text ?? o.goal.id)\(Self.mark(o.met))" : "\(labels.ofWhich) \(bar.name)\(Self.mark(bar.met))")
                 outcomeSeries.values.append(bar.hidden.map { hiddenValue($0, unit: .count) }
-                    ?? ChartValue(number: bar.value, unit: bar.unit, text: bar.valueText, color: bar.met ? nil : rgb(Palette.notMet)))
+                    ?? ChartValue(number: bar.value, unit: bar.unit, text: bar.valueText, color: bar.met == false ? rgb(Palette.notMet) : nil))
                 targetSeries.values.append(ChartValue(number: bar.target, unit: bar.unit, text: bar.targetText))
             }
             description.append(goalDescription(o, block.bars))
@@ -87,31 +87,41 @@ extension ReportViewBuilder {
     }
 
     /// A bar, coloured by whether it reached its own target, the target's line across it, and its figures beside.
-    private func drawGoalBar(_ svg: inout SVG, _ bar: GoalBar, top y: Double, x: Double, scale: Double, single: Bool, met: Bool) {
+    /// " ✓", " ✗", or nothing where met / not met is not shown.
+    static func mark(_ met: Bool?) -> String { met.map { $0 ? " ✓" : " ✗" } ?? "" }
+
+    private func drawGoalBar(_ svg: inout SVG, _ bar: GoalBar, top y: Double, x: Double, scale: Double, single: Bool, met: Bool?) {
         if let value = bar.value {
-            svg.rect(x: x, y: y + 4, w: value * scale, h: 13, fill: bar.met ? Palette.met : Palette.notMet)
+            svg.rect(x: x, y: y + 4, w: value * scale, h: 13, fill: bar.met == false ? Palette.notMet : Palette.met)
         } else {
             svg.rect(x: x, y: y + 4, w: 20, h: 13, fill: svg.hiddenFill, stroke: Palette.muted)
         }
         svg.line(x1: x + bar.target * scale, y1: y + 1, x2: x + bar.target * scale, y2: y + 20, stroke: Palette.ink, width: 2)
         let end = max(bar.value.map { $0 * scale } ?? 20, bar.target * scale)
         // A goal without parts says its verdict here; a part says whether it reached its own target.
-        let text = single ? "\(bar.figures) \(met ? "✓" : "✗") \(met ? labels.metText : labels.notMetText)" : "\(bar.figures) \(bar.met ? "✓" : "✗")"
+        let text = single ? "\(bar.figures)\(Self.mark(met)) \(verdict(met))" : "\(bar.figures)\(Self.mark(bar.met))"
         svg.text(text, x: x + end + 8, y: y + 15, size: 11)
     }
 
     /// "✗ ej uppfyllt: kvinnor 114 / 115": the goal's verdict, and what fell short.
     private func verdictLine(_ o: GoalOutcome, _ bars: [GoalBar]) -> String {
-        guard o.met == false else { return "✓ \(labels.metText)" }
-        return "✗ \(labels.notMetText): " + bars.filter { !$0.met }.map(\.figures).joined(separator: ", ")
+        guard let met = o.met else { return labels.goalNotShown }
+        guard !met else { return "✓ \(labels.metText)" }
+        return "✗ \(labels.notMetText): " + bars.filter { $0.met == false }.map(\.figures).joined(separator: ", ")
+    }
+
+    /// "uppfyllt", "ej uppfyllt", or that it is not shown for small numbers.
+    private func verdict(_ met: Bool?) -> String {
+        met.map { $0 ? labels.metText : labels.notMetText } ?? labels.goalNotShown
     }
 
     /// "Goal: not met; total outcome 282, target 255, met; women outcome 114, target 115, not met; …"
     private func goalDescription(_ o: GoalOutcome, _ bars: [GoalBar]) -> DescriptionPart {
-        let verdict = (o.met ?? false) ? labels.metText : labels.notMetText
+        let verdict = verdict(o.met)
         let parts = bars.map { bar in
             let outcome = bar.hidden.map(hiddenWords) ?? "\(labels.outcome.lowercased()) \(bar.valueText)"
-            return (bar.name.isEmpty ? "" : bar.name + " ") + "\(outcome), \(labels.target.lowercased()) \(bar.targetText), \((bar.met ? labels.metText : labels.notMetText))"
+            return (bar.name.isEmpty ? "" : bar.name + " ") + "\(outcome), \(labels.target.lowercased()) \(bar.targetText)"
+                + (bar.met.map { ", " + ($0 ? labels.metText : labels.notMetText) } ?? "")
         }
         let name = o.goal.text ?? o.goal.id
         guard bars.count > 1 else { return DescriptionPart(name: name, lang: userLang, figures: parts.joined()) }

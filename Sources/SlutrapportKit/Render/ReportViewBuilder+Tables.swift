@@ -50,7 +50,7 @@ extension ReportViewBuilder {
         let shown = genders([b.participants])
         let rows = [(labels.participants, b.participants, Suppression.Row.participants), (labels.active, b.active, .active),
                     (labels.ended, b.ended, .ended)].map { label, c, row in
-            RowView(header: label, cells: (shown.map(Optional.some) + [nil]).map { count(c, scope, row, $0) }, isTotal: false)
+            RowView(header: label, cells: (shown.map(Optional.some) + [nil]).map { count(scope, row, $0) }, isTotal: false)
         }
         return TableView(id: id, caption: caption, stub: "", hiddenStub: labels.metricHeading, columns: genderColumns(shown), rows: rows)
     }
@@ -63,11 +63,11 @@ extension ReportViewBuilder {
         for (r, reason) in project.exitReasons.enumerated() {
             let c = b.exits[r]
             rows.append(RowView(header: reason.label, headerLang: ownLabel(reason) ? userLang : nil, cells: columns.flatMap { g in
-                [count(c, scope, .exit(r), g),
-                 share(g.map { c[$0] } ?? c.total, Cell(scope, .exit(r), g), of: g.map { b.ended[$0] } ?? b.ended.total, Cell(scope, .ended, g))]
+                [count(scope, .exit(r), g),
+                 share(Cell(scope, .exit(r), g), of: Cell(scope, .ended, g))]
             }, isTotal: false))
         }
-        rows.append(RowView(header: labels.ended, cells: columns.flatMap { [count(b.ended, scope, .ended, $0), blank] }, isTotal: true))
+        rows.append(RowView(header: labels.ended, cells: columns.flatMap { [count(scope, .ended, $0), blank] }, isTotal: true))
         return TableView(id: id, captionSpans: caption, stub: labels.exitReason, columns: genderShareColumns(shown), rows: rows)
     }
 
@@ -77,9 +77,9 @@ extension ReportViewBuilder {
         var rows: [RowView] = []
         for (i, band) in bands.enumerated() where band.known || band.counts.total > 0 {
             let header = band.known ? "\(band.from.map(String.init) ?? "")–\(band.to.map(String.init) ?? "")" : labels.ageUnknown
-            rows.append(RowView(header: header, cells: columns.map { count(band.counts, .project, .age(i), $0) }, isTotal: false))
+            rows.append(RowView(header: header, cells: columns.map { count(.project, .age(i), $0) }, isTotal: false))
         }
-        rows.append(RowView(header: labels.total, cells: columns.map { count(overall.participants, .project, .participants, $0) }, isTotal: true))
+        rows.append(RowView(header: labels.total, cells: columns.map { count(.project, .participants, $0) }, isTotal: true))
         return TableView(id: "alder", caption: labels.ageCaption, stub: labels.ageBand, columns: genderColumns(shown), rows: rows)
     }
 
@@ -98,7 +98,7 @@ extension ReportViewBuilder {
             return m.map(number) ?? CellView(text: "–", numeric: true, status: nil)
         }
         return TableView(id: "tid", caption: labels.durationsCaption, stub: "", hiddenStub: labels.metricHeading, columns: genderColumns(shown),
-                         rows: [RowView(header: labels.ended, cells: columns.map { count(d.ended, .project, .ended, $0) }, isTotal: false),
+                         rows: [RowView(header: labels.ended, cells: columns.map { count(.project, .ended, $0) }, isTotal: false),
                                 RowView(header: labels.medianDays, cells: columns.map(median), isTotal: false)])
     }
 
@@ -108,9 +108,8 @@ extension ReportViewBuilder {
         let rows = project.activities.enumerated().map { a, activity in
             let c = b.activities[a]
             return RowView(header: activity.label, headerLang: userLang, cells: columns.flatMap { g in
-                [count(c, .project, .activity(a), g),
-                 share(g.map { c[$0] } ?? c.total, Cell(.project, .activity(a), g),
-                       of: g.map { b.participants[$0] } ?? b.participants.total, Cell(.project, .participants, g))]
+                [count(.project, .activity(a), g),
+                 share(Cell(.project, .activity(a), g), of: Cell(.project, .participants, g))]
             }, isTotal: false)
         }
         return TableView(id: "aktiviteter", caption: labels.activitiesCaption, stub: labels.activity, columns: genderShareColumns(shown), rows: rows)
@@ -125,8 +124,8 @@ extension ReportViewBuilder {
         if hasGranted { columns.append(column(labels.granted)) }
         func cells(_ b: Breakdown, _ scope: Suppression.Scope, group: String?, granted: Int?) -> [CellView] {
             var c: [CellView] = hasGroups ? [CellView(text: group ?? "", numeric: false, status: nil, lang: group == nil ? nil : userLang)] : []
-            c += (shown.map(Optional.some) + [nil]).map { count(b.participants, scope, .participants, $0) }
-            c += [count(b.active, scope, .active, nil), count(b.ended, scope, .ended, nil)]
+            c += (shown.map(Optional.some) + [nil]).map { count(scope, .participants, $0) }
+            c += [count(scope, .active, nil), count(scope, .ended, nil)]
             if hasGranted { c.append(granted.map { amount($0) } ?? blank) }
             return c
         }
@@ -155,7 +154,7 @@ extension ReportViewBuilder {
         var columns = [column(labels.subprojects)] + genderColumns(shown)
         if hasGranted { columns.append(column(labels.granted)) }
         func cells(_ n: Int, _ b: Breakdown, _ scope: Suppression.Scope, _ granted: Int?) -> [CellView] {
-            var c = [number(n)] + (shown.map(Optional.some) + [nil]).map { count(b.participants, scope, .participants, $0) }
+            var c = [number(n)] + (shown.map(Optional.some) + [nil]).map { count(scope, .participants, $0) }
             if hasGranted { c.append(granted.map { amount($0) } ?? blank) }
             return c
         }

@@ -48,6 +48,11 @@ extension ReportViewBuilder {
         view.breakdowns = xmlBreakdowns(f)
         view.esfPlus = project.esfPlus ? f.esf.map(xmlESF) : nil
         view.timeline = (f.timeline ?? []).map(xmlMonth)
+        let s = suppression
+        if s.threshold >= 2 || !s.sensitiveRows.isEmpty {
+            view.disclosure = XMLDisclosure(suppressBelow: String(s.threshold), sensitiveBelow: String(s.sensitiveRows.isEmpty ? s.threshold : s.sensitiveThreshold),
+                                            hiddenSmall: String(s.primary.count), hiddenToProtect: String(s.secondaryCount))
+        }
         return view
     }
 

@@ -103,6 +103,7 @@ public struct ReportViewBuilder {
         if sensitiveApart, s.hidden.contains(where: { s.sensitiveRows.contains($0.row) }) {
             notes.append(labels.breakdowns.sensitiveSuppressionNote(s.sensitiveThreshold))
         }
+        if !s.hidden.isEmpty { notes.append(labels.protectedNote(s.secondaryCount, s.threshold)) }
         return notes
     }
 }

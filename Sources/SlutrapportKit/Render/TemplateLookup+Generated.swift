@@ -221,6 +221,19 @@ extension XMLView: MustacheParent {
         case "esfPlus": templateValue(self.esfPlus)
         case "timeline": templateValue(self.timeline)
         case "budget": templateValue(self.budget)
+        case "disclosure": templateValue(self.disclosure)
+        default: nil
+        }
+    }
+}
+
+extension XMLDisclosure: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "suppressBelow": templateValue(self.suppressBelow)
+        case "sensitiveBelow": templateValue(self.sensitiveBelow)
+        case "hiddenSmall": templateValue(self.hiddenSmall)
+        case "hiddenToProtect": templateValue(self.hiddenToProtect)
         default: nil
         }
     }

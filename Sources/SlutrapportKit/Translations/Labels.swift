@@ -178,6 +178,8 @@ extension Labels {
     public func groupExitsCaption(_ group: String) -> String { phrases.groupExitsCaption(group) }
     public func suppressionNote(_ n: Int) -> String { phrases.suppressionNote(n) }
     public func fewerThan(_ n: Int) -> String { phrases.fewerThan(n) }
+    public func protectedNote(_ hidden: Int, _ n: Int) -> String { phrases.protectedNote(hidden, n) }
+    public var goalNotShown: String { phrases.goalNotShown }
     public func of(_ a: String, _ b: String) -> String { phrases.of(a, b) }
     public var sharesNote: String { phrases.sharesNote }
     public func lateStartersNote(_ n: Int, _ asOf: String) -> String { phrases.lateStartersNote(n, asOf) }

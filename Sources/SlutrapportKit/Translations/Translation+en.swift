@@ -88,6 +88,12 @@ extension Translation {
                 "Counts below \(n) are shown as <\(n), and .. marks a count hidden so that the small ones cannot be worked out from the totals; shares of hidden counts are not shown."
             },
             fewerThan: { "fewer than \($0)" },
+            protectedNote: { hidden, n in
+                (hidden == 0 ? "No other count had to be hidden to protect the small ones."
+                    : hidden == 1 ? "1 count is hidden to protect the small ones." : "\(hidden) counts are hidden to protect the small ones.")
+                    + (n == 2 ? " With the limit 2, <2 can only mean 1." : "")
+            },
+            goalNotShown: "not shown (too few people)",
             of: { "\($0) of \($1)" },
             sharesNote: "Shares are of ended participants in the same column and rounded one by one, so they may not add up to 100%.",
             lateStartersNote: { n, asOf in "\(n) participant\(n == 1 ? "" : "s") starting after \(asOf) \(n == 1 ? "is" : "are") not counted." },

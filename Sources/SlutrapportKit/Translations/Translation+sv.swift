@@ -88,6 +88,12 @@ extension Translation {
                 "Antal under \(n) visas som <\(n), och .. står för ett antal som döljs för att de små inte ska kunna räknas fram ur summorna; andelar av dolda antal visas inte."
             },
             fewerThan: { "färre än \($0)" },
+            protectedNote: { hidden, n in
+                (hidden == 0 ? "Inga andra antal behövde döljas för att skydda de små."
+                    : hidden == 1 ? "1 antal döljs för att skydda de små." : "\(hidden) antal döljs för att skydda de små.")
+                    + (n == 2 ? " Med gränsen 2 kan <2 bara betyda 1." : "")
+            },
+            goalNotShown: "visas inte (för få personer)",
             of: { "\($0) av \($1)" },
             sharesNote: "Andelar avser avslutade deltagare i samma kolumn och avrundas var för sig; summan kan därför avvika från 100 %.",
             lateStartersNote: { n, asOf in "\(n) deltagare som börjar efter \(asOf) räknas inte med." },

@@ -25,6 +25,10 @@ public struct Phrases: Sendable {
     public var activitiesNote: String
     public var suppressionNote: @Sendable (_ threshold: Int) -> String
     public var fewerThan: @Sendable (_ threshold: Int) -> String
+    /// How many counts were hidden to protect small ones (SPEC §4.5), and what "<2" means.
+    public var protectedNote: @Sendable (_ hiddenToProtect: Int, _ threshold: Int) -> String
+    /// A goal whose outcome would let a hidden count be worked out.
+    public var goalNotShown: String
     public var of: @Sendable (_ part: String, _ whole: String) -> String
     public var sharesNote: String
     public var lateStartersNote: @Sendable (_ count: Int, _ asOf: String) -> String
