@@ -64,6 +64,18 @@ struct DisclosureAudit {
         // widens what the attacker can prove and narrows what the marks allow, and the
         // first lies inside the second.
         var settled: Set<Cell> = []
+        // What the marks, the zeros and the always-shown totals allow does not depend on which
+        // other counts are hidden (a count shown with no mark is at least N, as ".." is): one
+        // program for the whole audit, each small count's range solved once.
+        let world = AllowedWorld(self)
+        var allowedCache: [Cell: ClosedRange<Int>] = [:]
+        let marks = suppression
+        func allowed(_ c: Cell) -> ClosedRange<Int> {
+            if let a = allowedCache[c] { return a }
+            let a = world.range(of: c) ?? 1...(marks.threshold(of: c) - 1)
+            allowedCache[c] = a
+            return a
+        }
         while true {
             // Each component not yet proved: its small counts narrowed against 1…N−1, with the range proved.
             var suspects: [(cell: Cell, range: ClosedRange<Int>, component: [Cell])] = []
@@ -78,7 +90,6 @@ struct DisclosureAudit {
             }
             guard !suspects.isEmpty else { break }
             // Against what the marks and the always-shown totals allow on their own.
-            var world: AllowedWorld?
             var freeing: FreeingProgram?
             var toHide = Set<Cell>(), stuck: [Cell] = []
             var fine = Set(suspects.map(\.component))
@@ -89,9 +100,8 @@ struct DisclosureAudit {
                     fine.remove(component)
                     continue
                 }
-                if world == nil { world = AllowedWorld(self) }
                 if freeing == nil { freeing = FreeingProgram(self) }
-                let outcome = protection(of: cell, range, in: world!, freeing!, component)
+                let outcome = protection(of: cell, range, allowed: allowed(cell), in: world, freeing!, component)
                 switch outcome {
                 case .settled?:
                     settled.insert(cell)
@@ -115,6 +125,30 @@ struct DisclosureAudit {
             hidden.formUnion(toHide)
         }
         unprotectable = Set(unprotectable).sorted()
+        showAgain(allowed: allowed, given: given)
+    }
+
+    /// Counts hidden to protect others that, shown again, narrow no small
+    /// count: shown again. Each choice above protects one small count, and a
+    /// later one may make an earlier unnecessary; the project's own counts
+    /// first, the largest first (what a reader misses most), 24 at most, each kept only
+    /// where every small count it is tied to keeps its range.
+    private mutating func showAgain(allowed: (Cell) -> ClosedRange<Int>, given: Set<Cell>) {
+        func rank(_ c: Cell) -> Int { if case .project = c.scope { 0 } else if case .group = c.scope { 1 } else { 2 } }
+        // At most a few dozen: each try proves the counts around again, and the project's own
+        // counts, which readers look at first, come first.
+        let order = hidden.subtracting(suppression.primary).sorted { (rank($0), -table.value($0), $0) < (rank($1), -table.value($1), $1) }.prefix(24)
+        for c in order {
+            hidden.remove(c)
+            let neighbours = Set((relationsOf[c] ?? []).flatMap { table.relations[$0].terms.map(\.cell) }.filter(isUnknown))
+            let ok = components().filter { !neighbours.isDisjoint(with: $0) }.allSatisfy { component in
+                let small = component.filter { suppression.primary.contains($0) && !given.contains($0) }
+                guard !small.isEmpty else { return true }
+                let (p, variable) = program(component, bounds: mark, known: { table.value($0) })
+                return narrowed(p, variable, small, allowed: allowed).isEmpty
+            }
+            if !ok { hidden.insert(c) }
+        }
     }
 
     enum Protection: Equatable {
@@ -123,29 +157,19 @@ struct DisclosureAudit {
     }
 
     /// What protects `cell`, proved in `range`: nothing (settled), counts to
-    /// hide, or nil when no hiding helps. First against what the marks allow
-    /// taking shown counts as mere counts (a linear program, fast); where no
-    /// choice of shown counts reaches that, against what they allow knowing
-    /// that a count shown with no mark is not small (an integer program).
-    private func protection(of cell: Cell, _ range: ClosedRange<Int>, in world: AllowedWorld, _ freeing: FreeingProgram, _ component: [Cell]) -> Protection? {
-        var strict = false
-        while true {
-            guard let allowed = world.range(of: cell, strict: strict, beyond: range), narrower(range, than: allowed) else { return .settled }
-            let target = range.lowerBound > allowed.lowerBound ? allowed.lowerBound : allowed.upperBound
-            switch freeing.cellsToHide(toReach: cell, target) {
-            case .some(let cells) where !cells.isEmpty:
-                return .hide(cells)
-            case .some:
-                // The relaxation reaches it, whole numbers do not: hide next to it.
-                return candidate(around: cell).map { .hide([$0]) }
-            case .none:
-                // No shown count can move far enough: the narrowing comes from the marks
-                // themselves once the counts around are hidden. Hide the few whose marks explain it.
-                let explaining = world.countsWhoseMarksExplain(cell, target, among: shownAround(component), strict: strict)
-                if !explaining.isEmpty { return .hide(explaining) }
-                if strict { return nil }
-                strict = true
-            }
+    /// hide, or nil when no hiding helps.
+    private func protection(of cell: Cell, _ range: ClosedRange<Int>, allowed: ClosedRange<Int>, in world: AllowedWorld,
+                            _ freeing: FreeingProgram, _ component: [Cell]) -> Protection? {
+        guard narrower(range, than: allowed) else { return .settled }
+        let target = range.lowerBound > allowed.lowerBound ? allowed.lowerBound : allowed.upperBound
+        switch freeing.cellsToHide(toReach: cell, target) {
+        case .some(let cells) where !cells.isEmpty:
+            return .hide(cells)
+        case .some:
+            // The relaxation reaches it, whole numbers do not: hide next to it.
+            return candidate(around: cell).map { .hide([$0]) }
+        case .none:
+            return nil
         }
     }
 
@@ -162,9 +186,8 @@ struct DisclosureAudit {
         let (p, variable) = program(unknowns, bounds: mark, known: { table.value($0) })
         let world = AllowedWorld(self)
         return narrowed(p, variable, suppression.primary.sorted(), allowed: full).compactMap { c, range in
-            guard let loose = world.range(of: c, strict: false, beyond: range), narrower(range, than: loose),
-                  let strict = world.range(of: c, strict: true, beyond: range), narrower(range, than: strict) else { return nil }
-            return (c, range, strict)
+            guard let allowed = world.range(of: c), narrower(range, than: allowed) else { return nil }
+            return (c, range, allowed)
         }
     }
 
@@ -322,16 +345,12 @@ struct AllowedWorld {
     let program: IntegerProgram
     let variable: [Suppression.Cell: Int]
 
-    /// The same without "not small" for shown counts: it allows at least as much, and is fast.
-    let loose: IntegerProgram
-
     init(_ audit: DisclosureAudit) {
         self.audit = audit
         // A shown zero is known: the method never hides a zero, so what zeros say is a limit of
         // it (docs/disclosure.md), not something hiding other counts could take back.
         let unknowns = audit.allCells.filter { !Suppression.alwaysShown.contains($0) && (audit.isUnknown($0) || audit.table.value($0) != 0) }
         var (p, variable) = audit.program(unknowns, bounds: { audit.isUnknown($0) ? audit.mark($0) : (0, nil) }, known: { audit.table.value($0) })
-        loose = p
         // A count shown without "<N" and not zero is, by that, at least N (at least 1 where no N holds).
         for c in unknowns where !audit.isUnknown(c) {
             if let x = variable[c] { p.lower[x] = max(1, audit.suppression.threshold(of: c)) }
@@ -339,40 +358,12 @@ struct AllowedWorld {
         (program, self.variable) = (p, variable)
     }
 
-    /// Shown counts that, hidden, would by their marks alone (at least N)
-    /// keep `cell` from `target`: all of `among` first, then each let go
-    /// again where the others still keep it (a deletion filter, on the
-    /// linear relaxation), largest counts let go first. Empty when even all
-    /// of them would not: then zeros pin it.
-    func countsWhoseMarksExplain(_ cell: Suppression.Cell, _ target: Int, among candidates: [Suppression.Cell], strict: Bool) -> [Suppression.Cell] {
-        guard let v = variable[cell] else { return [] }
-        var p = strict ? program : loose
-        p.lower[v] = target
-        p.upper[v] = target
-        let zero = [Double](repeating: 0, count: p.variableCount)
-        func reaches(_ q: IntegerProgram) -> Bool { q.relaxedMinimum(cost: zero) != nil }
-        var kept: [Suppression.Cell] = []
-        for c in candidates { if let x = variable[c] { p.lower[x] = max(1, audit.suppression.threshold(of: c)); kept.append(c) } }
-        guard !reaches(p) else { return [] }
-        for c in kept.sorted(by: { (audit.table.value($0), $0) > (audit.table.value($1), $1) }) {
-            let x = variable[c]!
-            let bound = p.lower[x]
-            p.lower[x] = 0
-            if reaches(p) { p.lower[x] = bound }
-        }
-        return kept.filter { p.lower[variable[$0]!] > 0 }
-    }
-
-    /// What the marks allow `cell` (with `strict`, knowing that a count
-    /// shown with no mark is not small); nil for a cell no relation holds.
-    /// Only the ends `proved` stops short of are solved for: the others are taken as proved.
-    func range(of cell: Suppression.Cell, strict: Bool, beyond proved: ClosedRange<Int>) -> ClosedRange<Int>? {
+    /// What the marks allow `cell`; nil for a cell no relation holds.
+    func range(of cell: Suppression.Cell) -> ClosedRange<Int>? {
         guard let v = variable[cell] else { return nil }
-        let p = strict ? program : loose
-        let full = audit.full(cell)
-        var low = proved.lowerBound, high = proved.upperBound
-        if low > full.lowerBound, case .value(let x, _) = p.extreme(of: [v], maximize: false) { low = min(x, low) }
-        if high < full.upperBound, case .value(let x, _) = p.extreme(of: [v], maximize: true) { high = max(x, high) }
+        var low = 1, high = audit.suppression.threshold(of: cell) - 1
+        if case .value(let x, _) = program.extreme(of: [v], maximize: false) { low = x }
+        if case .value(let x, _) = program.extreme(of: [v], maximize: true) { high = x }
         return low...max(low, high)
     }
 }

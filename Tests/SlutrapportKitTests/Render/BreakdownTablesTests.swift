@@ -267,13 +267,16 @@ import Testing
                     "Uppgift saknas om minoritet | <5 | <5 | <5"])
         // The rest keep to --suppress-below: 2 long-term unemployed women are small under 3, and the 3 men beside them hidden to protect them.
         #expect(output.contains(suppressBelow == 3 ? "Långtidsarbetslösa | <3 | .. | 5" : "Långtidsarbetslösa | 2 | 3 | 5"))
-        // A goal on the sensitive breakdown: its outcome is the small count's share, hidden as the count is.
-        // Under 3, the 4 with higher education are hidden to protect the 1 not stated: that goal's outcome too.
+        // A goal on the sensitive breakdown: its outcome is the small count's share, not shown as the count is not,
+        // and neither is met / not met. Under 3, the 4 with higher education are hidden to protect the 1 not stated:
+        // that goal's outcome too.
         let goals = Self.lines(try Self.table(view, "mal"))
-        #expect(goals.map { $0.components(separatedBy: " | ")[3] } == ["<5", suppressBelow == 3 ? "<3" : "20\(pc)"])
+        #expect(goals.map { $0.components(separatedBy: " | ")[3] } == ["visas inte (för få personer)", suppressBelow == 3 ? "visas inte (för få personer)" : "20\(pc)"])
+        #expect(goals.map { $0.components(separatedBy: " | ")[4] }.first == "–")
         let notes = try #require(view.sections.first { $0.id == StandardSection.results.rawValue }).notes
-        #expect(notes.last == "Känsliga uppgifter (som funktionsnedsättning eller tillhörighet till en minoritet) redovisas alltid med gränsen 5: "
+        #expect(notes.dropLast().last == "Känsliga uppgifter (som funktionsnedsättning eller tillhörighet till en minoritet) redovisas alltid med gränsen 5: "
                 + "antal under 5 visas som <5, och .. står för ett antal som döljs för att skydda dem.")
+        #expect(notes.last?.hasSuffix("antal döljs för att skydda de små.") == true)
         #expect(notes.contains { $0.hasPrefix("Antal under 3 visas som <3") } == (suppressBelow == 3))
 
         let doc = try Self.xml(view)

@@ -41,34 +41,34 @@ import Testing
         #expect(try Self.table("Avslutsorsaker efter kön", in: tables) == [
             ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
             ["Arbete", "28", "28\(pc)", "43", "30\(pc)", "71", "29\(pc)"],
-            ["Studier", "29", "29\(pc)", "38", "27\(pc)", "67", "28\(pc)"],
-            ["Avbrutit", "<5", "", "..", "", "9", "4\(pc)"],
+            ["Studier", "..", "", "..", "", "67", "28\(pc)"],
+            ["Avbrutit", "<5", "", "..", "", "..", ""],
             ["Annan orsak", "30", "30\(pc)", "36", "25\(pc)", "66", "27\(pc)"],
-            ["Fullföljt projektet", "..", "", "..", "", "29", "12\(pc)"],
+            ["Fullföljt projektet", "..", "", "20", "14\(pc)", "..", ""],
             ["Avslutade", "99", "", "143", "", "242", ""],
         ])
         let subprojects = try Self.table("Deltagare per delprojekt", in: tables)
-        #expect(subprojects[4] == ["Delprojekt Kil", "Gruppverksamhet", "14", "20", "34", "<5", ".."])
-        #expect(subprojects[5] == ["Delprojekt Kristinehamn", "Gruppverksamhet", "19", "27", "46", "<5", ".."])
+        #expect(subprojects[4] == ["Delprojekt Kil", "Gruppverksamhet", "14", "..", "..", "<5", ".."])
+        #expect(subprojects[5] == ["Delprojekt Kristinehamn", "Gruppverksamhet", "..", "..", "..", "<5", "43"])
         #expect(subprojects.last == ["Totalt", "", "114", "168", "282", "40", "242"])
         // A subproject's table: a share is shown only where its count and its denominator both are.
         #expect(try Self.table("Avslutsorsaker i Delprojekt Kil efter kön", in: tables) == [
             ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
             ["Arbete", "6", "43\(pc)", "5", "", "11", ""],
-            ["Studier", "<5", "", "<5", "", "8", ""],
+            ["Studier", "<5", "", "<5", "", "..", ""],
             ["Avbrutit", "0", "0\(pc)", "<5", "", "<5", ""],
-            ["Annan orsak", "<5", "", "<5", "", "7", ""],
-            ["Fullföljt projektet", "<5", "", "<5", "", "..", ""],
+            ["Annan orsak", "<5", "", "<5", "", "..", ""],
+            ["Fullföljt projektet", "<5", "", "<5", "", "5", ""],
             ["Avslutade", "14", "", "..", "", "..", ""],
         ])
         #expect(try Self.table("Avslutsorsaker i området Individuellt stöd efter kön", in: tables) == [
             ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
             ["Arbete", "..", "", "..", "", "15", "26\(pc)"],
-            ["Studier", "6", "", "7", "", "13", "22\(pc)"],
-            ["Avbrutit", "0", "", "<5", "", "<5", ""],
-            ["Annan orsak", "8", "", "9", "", "17", "29\(pc)"],
-            ["Fullföljt projektet", "<5", "", "..", "", "..", ""],
-            ["Avslutade", "..", "", "..", "", "58", ""],
+            ["Studier", "..", "", "..", "", "13", "22\(pc)"],
+            ["Avbrutit", "0", "0\(pc)", "<5", "", "<5", ""],
+            ["Annan orsak", "..", "", "..", "", "..", ""],
+            ["Fullföljt projektet", "<5", "", "..", "", "9", "16\(pc)"],
+            ["Avslutade", "24", "", "34", "", "58", ""],
         ])
         // The goals keep their outcomes: none of them rests on a hidden count.
         #expect(try Self.table("Mål, målvärden och utfall", in: tables).map { $0.dropFirst(2) } == [
@@ -104,8 +104,9 @@ import Testing
         let hidden = try DocxReading(path: Build.suppressed.outputFolder + "/slutrapport.docx")
         let exits = try Self.series(hidden, chart: 2)
         #expect(exits.count == 2)
-        // Dropped out (3 women, 6 men) and completed are hidden: no point, never its size.
-        #expect(exits.allSatisfy { !$0.contains(" 2=") && !$0.contains(" 4=") })
+        // Hidden counts (women: studier, dropped out, completed; men: studier, dropped out) have no point, never their size.
+        #expect(exits[0].hasPrefix("Kvinnor: ") && [" 1=", " 2=", " 4="].allSatisfy { !exits[0].contains($0) } && exits[0].contains(" 3="))
+        #expect(exits[1].hasPrefix("Män: ") && [" 1=", " 2="].allSatisfy { !exits[1].contains($0) } && exits[1].contains(" 4="))
     }
 
     @Test func theEnglishReportWritesNumbersTheEnglishWay() throws {
