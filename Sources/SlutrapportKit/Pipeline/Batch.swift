@@ -92,7 +92,11 @@ public struct Batch {
             }
             if writes, let id = result.id, !result.log.hasErrors {
                 do throws(OutputWriter.Failure) {
-                    try OutputWriter.write(result.files, to: outputFolder.appendingPathComponent(id), calls: calls)
+                    let target = outputFolder.appendingPathComponent(id)
+                    // Notes, never warnings: what a person keeps there never fails a build, not even with --strict.
+                    for kept in try OutputWriter.write(result.files, to: target, calls: calls) {
+                        result.log.note(.outputKept, kept.message, at: SourceLocation(file: kept.path, line: 1, column: 1))
+                    }
                 } catch {
                     result.log.error(error.code, error.message,
                                      at: SourceLocation(file: outputFolder.appendingPathComponent(id), line: 1, column: 1))

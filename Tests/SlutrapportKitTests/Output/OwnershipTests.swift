@@ -55,7 +55,13 @@ import Testing
     @Test func everyOutputFolderCarriesTheMarker() throws {
         let (out, outcome) = buildReports([try project().folder])
         #expect(!outcome.hasErrors)
-        #expect(try String(contentsOfFile: out + "/test/.slutrapport-output", encoding: .utf8) == Self.marker)
+        // The marker, then the files it wrote (bytes, CRC-32), so that a later build knows them from a person's (issue 24).
+        let marker = try String(contentsOfFile: out + "/test/.slutrapport-output", encoding: .utf8)
+        #expect(marker.hasPrefix(Self.marker + "# It wrote these files (bytes, CRC-32, path); anything else here is carried into its next build:\n"))
+        let listed = marker.split(separator: "\n").dropFirst(4).map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) ?? "" }
+        #expect(listed == ["charts/over-tid.svg", "slutrapport.docx", "slutrapport.html", "slutrapport.md", "slutrapport.xlsx", "slutrapport.xml"])
+        let md = try Data(contentsOf: URL(fileURLWithPath: out + "/test/slutrapport.md"))
+        #expect(marker.contains("\n\(md.count) \(String(format: "%08x", OutputWriter.crcOfFile(out + "/test/slutrapport.md") ?? 0)) slutrapport.md\n"))
         // The next build proves the folder is its own and replaces it.
         #expect(!buildReports([try project().folder], out: out).outcome.hasErrors)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["test"])
