@@ -42,6 +42,7 @@ public struct DocxReference: Sendable {
                 throw Invalid(reason: "\(name) cannot be read from the archive")
             }
             guard let text = String(validating: bytes, as: UTF8.self) else { throw Invalid(reason: "\(name) is not UTF-8") }
+            try Self.check(bytes, part: name)
             parts[name] = text
         }
         guard let styles = parts["word/styles.xml"] else { throw Invalid(reason: "it has no word/styles.xml") }
@@ -50,7 +51,57 @@ public struct DocxReference: Sendable {
         fontTable = parts["word/fontTable.xml"]
         numbering = parts["word/numbering.xml"]
         section = parts["word/document.xml"].flatMap(Self.lastSection)
+        if let section { try Self.check(section: section) }
     }
+
+    /// The root element each part taken must have.
+    static let roots = ["word/styles.xml": "styles", "word/theme/theme1.xml": "theme", "word/fontTable.xml": "fonts",
+                        "word/numbering.xml": "numbering", "word/document.xml": "document"]
+
+    /// A part is well-formed XML, without a DTD, rooted in the element its name says (issue 24).
+    static func check(_ bytes: [UInt8], part: String) throws(Invalid) {
+        var root: String?
+        do {
+            try XMLPart.elements(of: bytes, part: part) { element throws(WorkbookError) in
+                if root == nil { root = element.name }
+            }
+        } catch {
+            guard case let .malformedXML(_, line, column, reason) = error else { throw Invalid(reason: "\(part) is not well-formed XML") }
+            throw Invalid(reason: "\(part) is not well-formed XML (line \(line), column \(column): "
+                + reason.replacingOccurrences(of: "a workbook has none", with: "a Word part has none") + ")")
+        }
+        if let expected = roots[part], root != expected {
+            throw Invalid(reason: "\(part) holds <\(root ?? "")>, not <\(expected)>")
+        }
+    }
+
+    /// The page settings go into slutrapport's own document.xml, so they
+    /// must be well-formed there, with its namespaces alone; and each size
+    /// a whole number of twips Word can have, so that no sum overflows.
+    static func check(section: String) throws(Invalid) {
+        let wrapped = Array("<w:body \(DocxXML.bodyNamespaces)>\(section)</w:body>".utf8)
+        do {
+            try XMLPart.elements(of: wrapped, part: "word/document.xml") { _ throws(WorkbookError) in }
+        } catch {
+            let reason = if case let .malformedXML(_, _, _, reason) = error { reason } else { "cannot be parsed" }
+            throw Invalid(reason: "word/document.xml: its page settings (w:sectPr) are not well-formed on their own (\(reason))")
+        }
+        for (element, names) in [("<w:pgSz", ["w:w", "w:h"]),
+                                 ("<w:pgMar", ["w:top", "w:right", "w:bottom", "w:left", "w:header", "w:footer", "w:gutter"])] {
+            for name in names {
+                guard let value = DocxWriter.attributeText(name, of: element, in: section) else { continue }
+                // w:top and w:bottom may be negative (text over a header).
+                let digits = (name == "w:top" || name == "w:bottom") && value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+                guard !digits.isEmpty, digits.count <= 5, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+                      let twips = Int(digits), twips <= maximumTwips else {
+                    throw Invalid(reason: "word/document.xml: the page's \(name)=\"\(value.prefix(40))\" is not a whole number of twips from 0 to \(maximumTwips)")
+                }
+            }
+        }
+    }
+
+    /// Word's largest page side, 22 inches.
+    static let maximumTwips = 31_680
 
     /// The body's last section properties, the page of the document, without
     /// header, footer and other references into the reference's own parts.

@@ -39,15 +39,26 @@ struct DocxWriter: FormatWriter {
     }
 
     /// The page width less its left and right margins, in twips.
+    /// `DocxReference` has checked each to lie in 0...31680; clamped here
+    /// too, so that no sum can overflow whatever reaches it.
     static func textWidth(of section: String) -> Int {
-        let width = attribute("w:w", of: "<w:pgSz", in: section) ?? 11906
-        let margins = (attribute("w:left", of: "<w:pgMar", in: section) ?? 1021) + (attribute("w:right", of: "<w:pgMar", in: section) ?? 1021)
+        func twips(_ name: String, _ element: String, _ otherwise: Int) -> Int {
+            min(max(attribute(name, of: element, in: section) ?? otherwise, 0), DocxReference.maximumTwips)
+        }
+        let width = twips("w:w", "<w:pgSz", 11906)
+        let margins = twips("w:left", "<w:pgMar", 1021) + twips("w:right", "<w:pgMar", 1021)
         return max(width - margins, 1440)
     }
 
     static func attribute(_ name: String, of element: String, in xml: String) -> Int? {
+        attributeText(name, of: element, in: xml).flatMap { Int($0.prefix(9)) }
+    }
+
+    /// The text of attribute `name` on the first `element` of `xml`.
+    static func attributeText(_ name: String, of element: String, in xml: String) -> String? {
         guard let start = xml.range(of: element), let end = xml.range(of: ">", range: start.upperBound..<xml.endIndex),
-              let value = xml.range(of: " \(name)=\"", range: start.upperBound..<end.lowerBound) else { return nil }
-        return Int(xml[value.upperBound...].prefix { $0.isNumber })
+              let value = xml.range(of: " \(name)=\"", range: start.upperBound..<end.lowerBound),
+              let close = xml.range(of: "\"", range: value.upperBound..<end.lowerBound) else { return nil }
+        return String(xml[value.upperBound..<close.lowerBound])
     }
 }
