@@ -27,6 +27,10 @@ struct Slutrapport: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 var err = StandardError()
+                let arguments = Array(CommandLine.arguments.dropFirst())
+                if DiagnosticFormatter.jsonRequested(arguments) {
+                    usageJSON(message(for: error), verb: DiagnosticFormatter.verb(arguments))
+                }
                 print(DiagnosticFormatter.commandSafe(lines: fullMessage(for: error)), to: &err)
                 print("Run 'slutrapport --help' for usage.", to: &err)
                 Foundation.exit(2)
@@ -34,6 +38,15 @@ struct Slutrapport: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// A usage error as `--diagnostics json` tells it: an object of kind
+/// "usage", then the summary; exit 2.
+func usageJSON(_ message: String, verb: String) -> Never {
+    var err = StandardError()
+    print(DiagnosticFormatter.usageJSON(message.trimmingCharacters(in: .whitespacesAndNewlines)), to: &err)
+    print(DiagnosticFormatter.json(DiagnosticFormatter.usageSummary(verb: verb)), to: &err)
+    Foundation.exit(2)
 }
 
 struct StandardError: TextOutputStream {

@@ -43,6 +43,34 @@ public enum DiagnosticFormatter {
             + "\"errors\":\(s.errors),\"warnings\":\(s.warnings),\"notKept\":\(s.notKept),\"seconds\":\(String(format: "%.3f", s.seconds))}"
     }
 
+    /// A usage error for `--diagnostics json` (SPEC §2): an object of kind
+    /// "usage", so that the stream stays JSON whatever went wrong; the
+    /// summary follows it (`usageSummary`).
+    public static func usageJSON(_ message: String) -> String {
+        "{\"kind\":\"usage\",\"severity\":\"error\",\"code\":\"usage\",\"message\":\(quoted(message))}"
+    }
+
+    /// The summary after a usage error: nothing built, one error.
+    public static func usageSummary(verb: String) -> Summary {
+        Summary(verb: verb, built: 0, failed: [], errors: 1, warnings: 0, notKept: 0, seconds: 0)
+    }
+
+    /// Whether the command line asks for `--diagnostics json`, read from
+    /// the raw arguments, so that a usage error found while parsing them is
+    /// told in the stream asked for.
+    public static func jsonRequested(_ arguments: [String]) -> Bool {
+        var arguments = arguments[...]
+        while let argument = arguments.popFirst(), argument != "--" {
+            if argument == "--diagnostics=json" || (argument == "--diagnostics" && arguments.first == "json") { return true }
+        }
+        return false
+    }
+
+    /// The summary's verb for the subcommand the arguments name.
+    public static func verb(_ arguments: [String]) -> String {
+        arguments.first { !$0.hasPrefix("-") } == "check" ? "checked" : "built"
+    }
+
     /// GitHub Actions workflow command, escaped as GitHub documents it: `%`,
     /// CR and LF in the data, and `:` and `,` too in properties. Other
     /// control characters are shown as in text.
