@@ -28,6 +28,13 @@ struct Init: ParsableCommand {
     @Flag(name: .customLong("esf-plus"), help: "Start an ESF+ project: esf_plus: true and the ESF+ columns in participants.csv.")
     var esfPlus = false
 
+    func validate() throws {
+        if let name, let problem = ProjectScaffold.nameProblem(name) { throw ValidationError("--name \(problem)") }
+        if name == nil, let problem = ProjectScaffold.nameProblem(ProjectScaffold.defaultName(folder: dir)), problem != "must not be empty" {
+            throw ValidationError("the folder's name, the project's name without --name, \(problem.replacingOccurrences(of: "; remove it", with: "")); give --name")
+        }
+    }
+
     func run() throws {
         var err = StandardError()
         do {

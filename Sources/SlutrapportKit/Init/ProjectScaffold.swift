@@ -18,7 +18,7 @@ public enum ProjectScaffold {
             var st = stat()
             guard lstat(path, &st) != 0 else { throw st.st_mode & S_IFMT == S_IFLNK ? .link(path) : .exists(path) }
         }
-        let base = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        let base = defaultName(folder: folder)
         let id = slug(base)
         let title = name ?? base
         do {
@@ -39,6 +39,21 @@ public enum ProjectScaffold {
             }
             written.append(path)
         }
+    }
+
+    /// What `check` would refuse in a project's name, worded to follow the
+    /// option's name ("must not be empty"), or nil: `init` refuses it
+    /// rather than write a project `check` then refuses (issue 24).
+    public static func nameProblem(_ name: String) -> String? {
+        if name.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return "must not be empty" }
+        guard let c = name.unicodeScalars.first(where: YAMLNodeReader.isNotText) else { return nil }
+        let code = "U+" + c.hex4
+        return c.value >= 0xFFFE ? "holds the character \(code), which is no text; remove it" : "holds the control character \(code); remove it"
+    }
+
+    /// The project's name `init DIR` gives when no --name is given: the folder's.
+    public static func defaultName(folder: String) -> String {
+        URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 
     /// A valid project id from a folder name: lower case, å ä ö → a a o, other runs → "-".

@@ -43,7 +43,7 @@ struct YAMLNodeReader {
         }
     }
 
-    private static func isNotText(_ c: Unicode.Scalar) -> Bool {
+    static func isNotText(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x09, 0x0A, 0x0D: false
         case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
