@@ -59,6 +59,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case dateSlashed = "date-slashed"  // issue 15
     case unknownBreakdownValue = "unknown-breakdown-value"  // issue 17
     case breakdownColumnMissing = "breakdown-column-missing"  // issue 17
+    case dateFarFromPeriod = "date-far-from-period"  // issue 24
 
     // Workbooks (participants.xlsx, counts.xlsx)
     case xlsxNotAWorkbook = "xlsx-not-a-workbook"  // issue 15
