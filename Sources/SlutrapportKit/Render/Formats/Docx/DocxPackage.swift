@@ -106,8 +106,13 @@ struct DocxPackage {
     }
 
     /// The reference's styles with the report's language as the default of every run.
-    var styles: String {
-        var styles = reference.styles
+    var styles: String { Self.styles(reference.styles, languageTag: languageTag) }
+
+    /// `styles` with `languageTag` as the language of every run by default.
+    /// `DocxReference` runs it once on loading and checks the result is
+    /// well-formed: the search for `<w:rPr>` is textual (issue 24).
+    static func styles(_ reference: String, languageTag: String) -> String {
+        var styles = reference
         guard let defaults = styles.range(of: "<w:rPrDefault>"),
               let open = styles.range(of: "<w:rPr>", range: defaults.upperBound..<styles.endIndex),
               let close = styles.range(of: "</w:rPr>", range: open.upperBound..<styles.endIndex) else { return styles }
@@ -139,7 +144,18 @@ struct DocxPackage {
                 + (list.ordered ? "<w:lvlOverride w:ilvl=\"\(list.level)\"><w:startOverride w:val=\"\(list.start)\"/></w:lvlOverride>" : "")
                 + "</w:num>"
         }
-        guard var numbering = reference.numbering, let end = numbering.range(of: "</w:numbering>", options: .backwards) else {
+        guard let numbering = reference.numbering else {
+            return DocxXML.declaration + "<w:numbering xmlns:w=\"\(DocxXML.w)\">" + abstract + instances + "</w:numbering>\n"
+        }
+        return Self.numbering(numbering, abstract: abstract, instances: instances)
+    }
+
+    /// The reference's numbering with `abstract` definitions before its first
+    /// instance and `instances` at its end; `DocxReference` checks on loading
+    /// that the result is well-formed (the search is textual, issue 24).
+    static func numbering(_ reference: String, abstract: String, instances: String) -> String {
+        var numbering = reference
+        guard let end = numbering.range(of: "</w:numbering>", options: .backwards) else {
             return DocxXML.declaration + "<w:numbering xmlns:w=\"\(DocxXML.w)\">" + abstract + instances + "</w:numbering>\n"
         }
         numbering.replaceSubrange(end, with: instances + "</w:numbering>")

@@ -52,6 +52,39 @@ public struct DocxReference: Sendable {
         numbering = parts["word/numbering.xml"]
         section = parts["word/document.xml"].flatMap(Self.lastSection)
         if let section { try Self.check(section: section) }
+        try Self.checkChanges(styles: styles, numbering: numbering)
+    }
+
+    /// The writer changes the styles and numbering by textual search
+    /// (`DocxPackage.styles`, `DocxPackage.numbering`): tried here once, so
+    /// that a reference on which the change would break the part, or miss
+    /// its place, is refused before any report is written (issue 24).
+    static func checkChanges(styles: String, numbering: String?) throws(Invalid) {
+        let tag = "x-slutrapport"
+        let changed = DocxPackage.styles(styles, languageTag: tag)
+        if changed != styles {
+            var set = false
+            do {
+                try XMLPart.elements(of: Array(changed.utf8), part: "word/styles.xml") { e throws(WorkbookError) in
+                    if e.name == "lang" && e.parent == "rPr" && e.attributes["val"] == tag { set = true }
+                }
+            } catch {}
+            guard set else { throw Invalid(reason: "word/styles.xml: the report's language cannot be set in its run defaults (w:rPrDefault) without breaking it") }
+        }
+        guard let numbering else { return }
+        let id = "999999"
+        let extended = DocxPackage.numbering(numbering, abstract: "<w:abstractNum w:abstractNumId=\"\(id)\"/>",
+                                             instances: "<w:num w:numId=\"\(id)\"><w:abstractNumId w:val=\"\(id)\"/></w:num>")
+        var found = (abstract: false, instance: false)
+        do {
+            try XMLPart.elements(of: Array(extended.utf8), part: "word/numbering.xml") { e throws(WorkbookError) in
+                if e.name == "abstractNum" && e.parent == "numbering" && e.attributes["abstractNumId"] == id { found.abstract = true }
+                if e.name == "num" && e.parent == "numbering" && e.attributes["numId"] == id { found.instance = true }
+            }
+        } catch {}
+        guard found.abstract && found.instance else {
+            throw Invalid(reason: "word/numbering.xml: the report's lists cannot be added to it without breaking it")
+        }
     }
 
     /// The root element each part taken must have.

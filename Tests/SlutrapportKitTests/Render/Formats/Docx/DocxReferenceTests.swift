@@ -197,4 +197,28 @@ extension DocxReferenceTests {
         #expect(stderr.contains("is not a whole number of twips from 0 to 31680"), "\(stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + "/vak2"))
     }
+
+    /// slutrapport sets the report's language in the reference's run
+    /// defaults by a textual search: a comment holding `</w:rPr>` put the
+    /// language inside the comment, and the report had none (found reading
+    /// the code as an adversary, issue 24).
+    @Test func aReferenceWhoseStylesSlutrapportCannotChangeSafelyIsRefused() throws {
+        let folder = try templates { name, text in
+            name == "word/styles.xml" ? text.replacingOccurrences(of: "<w:rPrDefault><w:rPr>", with: "<w:rPrDefault><w:rPr><!-- </w:rPr> -->") : text
+        }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message) == ["reference.docx is not a Word document slutrapport can use: word/styles.xml: "
+            + "the report's language cannot be set in its run defaults (w:rPrDefault) without breaking it"])
+    }
+
+    /// A comment after the root holding `</w:numbering>` took the report's lists into the comment: lists without numbers, exit 0.
+    @Test func aReferenceWhoseNumberingSlutrapportCannotExtendSafelyIsRefused() throws {
+        let folder = try templates { name, text in
+            name == "word/numbering.xml" ? text.replacingOccurrences(of: "</w:numbering>", with: "</w:numbering><!-- </w:numbering> -->") : text
+        }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message) == ["reference.docx is not a Word document slutrapport can use: word/numbering.xml: "
+            + "the report's lists cannot be added to it without breaking it"])
+    }
 }
+
