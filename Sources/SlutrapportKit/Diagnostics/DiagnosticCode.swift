@@ -29,6 +29,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case narrativeTooLarge = "narrative-too-large"  // issue 12
     case imageNotLoaded = "image-not-loaded"  // issue 12
     case breakdownNeedsParticipants = "breakdown-needs-participants"  // issue 17
+    case dataFileFound = "data-file-found"  // issue 25
+    case dataFileNotRead = "data-file-not-read"  // issue 25
+    case dataFileFormat = "data-file-format"  // issue 25
+    case dataFileMissing = "data-file-missing"  // issue 25
 
     // CSV
     case csvEmpty = "csv-empty"

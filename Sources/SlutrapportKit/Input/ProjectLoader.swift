@@ -6,7 +6,7 @@ import Yams
 public struct ProjectLoader {
     static let topKeys = ["id", "name", "case_number", "programme_area", "phase", "owner", "contact", "region",
                           "period", "funding", "partners", "municipalities", "report", "narrative_lang", "subprojects",
-                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet",
+                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet", "data", "data_kind",
                           "breakdowns", "esf_plus"]
 
     /// Loads the project in `folder`. `lang` is the command line's `--lang`,

@@ -38,7 +38,8 @@ import Testing
     @Test func theCommandLineExitsOneOnEveryCase() throws {
         for name in Self.cases {
             let (status, stderr) = try runCLI(["check", "--strict", "--templates", templatesFolder, "Tests/Fixtures/broken/\(name)"])
-            let first = try String(contentsOfFile: "\(Self.root)/\(name)/expected.txt", encoding: .utf8).split(separator: "\n")[0]
+            let first = try String(contentsOfFile: "\(Self.root)/\(name)/expected.txt", encoding: .utf8).split(separator: "\n")
+                .first { $0.contains(": error: ") } ?? ""
             let (position, code) = (first.components(separatedBy: ": error: ")[0], first.components(separatedBy: ": error: ")[1])
             #expect(status == 1, "\(name)")
             #expect(stderr.contains("Tests/Fixtures/broken/\(name)/\(position): error: ") && stderr.contains("[\(code)]"), "\(name): \(stderr)")
