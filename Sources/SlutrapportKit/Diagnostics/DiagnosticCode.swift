@@ -89,4 +89,5 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case outputKept = "output-kept"  // issue 24
     case notRendered = "not-rendered"  // issue 12
     case referenceDocxInvalid = "reference-docx-invalid"  // issue 14
+    case referenceDocxStyles = "reference-docx-styles"  // issue 25
 }

@@ -12,6 +12,26 @@ public struct DocxReference: Sendable {
     /// The last `<w:sectPr>` of `word/document.xml` without its header and
     /// footer references (they point into the reference's own package).
     var section: String?
+    /// The styles of the built-in reference the user's lacked, added to `styles` (issue 25).
+    var addedStyles: [String] = []
+    /// The reference's own headers and footers (a logo, a line of text),
+    /// used in place of slutrapport's, as pandoc does (issue 25).
+    var carried: [CarriedPart] = []
+
+    /// Whether the reference's own default header (or footer) takes the place of slutrapport's.
+    func carries(_ kind: String) -> Bool { carried.contains { $0.kind == kind && $0.type == "default" } }
+
+    /// A header or footer of the reference, with what it points to.
+    struct CarriedPart: Sendable {
+        /// `header` or `footer`.
+        var kind: String
+        /// `default`, `first` or `even`.
+        var type: String
+        var xml: String
+        /// Its relationships (pictures as `media/reference-N.ext`, external links), or nil.
+        var relationships: String?
+        var media: [(name: String, contentType: String, bytes: [UInt8])]
+    }
 
     /// A Word file is small; a larger one is refused before it is read.
     static let maximumFileBytes = 16 * 1024 * 1024
@@ -34,7 +54,8 @@ public struct DocxReference: Sendable {
             throw Invalid(reason: "it is not a zip archive")
         }
         var parts: [String: String] = [:]
-        for name in ["word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/numbering.xml", "word/document.xml"] {
+        for name in ["word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/numbering.xml", "word/document.xml",
+                     "word/_rels/document.xml.rels"] {
             guard let member = archive.member(name) else { continue }
             let bytes: [UInt8]
             do { bytes = try archive.readWhole(member) } catch {
@@ -45,12 +66,18 @@ public struct DocxReference: Sendable {
             try Self.check(bytes, part: name)
             parts[name] = text
         }
-        guard let styles = parts["word/styles.xml"] else { throw Invalid(reason: "it has no word/styles.xml") }
-        self.styles = styles
+        guard let userStyles = parts["word/styles.xml"] else { throw Invalid(reason: "it has no word/styles.xml") }
+        let merged = DocxStyleMerge.merge(userStyles)
+        styles = merged.styles
+        addedStyles = merged.added
+        try Self.check(Array(styles.utf8), part: "word/styles.xml")
         theme = parts["word/theme/theme1.xml"]
         fontTable = parts["word/fontTable.xml"]
-        numbering = parts["word/numbering.xml"]
+        numbering = parts["word/numbering.xml"].map { DocxStyleMerge.renamingReferences(merged.renamed, in: $0) }
         section = parts["word/document.xml"].flatMap(Self.lastSection)
+        if let document = parts["word/document.xml"], let rels = parts["word/_rels/document.xml.rels"] {
+            carried = try Self.headersAndFooters(document: document, relationships: rels, archive: archive)
+        }
         if let section { try Self.check(section: section) }
         try Self.checkChanges(styles: styles, numbering: numbering)
     }
@@ -89,7 +116,8 @@ public struct DocxReference: Sendable {
 
     /// The root element each part taken must have.
     static let roots = ["word/styles.xml": "styles", "word/theme/theme1.xml": "theme", "word/fontTable.xml": "fonts",
-                        "word/numbering.xml": "numbering", "word/document.xml": "document"]
+                        "word/numbering.xml": "numbering", "word/document.xml": "document",
+                        "word/_rels/document.xml.rels": "Relationships"]
 
     /// A part is well-formed XML, without a DTD, rooted in the element its name says (issue 24).
     static func check(_ bytes: [UInt8], part: String) throws(Invalid) {
@@ -131,6 +159,104 @@ public struct DocxReference: Sendable {
                 }
             }
         }
+    }
+
+    /// The headers and footers the last section of `document` names, each
+    /// with its pictures; one pointing at anything else (an embedded object,
+    /// another part) is left out, and slutrapport's own stays in its place.
+    static func headersAndFooters(document: String, relationships: String, archive: ZipArchive) throws(Invalid) -> [CarriedPart] {
+        var document = document
+        while let change = document.range(of: "<w:sectPrChange"),
+              let close = document.range(of: "</w:sectPrChange>", range: change.upperBound..<document.endIndex) {
+            document.removeSubrange(change.lowerBound..<close.upperBound)
+        }
+        guard let start = document.range(of: "<w:sectPr", options: .backwards),
+              let end = document.range(of: "</w:sectPr>", range: start.upperBound..<document.endIndex) else { return [] }
+        let section = document[start.lowerBound..<end.upperBound]
+        let targets = Self.relationships(relationships)
+        var result: [CarriedPart] = []
+        var mediaCount = 0
+        for kind in ["header", "footer"] {
+            var from = section.startIndex
+            while let r = section.range(of: "<w:\(kind)Reference ", range: from..<section.endIndex),
+                  let close = section.range(of: "/>", range: r.upperBound..<section.endIndex) {
+                from = close.upperBound
+                let tag = String(section[r.lowerBound..<close.upperBound])
+                guard let id = DocxStyleMerge.attribute("r:id", in: tag), let target = targets[id]?.target,
+                      !target.contains(".."), !(targets[id]?.external ?? true) else { continue }
+                let type = DocxStyleMerge.attribute("w:type", in: tag) ?? "default"
+                guard ["default", "first", "even"].contains(type), !result.contains(where: { $0.kind == kind && $0.type == type }) else { continue }
+                let name = target.hasPrefix("/") ? String(target.dropFirst()) : "word/" + target
+                guard let xml = try part(name, archive: archive, root: kind == "header" ? "hdr" : "ftr") else { continue }
+                var carried = CarriedPart(kind: kind, type: type, xml: Self.renumberingDrawings(xml), relationships: nil, media: [])
+                let folder = (name as NSString).deletingLastPathComponent
+                let relsName = folder + "/_rels/" + (name as NSString).lastPathComponent + ".rels"
+                if let rels = try part(relsName, archive: archive, root: "Relationships") {
+                    var out = DocxXML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    var usable = true
+                    for (rid, rel) in Self.relationships(rels).sorted(by: { $0.key < $1.key }) {
+                        if rel.external {
+                            out += "<Relationship Id=\"\(DocxXML.escaped(rid))\" Type=\"\(DocxXML.escaped(rel.type))\" Target=\"\(DocxXML.escaped(rel.target))\" TargetMode=\"External\"/>"
+                            continue
+                        }
+                        let ext = (rel.target as NSString).pathExtension.lowercased()
+                        guard rel.type.hasSuffix("/image"), !rel.target.contains(".."), let contentType = Self.imageTypes[ext],
+                              let member = archive.member(rel.target.hasPrefix("/") ? String(rel.target.dropFirst()) : folder + "/" + rel.target),
+                              let bytes = try? archive.readWhole(member) else { usable = false; break }
+                        mediaCount += 1
+                        let target = "media/reference-image\(mediaCount).\(ext)"
+                        carried.media.append((target, contentType, bytes))
+                        out += "<Relationship Id=\"\(DocxXML.escaped(rid))\" Type=\"\(DocxXML.escaped(rel.type))\" Target=\"\(target)\"/>"
+                    }
+                    guard usable else { continue }
+                    carried.relationships = out + "</Relationships>\n"
+                }
+                result.append(carried)
+            }
+        }
+        return result
+    }
+
+    static let imageTypes = ["png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif",
+                             "emf": "image/x-emf", "wmf": "image/x-wmf", "tif": "image/tiff", "tiff": "image/tiff", "bmp": "image/bmp"]
+
+    /// A part of the archive, checked as XML with its root; nil when absent.
+    static func part(_ name: String, archive: ZipArchive, root: String) throws(Invalid) -> String? {
+        guard let member = archive.member(name) else { return nil }
+        let bytes: [UInt8]
+        do { bytes = try archive.readWhole(member) } catch { throw Invalid(reason: "\(name) cannot be read from the archive") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw Invalid(reason: "\(name) is not UTF-8") }
+        var first: String?
+        do {
+            try XMLPart.elements(of: bytes, part: name) { e throws(WorkbookError) in if first == nil { first = e.name } }
+        } catch { throw Invalid(reason: "\(name) is not well-formed XML") }
+        guard first == root else { throw Invalid(reason: "\(name) holds <\(first ?? "")>, not <\(root)>") }
+        return text
+    }
+
+    /// The relationships of a .rels part by id.
+    static func relationships(_ xml: String) -> [String: (type: String, target: String, external: Bool)] {
+        var result: [String: (type: String, target: String, external: Bool)] = [:]
+        try? XMLPart.elements(of: Array(xml.utf8), part: "rels") { e throws(WorkbookError) in
+            guard e.name == "Relationship", let id = e.attributes["Id"], let target = e.attributes["Target"] else { return }
+            result[id] = (e.attributes["Type"] ?? "", target, e.attributes["TargetMode"] == "External")
+        }
+        return result
+    }
+
+    /// A carried part's drawings numbered apart from the body's (`wp:docPr` ids are unique in a document).
+    static func renumberingDrawings(_ xml: String) -> String {
+        var xml = xml
+        var from = xml.startIndex
+        var n = 0
+        while let r = xml.range(of: "<wp:docPr ", range: from..<xml.endIndex),
+              let id = xml.range(of: " id=\"", range: r.upperBound..<xml.endIndex),
+              let close = xml.range(of: "\"", range: id.upperBound..<xml.endIndex) {
+            n += 1
+            xml.replaceSubrange(id.upperBound..<close.lowerBound, with: String(900_000 + n))
+            from = id.upperBound
+        }
+        return xml
     }
 
     /// Word's largest page side, 22 inches.
@@ -176,7 +302,12 @@ public struct DocxReference: Sendable {
             return nil
         }
         do {
-            return try DocxReference(path: resolved)
+            let reference = try DocxReference(path: resolved)
+            if !reference.addedStyles.isEmpty {
+                log.warning(.referenceDocxStyles, "reference.docx lacks \(reference.addedStyles.count) of the styles the Word report uses, "
+                            + "taken from slutrapport's own (with your fonts): \(reference.addedStyles.joined(separator: ", "))", at: at)
+            }
+            return reference
         } catch {
             log.error(.referenceDocxInvalid, "reference.docx is not a Word document slutrapport can use: \(error.reason)", at: at)
             return nil
