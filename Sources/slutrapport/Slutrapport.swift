@@ -21,6 +21,14 @@ struct Slutrapport: ParsableCommand {
 
     /// As SPEC §2 asks: usage errors exit with 2 (argument-parser's default is 64).
     static func main() {
+        let given = Array(CommandLine.arguments.dropFirst())
+        if let problem = SubcommandSpelling.problem(given, exists: { FileManager.default.fileExists(atPath: $0) }) {
+            if DiagnosticFormatter.jsonRequested(given) { usageJSON(problem, verb: "built") }
+            var err = StandardError()
+            print(DiagnosticFormatter.commandSafe(lines: "error: " + problem), to: &err)
+            print("Run 'slutrapport --help' for usage.", to: &err)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -164,3 +164,19 @@ extension Unicode.Scalar {
         return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
+
+/// `slutrapport chek data/x` (issue 25, SPEC §2): a first argument that is
+/// neither a subcommand nor an existing path is a usage error naming the
+/// closest subcommand, before anything is read or written.
+public enum SubcommandSpelling {
+    public static let subcommands = ["build", "check", "diff", "init"]
+
+    /// The usage error for `arguments` (without the program's name), or nil.
+    public static func problem(_ arguments: [String], exists: (String) -> Bool) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !(subcommands + ["help"]).contains(first), !exists(first) else { return nil }
+        let typed = Array(first.lowercased())
+        let closest = subcommands.min { YAMLNodeReader.editDistance(typed, Array($0)) < YAMLNodeReader.editDistance(typed, Array($1)) } ?? "build"
+        let shown = String(first.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }.prefix(40))
+        return "'\(shown)' is no subcommand of slutrapport, nor a file or folder here; did you mean 'slutrapport \(closest)'?"
+    }
+}

@@ -218,3 +218,32 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["index.html", "index.md"])
     }
 }
+
+/// `slutrapport chek data/x` built data/x into ./out (issue 25, SPEC §2): a
+/// first argument that is no subcommand and no path is a usage error naming
+/// the closest subcommand, with nothing read or written.
+@Suite struct MisspelledCommandTests {
+    @Test(arguments: [("chek", "check"), ("biuld", "build"), ("inti", "init"), ("dif", "diff"), ("Check", "check")])
+    func aMisspelledSubcommandIsAUsageErrorWithDidYouMean(typed: String, meant: String) throws {
+        let cwd = scratch("misspelled")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI([typed, repositoryRoot + "/data/vak2"], cwd: cwd)
+        #expect(status == 2)
+        #expect(stderr.hasPrefix("error: '\(typed)' is no subcommand of slutrapport, nor a file or folder here; did you mean 'slutrapport \(meant)'?\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
+        let (jsonStatus, json) = try runCLI([typed, repositoryRoot + "/data/vak2", "--diagnostics", "json"], cwd: cwd)
+        #expect(jsonStatus == 2)
+        #expect(json.split(separator: "\n").first.map(String.init) == #"{"kind":"usage","severity":"error","code":"usage","message":"'"#
+                + typed + #"' is no subcommand of slutrapport, nor a file or folder here; did you mean 'slutrapport "# + meant + #"'?"}"#)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
+    }
+
+    /// A project folder as the first argument still builds it (the default subcommand).
+    @Test func anExistingPathIsStillBuilt() throws {
+        let cwd = scratch("path-first")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI([repositoryRoot + "/data/vak2", "--format", "md"], cwd: cwd)
+        #expect(status == 0, "\(stderr)")
+        #expect(FileManager.default.fileExists(atPath: cwd + "/out/vak2/slutrapport.md"))
+    }
+}
