@@ -20,7 +20,7 @@ import Testing
         #expect(check == 0, "\(messages)")
         let yaml = try String(contentsOfFile: folder + "/project.yaml", encoding: .utf8)
         #expect(yaml.contains("\nesf_plus: true\n"))
-        #expect(yaml.contains("metric: breakdown_share, breakdown: labour_status, values: [long_term_unemployed]"))
+        #expect(yaml.contains("metric: breakdown_share\n    breakdown: labour_status\n    values: [long_term_unemployed]"))
         #expect(yaml.contains("\nbreakdowns:\n  - id: malgrupp\n"))
         let csv = try String(contentsOfFile: folder + "/participants.csv", encoding: .utf8)
         #expect(csv.hasPrefix(Self.esfHeader + "\n"))
