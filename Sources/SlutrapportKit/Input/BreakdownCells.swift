@@ -31,13 +31,13 @@ final class BreakdownCells {
             var keys: [String: Int] = [:]
             for (i, v) in d.values.enumerated() {
                 for text in [v.code] + (v.label.map { [$0] } ?? []) + v.spellings {
-                    let key = String(text.trimmingSpaces).lowercased()
+                    let key = CodeKey.of(text)
                     if keys[key] == nil { keys[key] = i }
                 }
             }
             return keys
         }
-        tables = byText.map { keys in ByteKeyTable(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+        tables = byText.map { keys in ByteKeyTable(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, underscoreIsSpace: true) }
         memos = declarations.map { $0.multiple ? FieldMemo() : FieldMemo(size: 1) }
         multiple = .allocate(capacity: max(1, count))
         multiple.initialize(repeating: false)
@@ -115,7 +115,7 @@ final class BreakdownCells {
             let text = String(t.string(field).trimmingSpaces)
             let codes: [Substring] = multiple[b] ? text.split(whereSeparator: { $0 == ";" || $0 == "|" }) : [Substring(text)]
             for code in codes {
-                let key = String(code.trimmingSpaces).lowercased()
+                let key = CodeKey.of(code)
                 guard !key.isEmpty else { continue }
                 if let v = byText[b][key] {
                     values[b] = (values[b] & ~notStated[b]) | 1 << UInt64(v)
@@ -125,7 +125,7 @@ final class BreakdownCells {
                 let d = declarations[b]
                 let known = d.values.map(\.code)
                 let hint = CodeLookup.closest(to: key, among: known + d.values.compactMap(\.label))
-                let list = d.values.allSatisfy({ !$0.spellings.isEmpty })
+                let list = known == ["yes", "no"]
                     ? d.values.map { $0.spellings.joined(separator: "/") }.joined(separator: " or ") : known.joined(separator: ", ")
                 log.error(.unknownBreakdownValue,
                           "the value in column '\(checks.columns.breakdownName(b))' is not a value of breakdown '\(d.id)'; use \(list)"

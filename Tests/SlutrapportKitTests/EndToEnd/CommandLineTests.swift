@@ -46,7 +46,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let lines = stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.prefix(2) == [
-            "\(f.folder)/participants.csv:3:3: error: the value in column 'subproject' is not the id of a subproject in project.yaml [unknown-subproject]",
+            "\(f.folder)/participants.csv:3:3: error: the value in column 'subproject' is not the id or name of a subproject in project.yaml [unknown-subproject]",
             "\(f.folder)/participants.csv:4:5: error: the value in column 'gender' is not a gender; use kvinna, man or annat [unknown-gender]",
         ])
         #expect(lines.last?.hasPrefix("checked 0 projects, 1 failed, 0 warnings in ") == true)
