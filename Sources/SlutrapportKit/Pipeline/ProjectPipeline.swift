@@ -102,7 +102,21 @@ public struct ProjectPipeline: Sendable {
         }
         let (tally, readLog) = source.read(project, path, settings, readThreads)
         log.append(contentsOf: readLog)
+        if settings.diagnosticsKept != .max { log.groupRows(of: path) { Self.accepted($0, in: project) } }
         return (tally, log)
+    }
+
+    /// What a code column takes, for "one problem, one message" (SPEC §2): codes with their names.
+    static func accepted(_ code: DiagnosticCode, in project: Project) -> String? {
+        let pairs: [(String, String)] = switch code {
+        case .unknownSubproject: project.subprojects.map { ($0.id, $0.name) }
+        case .unknownExitReason: project.exitReasons.map { ($0.code, $0.label) }
+        case .unknownActivity: project.activities.map { ($0.code, $0.label) }
+        default: []
+        }
+        guard !pairs.isEmpty else { return nil }
+        let shown = pairs.prefix(12).map { $0.1.isEmpty || $0.1 == $0.0 ? $0.0 : "\($0.0) (\($0.1))" }
+        return shown.joined(separator: ", ") + (pairs.count > 12 ? " and \(pairs.count - 12) more" : "")
     }
 
     /// A project whose project.yaml has errors gets no output, but its

@@ -26,6 +26,8 @@ import Testing
         let folder = "\(Self.root)/\(name)"
         var options = BuildOptions()
         options.strict = true
+        // Every row's position, as --diagnostics json gives them (text makes one message of rows alike).
+        options.keepEveryDiagnostic = true
         let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: [folder], write: false)
         let actual = outcome.diagnostics.map { d in
             "\(d.location.file.replacingOccurrences(of: folder + "/", with: "")):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.code.rawValue)"

@@ -74,7 +74,10 @@ import Testing
 
     /// The messages of one broken fixture's check, as `line:col code: message`.
     func messages(_ name: String) -> [String] {
-        let outcome = Batch(options: BuildOptions(), templatesFolder: templatesFolder).run(paths: ["\(Self.broken)/\(name)"], write: false)
+        // Every row, as --diagnostics json gives them: text mode makes one message of rows alike.
+        var options = BuildOptions()
+        options.keepEveryDiagnostic = true
+        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: ["\(Self.broken)/\(name)"], write: false)
         return outcome.diagnostics.map { "\($0.location.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column) \($0.code.rawValue): \($0.message)" }
     }
 
