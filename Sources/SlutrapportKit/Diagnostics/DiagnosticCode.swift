@@ -86,6 +86,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
     case outputNotOurs = "output-not-ours"  // issue 12
+    case outputOutOfDate = "output-out-of-date"  // issue 25
     case outputKept = "output-kept"  // issue 24
     case notRendered = "not-rendered"  // issue 12
     case referenceDocxInvalid = "reference-docx-invalid"  // issue 14

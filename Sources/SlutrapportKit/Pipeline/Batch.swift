@@ -102,6 +102,13 @@ public struct Batch {
                                      at: SourceLocation(file: outputFolder.appendingPathComponent(id), line: 1, column: 1))
                 }
             }
+            // A failed rebuild leaves the earlier report in place (SPEC §2, "nothing lost"): say it is out of date (issue 25).
+            if write, let id = result.id, result.log.hasErrors,
+               OutputMarker.occupant(folder: outputFolder.appendingPathComponent(id)) == .ours {
+                let target = outputFolder.appendingPathComponent(id)
+                result.log.note(.outputOutOfDate, "\(target) still holds the report of an earlier build, now out of date: "
+                                + "nothing was written, since the project has errors", at: SourceLocation(file: target, line: 1, column: 1))
+            }
             result.files = []  // written; the batch need not hold every report in memory
             tracker.done(folders[i])
             return result

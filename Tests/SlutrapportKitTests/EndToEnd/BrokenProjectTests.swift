@@ -16,7 +16,7 @@ import Testing
         let covered = Set(Self.cases.compactMap { try? String(contentsOfFile: "\(Self.root)/\($0)/expected.txt", encoding: .utf8) }
             .flatMap { $0.split(separator: "\n").map { String($0.split(separator: " ").last ?? "") } })
         let inputCodes = DiagnosticCode.allCases.filter {
-            ![.fileUnreadable, .noProject, .duplicateProjectID, .templateSyntax, .templateMissing, .templateOutsideFolder, .templateTooLarge, .templatePartialCycle, .templatePartialDepth, .templateDynamicPartial, .xmlInvalid, .outputFailed, .outputNotOurs, .outputKept, .notRendered, .referenceDocxInvalid, .referenceDocxStyles, .csvWindows1252].contains($0)
+            ![.fileUnreadable, .noProject, .duplicateProjectID, .templateSyntax, .templateMissing, .templateOutsideFolder, .templateTooLarge, .templatePartialCycle, .templatePartialDepth, .templateDynamicPartial, .xmlInvalid, .outputFailed, .outputNotOurs, .outputKept, .outputOutOfDate, .notRendered, .referenceDocxInvalid, .referenceDocxStyles, .csvWindows1252].contains($0)
         }
         #expect(inputCodes.filter { !covered.contains($0.rawValue) } == [])
     }

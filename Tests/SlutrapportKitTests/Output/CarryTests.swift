@@ -250,3 +250,27 @@ import Glibc
         #expect(bytes(out + "/p/mina/sent.txt") == Array("sent\n".utf8))
     }
 }
+
+/// A failed rebuild said only "failed"; the report in OUT/<id> was the
+/// earlier one, now out of date, without a word (issue 25).
+@Suite struct OutOfDateTests {
+    @Test func aFailedRebuildSaysTheReportInOutIsTheEarlierOne() throws {
+        let folder = scratch("out-of-date") + "/vak2"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/data/vak2", toPath: folder)
+        let out = scratch("out-of-date-out")
+        #expect(!buildReports([folder], out: out) { $0.formats = [.md] }.outcome.hasErrors)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/vak2/slutrapport.md"))
+        let csv = try String(contentsOfFile: folder + "/participants.csv", encoding: .utf8)
+        try (csv + "QZID9999,karlstad,okänt,1931,2021-01-01,,,\n").write(toFile: folder + "/participants.csv", atomically: true, encoding: .utf8)
+        let outcome = buildReports([folder], out: out) { $0.formats = [.md] }.outcome
+        #expect(outcome.hasErrors)
+        let last = try #require(outcome.diagnostics.last)
+        #expect("\(last.location.file) \(last.severity.rawValue) \(last.code.rawValue) \(last.message)"
+                == "\(out)/vak2 note output-out-of-date \(out)/vak2 still holds the report of an earlier build, now out of date: "
+                + "nothing was written, since the project has errors")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/vak2/slutrapport.md")) == before)
+        // No earlier report, no note.
+        let fresh = buildReports([folder], out: scratch("out-of-date-fresh")) { $0.formats = [.md] }.outcome
+        #expect(!fresh.diagnostics.contains { $0.code.rawValue == "output-out-of-date" })
+    }
+}
