@@ -32,3 +32,14 @@ import Testing
         ])
     }
 }
+
+/// Errors of one run are all reported (issue 25): a bad goal target hid an unknown exit reason in the same goal.
+@Suite struct EveryGoalErrorTests {
+    @Test func aBadTargetDoesNotHideAnUnknownReason() throws {
+        let f = try Fixture(["project.yaml": minimalYAML
+            + "goals:\n  - {id: g, metric: exit_share, reasons: [arbete, jobb], target: femtio}\n"])
+        let (project, log) = f.load()
+        #expect(project == nil)
+        #expect(log.all.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" } == ["5:66 yaml-type", "5:51 unknown-reference"])
+    }
+}
