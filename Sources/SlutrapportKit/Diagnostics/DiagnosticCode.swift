@@ -30,6 +30,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case imageNotLoaded = "image-not-loaded"  // issue 12
     case breakdownNeedsParticipants = "breakdown-needs-participants"  // issue 17
     case dataFileFound = "data-file-found"  // issue 25
+    case rowsAroundTable = "rows-around-table"  // issue 25
     case dataFileNotRead = "data-file-not-read"  // issue 25
     case dataFileFormat = "data-file-format"  // issue 25
     case dataFileMissing = "data-file-missing"  // issue 25
