@@ -4,6 +4,7 @@
 extension ParticipantReader {
     /// A row checked cell by cell, every problem logged; counted when it has none.
     mutating func row(_ t: some CellRecord, _ checks: RowChecks) {
+        if TotalRow.matches(t) { return TotalRow.note(t, file: file, log: &log) }
         let columns = checks.columns
         guard checks.fieldCountMatches(t, log: &log) else { return }
         // Only the columns the header has are checked: a missing one is

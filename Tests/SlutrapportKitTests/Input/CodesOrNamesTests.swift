@@ -66,3 +66,29 @@ import Testing
         #expect(log.all.map(\.message) == ["the value in column 'subproject' is not the id or name of a subproject in project.yaml; did you mean 'Västra Värmland'?"])
     }
 }
+
+/// SPEC §3.2, "Rows around the table", for a CSV as Excel saves a sheet
+/// with a title and a total (issue 25): three unrelated errors before.
+@Suite struct RowsAroundCSVTests {
+    @Test(arguments: [",", ";"])
+    func aTitleAndATotalRowAreLeftOutWithNotes(delimiter: String) throws {
+        let folder = scratch("rows-around-csv") + "/xlsx-fixture"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/Fixtures/xlsx/reference", toPath: folder)
+        let csv = try String(contentsOfFile: folder + "/participants.csv", encoding: .utf8)
+        let d = delimiter
+        let body = csv.split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).map { d == ";" && $0.contains(";") ? "\"\($0)\"" : String($0) }
+                .joined(separator: d)
+        }.joined(separator: "\n") + "\n"
+        let titled = "Deltagarförteckning\(d)\(d)\(d)\n\(d)\(d)\(d)\n" + body + "Totalt\(d)40\(d)\(d)\(d)\(d)\(d)\(d)\n"
+        try titled.write(toFile: folder + "/participants.csv", atomically: true, encoding: .utf8)
+        let (out, outcome) = buildReports([folder], out: scratch("rows-around-out")) { $0.formats = [.xml] }
+        #expect(outcome.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+            "1:1 rows-around-table rows 1 to 2 above the header (row 3) are left out: a title, not participants",
+            "44:1 rows-around-table row 44 is left out: a total, not a participant",
+        ])
+        let (reference, _) = buildReports([repositoryRoot + "/Tests/Fixtures/xlsx/reference"], out: scratch("rows-around-ref")) { $0.formats = [.xml] }
+        #expect(try String(contentsOfFile: out + "/xlsx-fixture/slutrapport.xml", encoding: .utf8)
+                == String(contentsOfFile: reference + "/xlsx-fixture/slutrapport.xml", encoding: .utf8))
+    }
+}
