@@ -250,3 +250,17 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(FileManager.default.fileExists(atPath: cwd + "/out/vak2/slutrapport.md"))
     }
 }
+
+/// `init "Unga Vägar Värmland"` said "next: slutrapport check Unga Vägar
+/// Värmland", which the shell splits into three paths (issue 25).
+@Suite struct InitHintTests {
+    @Test func theNextCommandQuotesAFolderWithSpaces() throws {
+        let cwd = scratch("init-hint")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI(["init", "Unga Vägar Värmland"], cwd: cwd)
+        #expect(status == 0)
+        #expect(stderr == "wrote Unga Vägar Värmland/project.yaml and Unga Vägar Värmland/participants.csv (one example row); "
+                + "next: fill in project.yaml, put your participant list in the folder in place of participants.csv "
+                + "(a workbook of any name will do), then run: slutrapport check 'Unga Vägar Värmland'\n")
+    }
+}
