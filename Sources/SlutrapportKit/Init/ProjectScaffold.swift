@@ -203,6 +203,8 @@ public enum ProjectScaffold {
         # The participant file, when it is not called participants.csv or
         # participants.xlsx (a .csv or .xlsx in this folder):
         # data: "Deltagare 2024.xlsx"
+        # What that file holds: participants (one row each; the default) or counts.
+        # data_kind: participants
         # The worksheet of participants.xlsx or counts.xlsx to read, when not the
         # first in the workbook (a CSV has none).
         # sheet: Deltagare

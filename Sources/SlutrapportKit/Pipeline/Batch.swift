@@ -90,6 +90,7 @@ public struct Batch {
             } else {
                 result = pipeline.build(folder: folders[i], loaded: loaded[i])
             }
+            let inputErrors = result.log.hasErrors
             if writes, let id = result.id, !result.log.hasErrors {
                 do throws(OutputWriter.Failure) {
                     let target = outputFolder.appendingPathComponent(id)
@@ -103,7 +104,7 @@ public struct Batch {
                 }
             }
             // A failed rebuild leaves the earlier report in place (SPEC §2, "nothing lost"): say it is out of date (issue 25).
-            if write, let id = result.id, result.log.hasErrors,
+            if write, let id = result.id, inputErrors,
                OutputMarker.occupant(folder: outputFolder.appendingPathComponent(id)) == .ours {
                 let target = outputFolder.appendingPathComponent(id)
                 result.log.note(.outputOutOfDate, "\(target) still holds the report of an earlier build, now out of date: "
