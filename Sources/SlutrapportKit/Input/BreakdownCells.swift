@@ -37,7 +37,18 @@ final class BreakdownCells {
             }
             return keys
         }
-        tables = byText.map { keys in ByteKeyTable(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, underscoreIsSpace: true) }
+        // The byte tables take each text as written (lowercased: `long_term_unemployed` is found in
+        // one probe, as before issue 25) and as `CodeKey` has it; other spellings reach `byText`.
+        let declared = project.breakdowns, folded = byText
+        tables = declared.indices.map { b in
+            var entries: [(String, Int)] = []
+            for (i, v) in declared[b].values.enumerated() {
+                for text in [v.code] + (v.label.map { [$0] } ?? []) + v.spellings {
+                    entries.append((String(text.trimmingSpaces).lowercased(), i))
+                }
+            }
+            return ByteKeyTable(entries + folded[b].sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
         memos = declarations.map { $0.multiple ? FieldMemo() : FieldMemo(size: 1) }
         multiple = .allocate(capacity: max(1, count))
         multiple.initialize(repeating: false)
