@@ -177,6 +177,9 @@ public enum SubcommandSpelling {
         let typed = Array(first.lowercased())
         let closest = subcommands.min { YAMLNodeReader.editDistance(typed, Array($0)) < YAMLNodeReader.editDistance(typed, Array($1)) } ?? "build"
         let shown = String(first.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }.prefix(40))
-        return "'\(shown)' is no subcommand of slutrapport, nor a file or folder here; did you mean 'slutrapport \(closest)'?"
+        // A typo of a subcommand gets its name; a folder that is not there, the list.
+        let hint = YAMLNodeReader.editDistance(typed, Array(closest)) <= 2 ? "did you mean 'slutrapport \(closest)'?"
+            : "the subcommands are build, check, diff and init"
+        return "'\(shown)' is no subcommand of slutrapport, nor a file or folder here; \(hint)"
     }
 }

@@ -241,6 +241,17 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
     }
 
+    /// A folder that is not there is no typo of a subcommand: the message lists them.
+    @Test func aMissingFolderListsTheSubcommands() throws {
+        let cwd = scratch("missing-first")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI(["data/saknas"], cwd: cwd)
+        #expect(status == 2)
+        #expect(stderr.hasPrefix("error: 'data/saknas' is no subcommand of slutrapport, nor a file or folder here; "
+                                  + "the subcommands are build, check, diff and init\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
+    }
+
     /// A project folder as the first argument still builds it (the default subcommand).
     @Test func anExistingPathIsStillBuilt() throws {
         let cwd = scratch("path-first")
