@@ -33,3 +33,15 @@ int slutrapport_inflate(slutrapport_inflater *s, const uint8_t *in, size_t in_le
     if (r == Z_OK || r == Z_BUF_ERROR) return 0;
     return -1;
 }
+
+uint32_t slutrapport_crc32(uint32_t crc, const uint8_t *buf, size_t len) {
+    uLong c = crc;
+    // zlib takes lengths in 32 bits.
+    while (len > 0) {
+        uInt n = (uInt)(len > 0x40000000 ? 0x40000000 : len);
+        c = crc32(c, buf, n);
+        buf += n;
+        len -= n;
+    }
+    return (uint32_t)c;
+}

@@ -200,7 +200,7 @@ private struct SwapFuzzState {
             }
             if !survives { broken.append("every earlier output of \(base) is lost") }
         }
-        var expected = [OutputMarker.fileName: OutputMarker.contents]
+        var expected = [OutputMarker.fileName: OutputMarker.contents(listing: SwapFuzzHarness.files)]
         for file in SwapFuzzHarness.files { expected[file.name] = String(decoding: file.contents, as: UTF8.self) }
         if written, Self.contents(out + "/p") != expected { broken.append("OUT/p is not the new output, whole") }
         // Nothing of this run's own is left beside OUT/p.

@@ -49,6 +49,7 @@ struct Build: ParsableCommand {
         let outcome = try input.batch(options).run(paths: input.paths, write: true)
         if let usage = outcome.usageError {
             // Found only once the projects are known; told as any usage error of `build` is.
+            if input.diagnostics == DiagnosticFormatter.Style.json.rawValue { usageJSON(usage, verb: "built") }
             var err = StandardError()
             print("Error: \(DiagnosticFormatter.oneLine(usage))\nRun 'slutrapport build --help' for usage.", to: &err)
             throw ExitCode(2)

@@ -8,8 +8,9 @@ struct Diff: ParsableCommand {
         discussion: """
         Compares OLD_OUT/<id>/slutrapport.xml with NEW_OUT/<id>/slutrapport.xml
         for every project. Exit status: 0 nothing changed, 1 something did,
-        2 trouble (a folder that is not a build of slutrapport's, or a report
-        that cannot be read).
+        2 trouble (a folder that is not a build of slutrapport's, a report
+        that cannot be read, or a project built without the xml format, whose
+        figures cannot be compared).
 
         Examples:
           slutrapport diff out-main out                 # after fixing data
@@ -43,6 +44,9 @@ struct Diff: ParsableCommand {
                 print("error: \(DiagnosticFormatter.oneLine(f)) is not an output folder of slutrapport build (it holds no <id>/slutrapport.xml, "
                       + "no folder with the .slutrapport-output marker and no index of slutrapport's)", to: &err)
             case .unreadable(let f, let reason): print("error: cannot read \(DiagnosticFormatter.oneLine(f)): \(reason)", to: &err)
+            case .noFigures(let f):
+                print("error: \(DiagnosticFormatter.oneLine(f)) holds no slutrapport.xml (built without the xml format?), so its figures cannot be compared; "
+                      + "build both with a --format that includes xml", to: &err)
             }
             throw ExitCode(2)
         }

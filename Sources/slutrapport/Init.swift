@@ -28,6 +28,13 @@ struct Init: ParsableCommand {
     @Flag(name: .customLong("esf-plus"), help: "Start an ESF+ project: esf_plus: true and the ESF+ columns in participants.csv.")
     var esfPlus = false
 
+    func validate() throws {
+        if let name, let problem = ProjectScaffold.nameProblem(name) { throw ValidationError("--name \(problem)") }
+        if name == nil, let problem = ProjectScaffold.nameProblem(ProjectScaffold.defaultName(folder: dir)), problem != "must not be empty" {
+            throw ValidationError("the folder's name, the project's name without --name, \(problem.replacingOccurrences(of: "; remove it", with: "")); give --name")
+        }
+    }
+
     func run() throws {
         var err = StandardError()
         do {
@@ -40,6 +47,12 @@ struct Init: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        print("wrote \(DiagnosticFormatter.oneLine(dir))/project.yaml and \(DiagnosticFormatter.oneLine(dir))/participants.csv; next: slutrapport check \(DiagnosticFormatter.oneLine(dir))", to: &err)
+        let shown = DiagnosticFormatter.oneLine(dir)
+        // Quoted for the shell when it holds anything but letters of a plain path: the hint is copied as it stands.
+        let plain = dir.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._/-".unicodeScalars.contains($0)) }
+        let typed = plain ? shown : "'" + shown.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        print("wrote \(shown)/project.yaml and \(shown)/participants.csv (one example row); next: fill in project.yaml, "
+              + "put your participant list in the folder in place of participants.csv (a workbook of any name will do), "
+              + "then run: slutrapport check \(typed)", to: &err)
     }
 }

@@ -64,7 +64,8 @@ struct InputOptions: ParsableArguments {
         }
         var batch = Batch(options: options, templatesFolder: folder)
         if let jobs { batch.jobs = jobs }
-        if !quiet && isatty(STDERR_FILENO) == 1 {
+        // No progress line in the JSON stream, even on a terminal: every line is JSON.
+        if !quiet && diagnostics != DiagnosticFormatter.Style.json.rawValue && isatty(STDERR_FILENO) == 1 {
             batch.progress = { done, total, folder in
                 var err = StandardError()
                 print("\r\u{1B}[K[\(done)/\(total)] \(DiagnosticFormatter.oneLine(folder))", terminator: done == total ? "\r\u{1B}[K" : "", to: &err)
@@ -78,7 +79,8 @@ struct InputOptions: ParsableArguments {
     /// run keeps them all for it), then the summary as an object, so that every line parses.
     func report(_ outcome: Batch.Outcome, verb: String, seconds: Double) -> Int32 {
         let style = DiagnosticFormatter.Style(rawValue: diagnostics) ?? .text
-        let github = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+        // Annotations go with text only: the JSON stream stays JSON (SPEC §2).
+        let github = style == .text && ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
         let all = outcome.diagnostics
         let shown = style == .json ? all[...] : all.prefix(100)
         var err = StandardError()

@@ -51,4 +51,7 @@ void slutrapport_inflater_free(slutrapport_inflater *inflater);
 int slutrapport_inflate(slutrapport_inflater *inflater, const uint8_t *in, size_t in_len, size_t *consumed,
                         uint8_t *out, size_t out_len, size_t *produced);
 
+/// zlib's CRC-32 of `len` bytes, continuing from `crc` (0 to start).
+uint32_t slutrapport_crc32(uint32_t crc, const uint8_t *buf, size_t len);
+
 #endif

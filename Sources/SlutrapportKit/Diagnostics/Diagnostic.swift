@@ -125,3 +125,47 @@ extension DiagnosticCode {
     /// 15): few, and the key to the rows' trouble, so no log's cap drops it.
     var summarizesRows: Bool { self == .dateSerial || self == .dateSlashed }
 }
+
+extension DiagnosticLog {
+    /// "One problem, one message" (SPEC §2, issue 25), for text output: the
+    /// diagnostics of `file`'s rows with the same severity, code and message
+    /// (a message names the column and what it should hold, never the cell)
+    /// become one, at the first row, with the number of rows and the first
+    /// five; `accepted` adds, for a code column, what project.yaml has.
+    /// `--diagnostics json` keeps every row and does not call this.
+    mutating func groupRows(of file: String, accepted: (DiagnosticCode) -> String?) {
+        struct Key: Hashable {
+            var severity: Severity
+            var code: DiagnosticCode
+            var message: String
+        }
+        var groups: [Key: [Int]] = [:]
+        var sheets: [Key: String] = [:]
+        for (i, d) in all.enumerated() where d.location.file == file && !d.code.summarizesRows {
+            var message = d.message
+            if let cell = message.range(of: " (cell ", options: .backwards), message.hasSuffix(")") {
+                let sheet = message[cell.upperBound...].range(of: " on sheet ").map { String(message[$0.lowerBound..<message.index(before: message.endIndex)]) }
+                message = String(message[..<cell.lowerBound])
+                sheets[Key(severity: d.severity, code: d.code, message: message)] = sheet ?? ""
+            }
+            groups[Key(severity: d.severity, code: d.code, message: message), default: []].append(i)
+        }
+        guard !groups.isEmpty else { return }
+        var replaced: [Int: Diagnostic] = [:]
+        var removed = Set<Int>()
+        for (key, indices) in groups {
+            var d = all[indices[0]]
+            if indices.count > 1 {
+                let lines = indices.map { all[$0].location.line }
+                let first = lines.prefix(5).map(String.init)
+                let rows = indices.count > 5 ? first.joined(separator: ", ") + " and \(indices.count - 5) more"
+                    : first.dropLast().joined(separator: ", ") + " and " + first[first.count - 1]
+                d.message = key.message + " (\(indices.count) rows: \(rows)\(sheets[key] ?? ""))"
+                removed.formUnion(indices.dropFirst())
+            }
+            if let list = accepted(key.code) { d.message += "; project.yaml has " + list }
+            replaced[indices[0]] = d
+        }
+        all = all.indices.compactMap { i in removed.contains(i) ? nil : (replaced[i] ?? all[i]) }
+    }
+}

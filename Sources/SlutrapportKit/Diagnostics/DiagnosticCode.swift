@@ -29,6 +29,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case narrativeTooLarge = "narrative-too-large"  // issue 12
     case imageNotLoaded = "image-not-loaded"  // issue 12
     case breakdownNeedsParticipants = "breakdown-needs-participants"  // issue 17
+    case dataFileFound = "data-file-found"  // issue 25
+    case rowsAroundTable = "rows-around-table"  // issue 25
+    case dataFileNotRead = "data-file-not-read"  // issue 25
+    case dataFileFormat = "data-file-format"  // issue 25
+    case dataFileMissing = "data-file-missing"  // issue 25
 
     // CSV
     case csvEmpty = "csv-empty"
@@ -59,6 +64,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case dateSlashed = "date-slashed"  // issue 15
     case unknownBreakdownValue = "unknown-breakdown-value"  // issue 17
     case breakdownColumnMissing = "breakdown-column-missing"  // issue 17
+    case dateFarFromPeriod = "date-far-from-period"  // issue 24
 
     // Workbooks (participants.xlsx, counts.xlsx)
     case xlsxNotAWorkbook = "xlsx-not-a-workbook"  // issue 15
@@ -81,6 +87,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case xmlInvalid = "xml-invalid"
     case outputFailed = "output-failed"
     case outputNotOurs = "output-not-ours"  // issue 12
+    case outputOutOfDate = "output-out-of-date"  // issue 25
+    case outputKept = "output-kept"  // issue 24
     case notRendered = "not-rendered"  // issue 12
     case referenceDocxInvalid = "reference-docx-invalid"  // issue 14
+    case referenceDocxStyles = "reference-docx-styles"  // issue 25
 }

@@ -43,6 +43,34 @@ public enum DiagnosticFormatter {
             + "\"errors\":\(s.errors),\"warnings\":\(s.warnings),\"notKept\":\(s.notKept),\"seconds\":\(String(format: "%.3f", s.seconds))}"
     }
 
+    /// A usage error for `--diagnostics json` (SPEC §2): an object of kind
+    /// "usage", so that the stream stays JSON whatever went wrong; the
+    /// summary follows it (`usageSummary`).
+    public static func usageJSON(_ message: String) -> String {
+        "{\"kind\":\"usage\",\"severity\":\"error\",\"code\":\"usage\",\"message\":\(quoted(message))}"
+    }
+
+    /// The summary after a usage error: nothing built, one error.
+    public static func usageSummary(verb: String) -> Summary {
+        Summary(verb: verb, built: 0, failed: [], errors: 1, warnings: 0, notKept: 0, seconds: 0)
+    }
+
+    /// Whether the command line asks for `--diagnostics json`, read from
+    /// the raw arguments, so that a usage error found while parsing them is
+    /// told in the stream asked for.
+    public static func jsonRequested(_ arguments: [String]) -> Bool {
+        var arguments = arguments[...]
+        while let argument = arguments.popFirst(), argument != "--" {
+            if argument == "--diagnostics=json" || (argument == "--diagnostics" && arguments.first == "json") { return true }
+        }
+        return false
+    }
+
+    /// The summary's verb for the subcommand the arguments name.
+    public static func verb(_ arguments: [String]) -> String {
+        arguments.first { !$0.hasPrefix("-") } == "check" ? "checked" : "built"
+    }
+
     /// GitHub Actions workflow command, escaped as GitHub documents it: `%`,
     /// CR and LF in the data, and `:` and `,` too in properties. Other
     /// control characters are shown as in text.
@@ -134,5 +162,24 @@ extension Unicode.Scalar {
     var hex4: String {
         let hex = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+/// `slutrapport chek data/x` (issue 25, SPEC §2): a first argument that is
+/// neither a subcommand nor an existing path is a usage error naming the
+/// closest subcommand, before anything is read or written.
+public enum SubcommandSpelling {
+    public static let subcommands = ["build", "check", "diff", "init"]
+
+    /// The usage error for `arguments` (without the program's name), or nil.
+    public static func problem(_ arguments: [String], exists: (String) -> Bool) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !(subcommands + ["help"]).contains(first), !exists(first) else { return nil }
+        let typed = Array(first.lowercased())
+        let closest = subcommands.min { YAMLNodeReader.editDistance(typed, Array($0)) < YAMLNodeReader.editDistance(typed, Array($1)) } ?? "build"
+        let shown = String(first.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }.prefix(40))
+        // A typo of a subcommand gets its name; a folder that is not there, the list.
+        let hint = YAMLNodeReader.editDistance(typed, Array(closest)) <= 2 ? "did you mean 'slutrapport \(closest)'?"
+            : "the subcommands are build, check, diff and init"
+        return "'\(shown)' is no subcommand of slutrapport, nor a file or folder here; \(hint)"
     }
 }

@@ -30,16 +30,27 @@ public struct FigureDiff: Sendable {
         /// Holds no report, no marked project folder and no index of slutrapport's: no build to compare.
         case notABuild(String)
         case unreadable(String, reason: String)
+        /// A project's output folder without slutrapport.xml (built without the xml format): no figures to compare.
+        case noFigures(String)
     }
 
-    /// Projects are the sub-folders holding slutrapport.xml.
+    /// Projects are the sub-folders holding slutrapport.xml or slutrapport's
+    /// marker. A project on both sides is compared by its figures, so each
+    /// side must have its slutrapport.xml: "no figure changed" is said only
+    /// after figures were compared (issue 24).
     public static func compare(old: String, new: String) throws(Failure) -> FigureDiff {
-        let oldProjects = try projects(in: old)
-        let newProjects = try projects(in: new)
+        let (oldReports, oldMarked) = try projects(in: old)
+        let (newReports, newMarked) = try projects(in: new)
+        let oldProjects = oldReports.union(oldMarked), newProjects = newReports.union(newMarked)
         var diff = FigureDiff()
         diff.added = newProjects.subtracting(oldProjects).sorted()
         diff.removed = oldProjects.subtracting(newProjects).sorted()
-        for id in oldProjects.intersection(newProjects).sorted() {
+        let both = oldProjects.intersection(newProjects).sorted()
+        for id in both {
+            if !oldReports.contains(id) { throw .noFigures("\(old)/\(id)") }
+            if !newReports.contains(id) { throw .noFigures("\(new)/\(id)") }
+        }
+        for id in both {
             let a: ReportFigures, b: ReportFigures
             do {
                 a = try ReportFigures(path: "\(old)/\(id)/slutrapport.xml")
@@ -58,17 +69,17 @@ public struct FigureDiff: Sendable {
     /// holds a report, a project folder with slutrapport's marker or an
     /// index of its own: so a build whose projects all failed still compares,
     /// and `/etc` does not.
-    static func projects(in folder: String) throws(Failure) -> Set<String> {
+    static func projects(in folder: String) throws(Failure) -> (reports: Set<String>, marked: Set<String>) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { throw .missingFolder(folder) }
         let children = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
         // Any kind of file: one that is not a regular file is an error when read, not a report quietly missing.
         let reports = Set(children.filter { var st = stat(); return lstat("\(folder)/\($0)/slutrapport.xml", &st) == 0 })
-        guard !reports.isEmpty
-            || children.contains(where: { OutputMarker.occupant(folder: "\(folder)/\($0)") == .ours })
+        let marked = Set(children.filter { OutputMarker.occupant(folder: "\(folder)/\($0)") == .ours })
+        guard !reports.isEmpty || !marked.isEmpty
             || ["index.md", "index.html"].contains(where: { OutputMarker.occupant(index: "\(folder)/\($0)") == .ours })
         else { throw .notABuild(folder) }
-        return reports
+        return (reports, marked)
     }
 
     /// Every figure whose value differs, grouped by element, in the new

@@ -18,7 +18,7 @@ public enum ProjectScaffold {
             var st = stat()
             guard lstat(path, &st) != 0 else { throw st.st_mode & S_IFMT == S_IFLNK ? .link(path) : .exists(path) }
         }
-        let base = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        let base = defaultName(folder: folder)
         let id = slug(base)
         let title = name ?? base
         do {
@@ -39,6 +39,21 @@ public enum ProjectScaffold {
             }
             written.append(path)
         }
+    }
+
+    /// What `check` would refuse in a project's name, worded to follow the
+    /// option's name ("must not be empty"), or nil: `init` refuses it
+    /// rather than write a project `check` then refuses (issue 24).
+    public static func nameProblem(_ name: String) -> String? {
+        if name.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return "must not be empty" }
+        guard let c = name.unicodeScalars.first(where: YAMLNodeReader.isNotText) else { return nil }
+        let code = "U+" + c.hex4
+        return c.value >= 0xFFFE ? "holds the character \(code), which is no text; remove it" : "holds the control character \(code); remove it"
+    }
+
+    /// The project's name `init DIR` gives when no --name is given: the folder's.
+    public static func defaultName(folder: String) -> String {
+        URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 
     /// A valid project id from a folder name: lower case, å ä ö → a a o, other runs → "-".
@@ -108,53 +123,88 @@ public enum ProjectScaffold {
         # The funder's case number (ärendenummer).
         case_number: "2024/00000"
         # The funder's programme area (programområde).
-        programme_area: Programområde 2 Ökat arbetskraftsutbud
+        programme_area: "Programområde 2 Ökat arbetskraftsutbud"
         # Phase: Förprojektering, Genomförande, ...
-        phase: Genomförande
+        phase: "Genomförande"
         # The organisation that owns the project (projektägare).
-        owner: Exempels kommun
+        owner: "Exempels kommun"
         # Who answers questions about the report.
-        contact: {name: Projektledare, email: projektledare@example.org, phone: 010-000 00 00}
+        contact:
+          name: "Projektledare"
+          email: "projektledare@example.org"
+          phone: "010-000 00 00"
         # Region.
-        region: Exempellän
+        region: "Exempellän"
         # First and last day of the project. Required.
-        period: {start: 2024-01-01, end: 2025-12-31}
+        period:
+          start: 2024-01-01
+          end: 2025-12-31
         # Money in kronor: the ESF grant, the whole budget, who co-finances.
         funding:
           esf_grant: 1000000
           total_budget: 2500000
-          co_financiers: [Exempels kommun]
+          co_financiers:
+            - "Exempels kommun"
         # Organisations the project works with (samarbetspartners).
-        partners: [Arbetsförmedlingen]
+        partners:
+          - "Arbetsförmedlingen"
         # Municipalities the project covers.
-        municipalities: [Exempel]
+        municipalities:
+          - "Exempel"
         # as_of: the date the figures are taken at (default: period.end);
         # lang: sv or en; suppress_below: hide counts below this number (0 = off).
-        report: {as_of: 2025-12-31, lang: sv, suppress_below: 0}
+        report:
+          as_of: 2025-12-31
+          lang: sv
+          suppress_below: 0
         # The language this file's names and texts are written in (sv or en), when
         # not report.lang's: a report in the other language marks them as such.
         narrative_lang: sv
+        # Texts are in quotes: a comma or a colon inside one is then text, never
+        # the end of a value.
         # Subprojects: the ids participants.csv uses, with a display name, an area
         # (group) and the amount granted in kronor.
         subprojects:
-          - {id: delprojekt-1, name: Delprojekt 1, group: Område 1, granted: 500000}
+          - id: delprojekt-1
+            name: "Delprojekt 1"
+            group: "Område 1"
+            granted: 500000
         # The exit reasons the CSV may use, in report order; positive ones are
         # goals such as work or studies. These are the defaults.
         exit_reasons:
-          - {code: arbete, label: Arbete, positive: true}
-          - {code: studier, label: Studier, positive: true}
-          - {code: avbrutit, label: Avbrutit, positive: false}
-          - {code: annan_orsak, label: Annan orsak, positive: false}
-          - {code: fullfoljt, label: Fullföljt projektet, positive: false}\(esfPlus ? """
+          - code: arbete
+            label: "Arbete"
+            positive: true
+          - code: studier
+            label: "Studier"
+            positive: true
+          - code: avbrutit
+            label: "Avbrutit"
+            positive: false
+          - code: annan_orsak
+            label: "Annan orsak"
+            positive: false
+          - code: fullfoljt
+            label: "Fullföljt projektet"
+            positive: false\(esfPlus ? """
 
           # esf_result: what an exit counts as among the ESF+ results: job_searching,
           # education or employment (arbete is employment and studier education unless
           # they say otherwise).
-          - {code: arbetssokande, label: Arbetssökande, positive: false, esf_result: job_searching}
+          - code: arbetssokande
+            label: "Arbetssökande"
+            positive: false
+            esf_result: job_searching
         """ : "")
         # Activities: the codes the CSV's activities column uses.
         activities:
-          - {code: coaching, label: Individuell coaching}
+          - code: coaching
+            label: "Individuell coaching"
+        # The participant file, when it is not called participants.csv or
+        # participants.xlsx (a .csv or .xlsx in this folder):
+        # data: "Deltagare 2024.xlsx"
+        # What that file holds: participants (one row each; the default) or counts.
+        # data_kind: participants
         # The worksheet of participants.xlsx or counts.xlsx to read, when not the
         # first in the workbook (a CSV has none).
         # sheet: Deltagare
@@ -169,30 +219,63 @@ public enum ProjectScaffold {
         # are shown only for 5 or more people (or --suppress-below, if higher).
         breakdowns:
           - id: malgrupp
-            title: Målgrupp
+            title: "Målgrupp"
             column: malgrupp
             values:
-              - {code: unga, label: Unga 16–29 år}
-              - {code: nyanlanda, label: Nyanlända}
+              - code: unga
+                label: "Unga 16–29 år"
+              - code: nyanlanda
+                label: "Nyanlända"
             multiple: true
             sensitive: false
         # Goals: metric is participants, exit_share, activity_share, breakdown_share
         # (the share of participants with one of a breakdown's values) or reported.
         goals:
-          - {id: deltagare, text: "100 deltagare", metric: participants, target: 100, by_gender: {kvinna: 50, man: 50}}
-          - {id: arbete-studier, text: "50 % går till arbete eller studier", metric: exit_share, reasons: [arbete, studier], target: 50%}
-          - {id: coaching, text: "80 % får coaching", metric: activity_share, activity: coaching, target: 80%}
-          - {id: nojdhet, text: "90 % är nöjda", metric: reported, target: 90%, reported: 85%, source: Enkät}
-          - {id: unga, text: "Hälften är unga", metric: breakdown_share, breakdown: malgrupp, values: [unga], target: 50%}\(esfPlus ? """
+          - id: deltagare
+            text: "100 deltagare"
+            metric: participants
+            target: 100
+            by_gender:
+              kvinna: 50
+              man: 50
+          - id: arbete-studier
+            text: "50 % går till arbete eller studier"
+            metric: exit_share
+            reasons: [arbete, studier]
+            target: 50%
+          - id: coaching
+            text: "80 % får coaching"
+            metric: activity_share
+            activity: coaching
+            target: 80%
+          - id: nojdhet
+            text: "90 % är nöjda"
+            metric: reported
+            target: 90%
+            reported: 85%
+            source: "Enkät"
+          - id: unga
+            text: "Hälften är unga"
+            metric: breakdown_share
+            breakdown: malgrupp
+            values: [unga]
+            target: 50%\(esfPlus ? """
 
-          - {id: langtidsarbetslosa, text: "30 % är långtidsarbetslösa", metric: breakdown_share, breakdown: labour_status, values: [long_term_unemployed], target: 30%}
+          - id: langtidsarbetslosa
+            text: "30 % är långtidsarbetslösa"
+            metric: breakdown_share
+            breakdown: labour_status
+            values: [long_term_unemployed]
+            target: 30%
         """ : "")
         # The budget, in kr or tkr, line by line.
         budget:
           unit: tkr
           lines:
-            - {label: Personal, amount: 1500}
-            - {label: Övrigt, amount: 1000}
+            - label: "Personal"
+              amount: 1500
+            - label: "Övrigt"
+              amount: 1000
         # The report's text in Markdown: inline, or a path such as sections/bakgrund.md.
         # Standard ids: summary, background, purpose, idea, method, results, equality,
         # transnational, dissemination, evaluation, implementation, next_steps.

@@ -31,13 +31,24 @@ final class BreakdownCells {
             var keys: [String: Int] = [:]
             for (i, v) in d.values.enumerated() {
                 for text in [v.code] + (v.label.map { [$0] } ?? []) + v.spellings {
-                    let key = String(text.trimmingSpaces).lowercased()
+                    let key = CodeKey.of(text)
                     if keys[key] == nil { keys[key] = i }
                 }
             }
             return keys
         }
-        tables = byText.map { keys in ByteKeyTable(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+        // The byte tables take each text as written (lowercased: `long_term_unemployed` is found in
+        // one probe, as before issue 25) and as `CodeKey` has it; other spellings reach `byText`.
+        let declared = project.breakdowns, folded = byText
+        tables = declared.indices.map { b in
+            var entries: [(String, Int)] = []
+            for (i, v) in declared[b].values.enumerated() {
+                for text in [v.code] + (v.label.map { [$0] } ?? []) + v.spellings {
+                    entries.append((String(text.trimmingSpaces).lowercased(), i))
+                }
+            }
+            return ByteKeyTable(entries + folded[b].sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
         memos = declarations.map { $0.multiple ? FieldMemo() : FieldMemo(size: 1) }
         multiple = .allocate(capacity: max(1, count))
         multiple.initialize(repeating: false)
@@ -115,7 +126,7 @@ final class BreakdownCells {
             let text = String(t.string(field).trimmingSpaces)
             let codes: [Substring] = multiple[b] ? text.split(whereSeparator: { $0 == ";" || $0 == "|" }) : [Substring(text)]
             for code in codes {
-                let key = String(code.trimmingSpaces).lowercased()
+                let key = CodeKey.of(code)
                 guard !key.isEmpty else { continue }
                 if let v = byText[b][key] {
                     values[b] = (values[b] & ~notStated[b]) | 1 << UInt64(v)
@@ -125,7 +136,7 @@ final class BreakdownCells {
                 let d = declarations[b]
                 let known = d.values.map(\.code)
                 let hint = CodeLookup.closest(to: key, among: known + d.values.compactMap(\.label))
-                let list = d.values.allSatisfy({ !$0.spellings.isEmpty })
+                let list = known == ["yes", "no"]
                     ? d.values.map { $0.spellings.joined(separator: "/") }.joined(separator: " or ") : known.joined(separator: ", ")
                 log.error(.unknownBreakdownValue,
                           "the value in column '\(checks.columns.breakdownName(b))' is not a value of breakdown '\(d.id)'; use \(list)"

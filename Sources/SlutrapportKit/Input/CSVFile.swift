@@ -23,8 +23,39 @@ enum CSVFile {
             report(error, file: path, log: &log)
             return nil
         }
+        if !looksLikeHeader(tokenizer) {
+            var titles = [tokenizer.recordLine]
+            for _ in 0..<9 {
+                // A title of one cell told nothing of the delimiter: the next line does.
+                if tokenizer.cellCount <= 1 { tokenizer.detectDelimiter() }
+                guard (try? tokenizer.nextRecord()) == true else { break }
+                if looksLikeHeader(tokenizer) {
+                    let rows = titles.count == 1 ? "row \(titles[0]) above the header (row \(tokenizer.recordLine)) is"
+                        : "rows \(titles[0]) to \(titles[titles.count - 1]) above the header (row \(tokenizer.recordLine)) are"
+                    log.note(.rowsAroundTable, "\(rows) left out: a title, not participants", at: start)
+                    return tokenizer
+                }
+                titles.append(tokenizer.recordLine)
+            }
+            // No header below: opened again on the first record, which the reader then calls no header.
+            do {
+                tokenizer = try CSVTokenizer(path: path, fallback: fallback)
+                tokenizer.detectDelimiter()
+                _ = try tokenizer.nextRecord()
+            } catch {
+                if case .text(.notUTF8) = error { throw error }
+                report(error, file: path, log: &log)
+                return nil
+            }
+        }
         return tokenizer
     }
+
+    /// Whether a record names at least two known columns (names only; no cell is quoted).
+    static func looksLikeHeader(_ t: CSVTokenizer) -> Bool {
+        (0..<t.cellCount).count { Column.named(t.string($0)) != nil } >= 2
+    }
+
 
     /// Logs why the tokenizer stopped reading `file`.
     static func report(_ failure: CSVTokenizer.Failure, file: String, log: inout DiagnosticLog) {

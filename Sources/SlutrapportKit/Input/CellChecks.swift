@@ -39,7 +39,7 @@ extension CodeLookup {
         if let s = subproject(text) { return s }
         let message = subprojectIDs.isEmpty
             ? "column '\(column)' names a subproject, but project.yaml lists no subprojects"
-            : CellMessage.notA("the id of a subproject in project.yaml", column: column, suggesting: Self.closest(to: text, among: subprojectIDs))
+            : CellMessage.notA("the id or name of a subproject in project.yaml", column: column, suggesting: Self.closest(to: text, among: subprojectIDs))
         log.error(.unknownSubproject, message, at: at)
         return nil
     }

@@ -37,3 +37,26 @@ extension CSVTokenizer: CellRecord {
 
     static var headerMayHaveGaps: Bool { false }
 }
+
+/// SPEC §3.2, "Rows around the table" (issue 25): a row under the list with
+/// a cell reading Totalt, Summa, Total or Sum is a total, left out with a
+/// note naming its row. Asked only of rows the byte path turned down (a
+/// total row has no gender nor start date), so it costs the others nothing.
+enum TotalRow {
+    static func matches(_ t: some CellRecord) -> Bool {
+        for i in 0..<t.cellCount {
+            let text = t.string(i)
+            guard (3...8).contains(text.utf8.count) else { continue }
+            switch text.lowercased().filter({ $0 != " " && $0 != ":" }) {
+            case "totalt", "summa", "total", "sum": return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    static func note(_ t: some CellRecord, file: String, log: inout DiagnosticLog) {
+        log.note(.rowsAroundTable, "row \(t.recordLine) is left out: a total, not a participant",
+                 at: SourceLocation(file: file, line: t.recordLine, column: 1))
+    }
+}

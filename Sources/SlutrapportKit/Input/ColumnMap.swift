@@ -9,19 +9,32 @@ enum Column: String, CaseIterable {
     case activities
     case count
 
-    /// A header cell as names are compared: trimmed, lowercased, without a byte order mark.
+    /// A header cell as names are compared: without a byte order mark, as
+    /// `CodeKey` compares codes, `_` for the gaps, and å, ä, ö as a, a, o
+    /// (SPEC §3.2: `Utländsk bakgrund` is `utlandsk_bakgrund`).
     static func key(_ header: String) -> String {
-        var name = String(header.trimmingSpaces).lowercased()
+        var name = header
         if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
-        return name
+        var out = ""
+        for c in CodeKey.of(name) {
+            switch c {
+            case " ": out.append("_")
+            case "å", "ä", "á", "à": out.append("a")
+            case "ö", "ø", "ó": out.append("o")
+            case "é", "è": out.append("e")
+            case "ü": out.append("u")
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     static func named(_ header: String) -> Column? {
         switch key(header) {
-        case "id", "deltagar_id", "deltagare", "deltagar-id", "deltagarid": return .id
+        case "id", "deltagar_id", "deltagare", "deltagarid": return .id
         case "subproject", "delprojekt": return .subproject
-        case "gender", "kön", "kon": return .gender
-        case "birth_year", "födelseår", "fodelsear": return .birthYear
+        case "gender", "kon": return .gender
+        case "birth_year", "fodelsear", "fodelse_ar": return .birthYear
         case "start_date", "startdatum": return .startDate
         case "end_date", "slutdatum": return .endDate
         case "exit_reason", "avslutsorsak": return .exitReason
@@ -63,7 +76,7 @@ struct ColumnMap {
         let names = (0..<header.cellCount).map { header.string($0) }
         func breakdown(_ name: String) -> Int? {
             let key = Column.key(name)
-            return breakdowns.firstIndex { $0.columns.contains(key) }
+            return breakdowns.firstIndex { $0.columns.contains { Column.key($0) == key } }
         }
         let named = Set(names.compactMap { Column.named($0) }.filter(allowed.contains).map(\.rawValue)
                         + names.compactMap { breakdown($0) }.map { "breakdown \($0)" })

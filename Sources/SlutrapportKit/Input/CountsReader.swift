@@ -62,6 +62,7 @@ struct CountsReader {
 
     /// A row checked cell by cell, every problem logged; counted when it has none.
     mutating func row(_ t: some CellRecord, _ checks: RowChecks) {
+        if TotalRow.matches(t) { return TotalRow.note(t, file: file, log: &log) }
         guard checks.fieldCountMatches(t, log: &log) else { return }
         let columns = checks.columns
         var ok = columns.isComplete

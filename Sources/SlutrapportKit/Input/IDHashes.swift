@@ -35,9 +35,10 @@ final class IDHashes: @unchecked Sendable {
         capacities.deallocate()
     }
 
+    /// Notes `id`'s hash, of its NFC form (`IDForm`), as `ParticipantIDs` compares ids.
     @inline(__always)
     func add(_ id: UnsafeBufferPointer<UInt8>) {
-        let h = Self.hash(id)
+        let h = IDForm.withNFC(id) { Self.hash($0) }
         let b = Int(truncatingIfNeeded: h >> (64 - UInt64(Self.bucketBits)))
         let n = counts[b]
         if n == capacities[b] { grow(b) }

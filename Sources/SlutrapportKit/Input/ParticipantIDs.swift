@@ -24,9 +24,15 @@ struct ParticipantIDs {
         arena.reserveCapacity(max(1 << 16, expected * 10))
     }
 
-    /// Records `id` as seen on `line`; returns the line it was first seen on, if any.
+    /// Records `id` as seen on `line`; returns the line it was first seen on,
+    /// if any. Ids are compared in NFC (`IDForm`).
     @inline(__always)
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+        IDForm.withNFC(id) { insertComposed($0, line: line) }
+    }
+
+    @inline(__always)
+    private mutating func insertComposed(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
         let h = IDHashes.hash(id)
         let tag = h >> 32
         var slot = Int(truncatingIfNeeded: h) & mask

@@ -4,6 +4,7 @@
 extension ParticipantReader {
     /// A row checked cell by cell, every problem logged; counted when it has none.
     mutating func row(_ t: some CellRecord, _ checks: RowChecks) {
+        if TotalRow.matches(t) { return TotalRow.note(t, file: file, log: &log) }
         let columns = checks.columns
         guard checks.fieldCountMatches(t, log: &log) else { return }
         // Only the columns the header has are checked: a missing one is
@@ -25,11 +26,13 @@ extension ParticipantReader {
         var start: Day?
         if let (text, i) = checks.required(.startDate, "start date", t, log: &log, ok: &ok) {
             start = checks.date(text, i, .startDate, t, log: &log, hints: &dateHints, ok: &ok)
+            checkNear(start, .startDate, i, t, checks)
         }
         let endCell = checks.filled(.endDate, t)
         var end: Day?
         if let (text, i) = endCell {
             end = checks.date(text, i, .endDate, t, log: &log, hints: &dateHints, ok: &ok)
+            checkNear(end, .endDate, i, t, checks)
             if let s = start, let e = end, !RowRule.endFits(e.ordinal, start: s.ordinal) {
                 log.error(.endBeforeStart, CellMessage.endBeforeStart(column: columns.name(.endDate)), at: checks.location(t, i))
                 ok = false
@@ -115,14 +118,15 @@ extension ParticipantReader {
         } else if !project.subprojects.isEmpty {
             return false
         }
-        guard let start = months.parse(r.bytes(c.start)) else { return false }
+        // A date far from the period goes to `row`, which warns of it.
+        guard let start = months.parse(r.bytes(c.start)), nearDates.contains(start.ordinal) else { return false }
         var end: (ordinal: Int, month: Int)?
         var reason: Int?
         if c.end >= 0 {
             let endBytes = r.bytes(c.end), reasonBytes = r.bytes(c.exitReason)
             guard RowRule.endAndReasonPair(hasEnd: !endBytes.isEmpty, hasReason: !reasonBytes.isEmpty) else { return false }
             if !endBytes.isEmpty {
-                guard let e = months.parse(endBytes), RowRule.endFits(e.ordinal, start: start.ordinal), let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
+                guard let e = months.parse(endBytes), RowRule.endFits(e.ordinal, start: start.ordinal), nearDates.contains(e.ordinal), let x = codes.fastReasons.lookup(reasonBytes, padded: r.padded) else { return false }
                 end = (e.ordinal, e.month)
                 reason = x
             }

@@ -22,6 +22,8 @@ package struct ParticipantReader {
     let hashes: IDHashes?
     let months = Day.MonthTable.shared
     let asOfOrdinal: Int
+    /// Dates outside lie more than ten years from the period (`RowRule.nearDates`): a warning, and the slow path.
+    let nearDates: ClosedRange<Int>
     /// The as-of date's `Day.monthNumber`: the timeline counts months back from it.
     let asOfMonth: Int
     /// Activity fields seen before, and the activities they named.
@@ -38,6 +40,7 @@ package struct ParticipantReader {
         self.project = project
         self.asOf = asOf
         asOfOrdinal = asOf.ordinal
+        nearDates = RowRule.nearDates(periodStart: project.period.start, asOf: asOf)
         asOfMonth = asOf.monthNumber
         self.file = file
         self.hashes = hashes
@@ -147,6 +150,16 @@ package struct ParticipantReader {
         guard let hashes else { return ids.insert(id, line: line) }
         hashes.add(id)
         return nil
+    }
+
+    /// A warning at a date cell far from the period (`nearDates`); the row still counts.
+    mutating func checkNear(_ day: Day?, _ c: Column, _ i: Int, _ t: some CellRecord, _ checks: RowChecks) {
+        guard let day, !nearDates.contains(day.ordinal) else { return }
+        let column = checks.columns.name(c)
+        let message = day.ordinal < nearDates.lowerBound
+            ? "the \(column) lies more than ten years before the period's start (\(project.period.start)); is it mistyped?"
+            : "the \(column) lies more than ten years after the as-of date (\(asOf)); is it mistyped?"
+        log.warning(.dateFarFromPeriod, message, at: checks.location(t, i))
     }
 
     /// Folds one valid participant into the tally, or counts it as starting

@@ -34,8 +34,9 @@ extension ProjectBuilder {
             reader.log.error(.yamlMissingKey, "goal '\(id)' is missing the required key 'target'", at: reader.location(m.node))
             return nil
         }
-        guard let target = measure(targetNode, isCount: isCount, what: "target of goal '\(id)'") else { return nil }
-        var goal = Goal(id: id, text: reader.optionalString(m, "text"), metric: metric, target: target)
+        // A bad target is an error, but the rest of the goal is still checked (issue 25: it hid an unknown exit reason).
+        let target = measure(targetNode, isCount: isCount, what: "target of goal '\(id)'")
+        var goal = Goal(id: id, text: reader.optionalString(m, "text"), metric: metric, target: target ?? Decimal1(0))
         goal.source = reader.optionalString(m, "source")
 
         if let n = m["subproject"], let code = reader.string(n, "'subproject'") {
@@ -84,7 +85,7 @@ extension ProjectBuilder {
         case .participants:
             break
         }
-        return goal
+        return target == nil ? nil : goal
     }
 
     /// `breakdown:` and `values:` of a `breakdown_share` goal; false when either is missing.

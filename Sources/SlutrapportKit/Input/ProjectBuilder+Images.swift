@@ -66,11 +66,22 @@ extension ProjectBuilder {
               !destination.hasPrefix("/"), !destination.hasPrefix("\\"), !destination.contains("?"), !destination.contains("#"),
               let path = destination.removingPercentEncoding, !path.contains("\0") else { return .failure(elsewhere) }
         let boundary = FolderBoundary(folder)
-        guard let resolved = boundary.contained(URL(fileURLWithPath: base).appendingPathComponent(path)) else {
+        guard var resolved = boundary.contained(URL(fileURLWithPath: base).appendingPathComponent(path)) else {
             return .failure(ImageRefusal(text: "it lies outside the project folder"))
         }
         if let known = state.byPath[resolved] { return .success(known) }
-        guard FileManager.default.fileExists(atPath: resolved) else { return .failure(ImageRefusal(text: "there is no such file in the project folder")) }
+        if !FileManager.default.fileExists(atPath: resolved) {
+            // Beside the Markdown file first, as CommonMark readers resolve it, then from the project folder (issue 25).
+            let beside = resolved
+            guard base != folder, let fromProject = boundary.contained(URL(fileURLWithPath: folder).appendingPathComponent(path)),
+                  FileManager.default.fileExists(atPath: fromProject) else {
+                guard base != folder else { return .failure(ImageRefusal(text: "there is no such file in the project folder")) }
+                return .failure(ImageRefusal(text: "there is no such file beside the Markdown file (\(boundary.relative(beside))) "
+                                             + "nor in the project folder (\((path as NSString).standardizingPath))"))
+            }
+            resolved = fromProject
+            if let known = state.byPath[resolved] { return .success(known) }
+        }
         // Measured without opening: opening a FIFO would block.
         guard let size = FileBytes.regularFileSize(resolved) else { return .failure(ImageRefusal(text: "it is not a regular file")) }
         let tooLarge = ImageRefusal(text: "it is larger than \(NarrativeImages.maximumImageBytes / 1024 / 1024) MiB")

@@ -59,10 +59,41 @@ struct ProjectBuilder {
         if let node = top["sheet"], let name = reader.string(node, "'sheet'") {
             project.sheet = WorksheetChoice(name: name, location: reader.location(node))
         }
+        project.data = dataFile(top)
         return project
     }
 
     // MARK: Scalars and small mappings
+
+    /// `data:` and `data_kind:` (SPEC §3, "Finding the participant data").
+    mutating func dataFile(_ top: YAMLMapping) -> DataFileChoice? {
+        var counts: Bool?
+        if let n = top["data_kind"], let text = reader.string(n, "'data_kind'") {
+            switch text.lowercased() {
+            case "participants", "deltagare": counts = false
+            case "counts", "antal": counts = true
+            default:
+                reader.log.error(.invalidValue, "data_kind must be 'participants' or 'counts'", at: reader.location(n))
+            }
+            if top["data"] == nil {
+                reader.log.error(.yamlMissingKey, "'data_kind' needs 'data:' naming the file it describes", at: reader.location(n))
+            }
+        }
+        guard let node = top["data"], let name = reader.string(node, "'data'") else { return nil }
+        let at = reader.location(node)
+        let ext = (name as NSString).pathExtension.lowercased()
+        if name.contains("/") || name.hasPrefix(".") || name.trimmingSpaces.isEmpty {
+            reader.log.error(.invalidValue, "'data' names a file in the project folder itself, such as 'Deltagare 2023.xlsx'", at: at)
+            return nil
+        }
+        guard ext == "csv" || ext == "xlsx" else {
+            let how = ParticipantSource.unreadFormats.contains(ext)
+                ? ": open it and save it as an Excel workbook (.xlsx) in the project folder" : ""
+            reader.log.error(.dataFileFormat, "'data' must name a .csv or .xlsx file\(how)", at: at)
+            return nil
+        }
+        return DataFileChoice(name: name, counts: counts, location: at)
+    }
 
     mutating func projectID(_ top: YAMLMapping) -> String? {
         if let node = top["id"] {

@@ -6,7 +6,7 @@ import Yams
 public struct ProjectLoader {
     static let topKeys = ["id", "name", "case_number", "programme_area", "phase", "owner", "contact", "region",
                           "period", "funding", "partners", "municipalities", "report", "narrative_lang", "subprojects",
-                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet",
+                          "exit_reasons", "activities", "age_bands", "goals", "budget", "sections", "sheet", "data", "data_kind",
                           "breakdowns", "esf_plus"]
 
     /// Loads the project in `folder`. `lang` is the command line's `--lang`,
@@ -60,7 +60,11 @@ public struct ProjectLoader {
             root = node
         } catch let error as YamlError {
             let code: DiagnosticCode = if case .duplicatedKeysInMapping = error { .yamlDuplicateKey } else { .yamlSyntax }
-            r.log.error(code, Self.describe(error), at: Self.location(of: error, file: file))
+            if let plain = Self.inPlainWords(error, text: text, file: file) {
+                r.log.error(.yamlSyntax, plain.message, at: plain.at)
+            } else {
+                r.log.error(code, Self.describe(error), at: Self.location(of: error, file: file))
+            }
             return Partial(log: r.log)
         } catch let refused as YAMLComposer.AliasesRefused {
             for alias in refused.aliases {
@@ -100,6 +104,30 @@ public struct ProjectLoader {
         default:
             return SourceLocation(file: file, line: 1, column: 1)
         }
+    }
+
+    /// The usual slips of a hand-edited project.yaml in a project leader's
+    /// words, at the line to fix (issue 25): libyaml says "found character
+    /// that cannot start any token" for a tab, reports an unclosed quote at
+    /// the end of the file and a missing colon on the line after.
+    static func inPlainWords(_ error: YamlError, text: String, file: String) -> (message: String, at: SourceLocation)? {
+        guard case let .scanner(context, problem, mark, _) = error else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ n: Int) -> Substring? { n >= 1 && n <= lines.count ? lines[n - 1] : nil }
+        if problem.contains("cannot start any token"), let l = line(mark.line),
+           let tab = l.firstIndex(of: "\t"), l[..<tab].allSatisfy({ $0 == " " }) {
+            return ("line \(mark.line) is indented with a tab; YAML indents with spaces only: replace the tab with spaces",
+                    SourceLocation(file: file, line: mark.line, column: l.distance(from: l.startIndex, to: tab) + 1))
+        }
+        if let context, context.text.contains("quoted scalar") {
+            return ("the quote that opens the value here is never closed; end the text with the same quote",
+                    SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        }
+        if let context, context.text.contains("simple key"), problem.contains("':'") {
+            return ("line \(context.mark.line) has no ':' after its key; write it as key: value",
+                    SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        }
+        return nil
     }
 
     static func describe(_ error: YamlError) -> String {

@@ -12,6 +12,19 @@ enum RowRule {
     @inline(__always)
     static func separatesActivities(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ";") || byte == UInt8(ascii: "|") }
 
+    /// A participant's date lies from ten years before the period's start to
+    /// ten years after the as-of date (as day ordinals); one outside is most
+    /// likely mistyped (`0202-02-01`), and gets a warning (issue 24).
+    static func nearDates(periodStart: Day, asOf: Day) -> ClosedRange<Int> {
+        // The same day ten years on (a 29th of February becomes the 28th).
+        func shifted(_ d: Day, by years: Int) -> Int? {
+            let year = d.year + years
+            return Day(year: year, month: d.month, day: min(d.day, Day.daysIn(month: d.month, year: year)))?.ordinal
+        }
+        let from = shifted(periodStart, by: -10) ?? Int.min, to = shifted(asOf, by: 10) ?? Int.max
+        return min(from, to)...max(from, to)
+    }
+
     /// An end date (a day's ordinal) is on or after the start date.
     @inline(__always)
     static func endFits(_ end: Int, start: Int) -> Bool { end >= start }

@@ -32,15 +32,37 @@ extension WorkbookRowReader {
         /// Rows looked at for a header further down, once the first is none.
         var lookedAhead = 0
         var stopped: WorkbookError?
+        /// Rows above the header (a title, a date) and total rows under the participants (SPEC §3.2, issue 25).
+        var titles: [Int] = []
+        var totals: [Int] = []
         do {
             try workbook.forEachRow { r in
                 if headerRead {
+                    if Self.isTotal(r) {
+                        totals.append(r.line)
+                        return true
+                    }
                     sheetRow(HeaderWideRow(row: r, count: width))
                     return true
                 }
                 if width == 0 {
+                    // A title above the header: left out when a later row, among the next few, is the header.
+                    if titles.count < Self.headerSearchRows, !Self.looksLikeHeader(r) {
+                        titles.append(r.line)
+                        return true
+                    }
                     width = r.count
                     headerRead = sheetHeader(HeaderWideRow(row: r, count: width))
+                    if headerRead, let first = titles.first, let last = titles.last {
+                        let rows = titles.count == 1 ? "row \(first) above the header (row \(r.line)) is" : "rows \(first) to \(last) above the header (row \(r.line)) are"
+                        log.note(.rowsAroundTable, "\(rows) left out: a title, not participants", at: SourceLocation(file: path, line: first, column: 1))
+                    } else if !titles.isEmpty {
+                        // No header among them: the error is the first row's, as for a file without one.
+                        let first = titles[0]
+                        log.rewrite(from: 0) { d in
+                            if d.code == .csvNoHeader && d.location.file == path { d.location = SourceLocation(file: path, line: first, column: 1) }
+                        }
+                    }
                     return true
                 }
                 // The first row was no header (logged): a title above the list? Say where the header seems to be.
@@ -53,6 +75,14 @@ extension WorkbookRowReader {
             }
         } catch {
             stopped = error
+        }
+        if width == 0, let first = titles.first, stopped == nil {
+            log.error(.csvNoHeader, "the sheet has no header row: none of its first rows names at least two of the columns "
+                      + "(id, gender, start_date …); add a header row", at: SourceLocation(file: path, line: first, column: 1))
+            width = -1
+        }
+        for line in totals {
+            log.note(.rowsAroundTable, "row \(line) is left out: a total, not a participant", at: SourceLocation(file: path, line: line, column: 1))
         }
         afterRows(&self)
         log.nameCells(of: path, sheet: workbook.sheetName, from: first)
@@ -68,6 +98,21 @@ extension WorkbookRowReader {
 /// How a sheet whose first row is no header is searched for one, to say where it seems to be.
 private extension WorkbookRowReader {
     static var headerSearchRows: Int { 10 }
+
+    /// Whether a row is a total under the list: a cell reading Totalt,
+    /// Summa, Total or Sum (SPEC §3.2). Only cells of 3 to 7 bytes are
+    /// read as text, so a row of participants costs a length test a cell.
+    static func isTotal(_ r: SheetRow) -> Bool {
+        for i in 0..<r.count {
+            let b = r.bytes(i)
+            guard (3...7).contains(b.count), let first = b.first, first | 0x20 == 0x74 || first | 0x20 == 0x73 else { continue }
+            switch String(decoding: b, as: UTF8.self).lowercased().filter { $0 != " " && $0 != ":" } {
+            case "totalt", "summa", "total", "sum": return true
+            default: continue
+            }
+        }
+        return false
+    }
 
     /// Whether a row names at least two known columns (only names are compared; no cell is quoted).
     static func looksLikeHeader(_ r: SheetRow) -> Bool {

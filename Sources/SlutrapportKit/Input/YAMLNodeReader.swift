@@ -43,7 +43,7 @@ struct YAMLNodeReader {
         }
     }
 
-    private static func isNotText(_ c: Unicode.Scalar) -> Bool {
+    static func isNotText(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x09, 0x0A, 0x0D: false
         case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
@@ -59,9 +59,23 @@ struct YAMLNodeReader {
             return nil
         }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
+        var previous: (key: String, value: Node)?
         for (k, v) in m {
             guard let key = k.scalar?.string else {
                 log.error(.yamlType, "keys of \(what) must be plain text", at: location(k))
+                continue
+            }
+            defer { previous = (key, v) }
+            // SPEC §3.1, "Flow mappings": `{name: Västra Värmland (Arvika, Sunne)}` ends the name at the comma.
+            // Yams gives every mapping the style `any`: a key on its previous value's line is in a flow mapping.
+            if !known.contains(key), let keyMark = k.mark, let valueMark = previous?.value.mark,
+               keyMark.line == valueMark.line, keyMark.column > valueMark.column, case .scalar(let empty) = v, empty.string.isEmpty, empty.style == .plain,
+               let previous, case .scalar(let before) = previous.value, before.style == .plain, !before.string.isEmpty,
+               k.scalar?.style == .plain {
+                let whole = (before.string + ", " + key).replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "\"", with: "\\\"")
+                log.error(.yamlSyntax, "a comma ends a value in a {…} mapping, so '\(previous.key)' was cut before '\(key)'; "
+                          + "put the value in quotes: \(previous.key): \"\(whole)\"", at: location(k))
                 continue
             }
             if !known.contains(key) {

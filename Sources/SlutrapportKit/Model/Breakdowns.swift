@@ -87,9 +87,15 @@ public enum ESFBreakdown: String, CaseIterable, Sendable {
     public var values: [DeclaredBreakdown.Value] {
         switch self {
         case .labourStatus:
-            ["unemployed", "long_term_unemployed", "inactive", "employed"].map { DeclaredBreakdown.Value(code: $0, label: nil) }
+            // SPEC §3.2: the Swedish words a project's own list has for them.
+            [("unemployed", ["arbetslös", "arbetslos"]), ("long_term_unemployed", ["långtidsarbetslös", "langtidsarbetslos"]),
+             ("inactive", ["utanför arbetskraften", "utanfor arbetskraften", "inaktiv"]),
+             ("employed", ["sysselsatt", "anställd", "anstalld", "egenföretagare", "egenforetagare"])]
+                .map { DeclaredBreakdown.Value(code: $0.0, label: nil, spellings: $0.1) }
         case .education:
-            ["isced_0_2", "isced_3_4", "isced_5_8"].map { DeclaredBreakdown.Value(code: $0, label: nil) }
+            [("isced_0_2", ["förgymnasial", "forgymnasial", "grundskola"]), ("isced_3_4", ["gymnasial", "gymnasium"]),
+             ("isced_5_8", ["eftergymnasial", "högskola", "hogskola", "universitet"])]
+                .map { DeclaredBreakdown.Value(code: $0.0, label: nil, spellings: $0.1) }
         default:
             [DeclaredBreakdown.Value(code: "yes", label: nil, spellings: Self.yesSpellings),
              DeclaredBreakdown.Value(code: "no", label: nil, spellings: Self.noSpellings)]

@@ -55,6 +55,6 @@ public struct ExitReasonIndex: Sendable {
     }
 
     static func key(_ s: some StringProtocol) -> String {
-        String(s.trimmingSpaces).lowercased().replacingOccurrences(of: "_", with: " ")
+        CodeKey.of(s)
     }
 }

@@ -29,6 +29,8 @@ public struct Project: Sendable {
     public var sections: [Section] = []
     /// The worksheet of participants.xlsx or counts.xlsx to read; nil: the first.
     public var sheet: WorksheetChoice?
+    /// `data:` (and `data_kind:`): the participant file, when project.yaml names it (SPEC §3).
+    public var data: DataFileChoice?
 
     /// The folder holding project.yaml, as given on the command line.
     public var folder: String
@@ -203,6 +205,14 @@ extension String {
 }
 
 /// The worksheet project.yaml names (`sheet:`), and where, for a diagnostic when the workbook has none of that name.
+/// `data: Deltagare 2023.xlsx`, with `data_kind: counts` for tallies.
+public struct DataFileChoice: Sendable {
+    public var name: String
+    /// True: counts; false: one row per participant; nil: as the file's header says.
+    public var counts: Bool?
+    public var location: SourceLocation
+}
+
 public struct WorksheetChoice: Sendable {
     public var name: String
     public var location: SourceLocation

@@ -15,6 +15,63 @@ package enum OutputMarker {
     package static let contents = signature
         + "# slutrapport wrote this folder and replaces or removes it whole on its next build.\n"
         + "# Delete this file, and slutrapport will leave the folder alone.\n"
+    /// The marker of a project's output folder: `contents`, then a line for
+    /// each file it holds (bytes, CRC-32, path), so that a later build tells
+    /// what slutrapport wrote from what a person put there or changed since
+    /// (issue 24). The numbers are written in hexadecimal with the letters
+    /// a–p for 0–f: no digit in the marker that a search of the outputs for
+    /// personal data (birth years) could take for one.
+    package static func contents(listing files: [OutputFile]) -> String {
+        var text = contents + manifestHeader
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            let crc = file.contents.withUnsafeBufferPointer { slutrapport_crc32(0, $0.baseAddress, $0.count) }
+            text += "\(letters(UInt64(file.contents.count))) \(letters(UInt64(crc), width: 8)) \(file.name)\n"
+        }
+        return text
+    }
+
+    static let manifestHeader = "# It wrote these files (bytes, CRC-32, path); anything else here is carried into its next build:\n"
+
+    /// `value` in hexadecimal with the letters a–p for the digits 0–f.
+    static func letters(_ value: UInt64, width: Int = 1) -> String {
+        var out: [UInt8] = []
+        var v = value
+        repeat {
+            out.append(UInt8(ascii: "a") + UInt8(v & 0xF))
+            v >>= 4
+        } while v > 0
+        while out.count < width { out.append(UInt8(ascii: "a")) }
+        return String(decoding: out.reversed(), as: UTF8.self)
+    }
+
+    static func number(letters text: Substring) -> UInt64? {
+        guard !text.isEmpty, text.count <= 16 else { return nil }
+        var v: UInt64 = 0
+        for c in text.utf8 {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "p")).contains(c) else { return nil }
+            v = v << 4 | UInt64(c - UInt8(ascii: "a"))
+        }
+        return v
+    }
+
+    /// The files a marked folder's marker lists; nil for a marker without a
+    /// list (written before issue 24) or one that cannot be read.
+    static func manifest(folder: String) -> [String: (size: Int, crc: UInt32)]? {
+        let path = folder + "/" + fileName
+        guard let size = size(of: path), size <= 1 << 20,
+              let bytes = bytes(of: path, count: size, atEnd: false),
+              let text = String(validating: bytes, as: UTF8.self),
+              let header = text.range(of: manifestHeader) else { return nil }
+        var files: [String: (size: Int, crc: UInt32)] = [:]
+        for line in text[header.upperBound...].split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let size = number(letters: parts[0]), size <= UInt64(Int.max),
+                  let crc = number(letters: parts[1]), crc <= UInt64(UInt32.max) else { continue }
+            files[String(parts[2])] = (Int(size), UInt32(crc))
+        }
+        return files
+    }
+
     /// The last line of OUT/index.md and OUT/index.html (a comment in both).
     static let indexLine = "<!-- written by slutrapport: it replaces this file on every batch build -->\n"
 
@@ -49,6 +106,7 @@ package enum OutputMarker {
               let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
         if entries.isEmpty { return true }
         guard entries == [fileName], let size = size(of: path + "/" + fileName), size < contents.utf8.count else { return false }
+        // (A marker longer than `contents`, with its list of files, starts with the signature: the folder is ours.)
         return bytes(of: path + "/" + fileName, count: size, atEnd: false) == Array(contents.utf8.prefix(size))
     }
 
@@ -83,6 +141,19 @@ package struct OutputCalls: Sendable {
     package var rename: @Sendable (String, String) -> Int32
     /// Creates a new file and writes it whole (see `createFile`).
     package var createFile: @Sendable (String, [UInt8]) -> Int32
+    /// Makes a hard link, never following a symbolic one (carrying a person's file, issue 24).
+    package var link: @Sendable (String, String) -> Int32
+
+    package init(exchange: @escaping @Sendable (String, String) -> Int32, rename: @escaping @Sendable (String, String) -> Int32,
+                 createFile: @escaping @Sendable (String, [UInt8]) -> Int32,
+                 link: @escaping @Sendable (String, String) -> Int32 = OutputCalls.systemLink) {
+        self.exchange = exchange
+        self.rename = rename
+        self.createFile = createFile
+        self.link = link
+    }
+
+    package static let systemLink: @Sendable (String, String) -> Int32 = { linkat(AT_FDCWD, $0, AT_FDCWD, $1, 0) == 0 ? 0 : errno }
 
     package static let system = OutputCalls(
         exchange: { slutrapport_exchange($0, $1) == 0 ? 0 : errno },

@@ -23,16 +23,19 @@ public enum OutputWriter {
         }
     }
 
-    public static func write(_ files: [OutputFile], to target: String) throws(Failure) {
+    /// Returns what a person had put in the earlier output, now carried into the new one.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to target: String) throws(Failure) -> [Kept] {
         try write(files, to: target, calls: .system)
     }
 
-    package static func write(_ files: [OutputFile], to target: String, calls: OutputCalls) throws(Failure) {
+    @discardableResult
+    package static func write(_ files: [OutputFile], to target: String, calls: OutputCalls) throws(Failure) -> [Kept] {
         let parent = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         // Checked before any work, and again before each step of the swap.
         if OutputMarker.occupant(folder: target) == .foreign { throw .notOurs(target) }
-        let (staging, unique) = try makeStaging(in: parent, named: base, calls: calls)
+        let (staging, unique) = try makeStaging(in: parent, named: base, marker: OutputMarker.contents(listing: files), calls: calls)
         for file in files {
             do throws(Failure) {
                 _ = try stage(file, in: staging, calls: calls)
@@ -41,7 +44,30 @@ public enum OutputWriter {
                 throw error
             }
         }
-        try swapIn(staging, target, retired: parent.appendingPathComponent(".\(base).old-\(unique)"), calls: calls)
+        // What a person put in the earlier output goes into the new one
+        // before the swap, so that the swap shows both at once.
+        var done: Set<String> = []
+        var kept: [Kept] = []
+        var times: [(String, stat)] = []
+        if OutputMarker.occupant(folder: target) == .ours {
+            _ = carry(from: target, into: staging, shown: target, owned: Owned(folder: target), calls: calls, done: &done, kept: &kept, times: &times)
+            kept.removeAll { $0.earlierOutput != nil }  // tried again on the folder swapped out
+        }
+        guard let old = try swapIn(staging, target, retired: parent.appendingPathComponent(".\(base).old-\(unique)"), calls: calls) else {
+            for (path, st) in times.reversed() { setTimes(target + "/" + path, st) }
+            return kept
+        }
+        // Anything that came in while the build ran, or could not be linked before.
+        var late: [Kept] = []
+        let whole = carry(from: old, into: target, shown: target, owned: Owned(folder: old), calls: calls, done: &done, kept: &late, times: &times)
+        for (path, st) in times.reversed() { setTimes(target + "/" + path, st) }
+        if whole {
+            discard(old)
+        } else {
+            let earlier = keepEarlier(old, target: target, calls: calls)
+            for i in late.indices where late[i].earlierOutput != nil { late[i].earlierOutput = earlier }
+        }
+        return (kept + late).sorted { $0.path < $1.path }
     }
 
     /// Creates `file` in a staging folder, with the folders its name holds,
@@ -61,7 +87,8 @@ public enum OutputWriter {
     /// A new folder `.NAME.new-PID-XXXXXXXX` in `parent`, marked before
     /// anything else goes in. The process id names the owner, so that a
     /// later build knows whether it is still running.
-    static func makeStaging(in parent: String, named base: String, calls: OutputCalls) throws(Failure) -> (path: String, unique: String) {
+    static func makeStaging(in parent: String, named base: String, marker: String = OutputMarker.contents,
+                            calls: OutputCalls) throws(Failure) -> (path: String, unique: String) {
         let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent(".\(base).new-\(unique)")
         do {
@@ -70,7 +97,7 @@ public enum OutputWriter {
             throw .failed("cannot write the output: \(error.localizedDescription)")
         }
         guard mkdir(staging, 0o755) == 0 else { throw .failed("cannot write the output: \(reason(errno))") }
-        let error = calls.createFile(staging.appendingPathComponent(OutputMarker.fileName), Array(OutputMarker.contents.utf8))
+        let error = calls.createFile(staging.appendingPathComponent(OutputMarker.fileName), Array(marker.utf8))
         guard error == 0 else {
             // Made by this process a moment ago: a half-written marker and the folder go.
             unlink(staging.appendingPathComponent(OutputMarker.fileName))
@@ -82,8 +109,9 @@ public enum OutputWriter {
 
     /// Another build may put the folder in place between any two steps: try
     /// the atomic exchange, else a plain rename where there is nothing yet,
-    /// and start over when the other build got there first.
-    private static func swapIn(_ staging: String, _ target: String, retired: String, calls: OutputCalls) throws(Failure) {
+    /// and start over when the other build got there first. Returns the
+    /// earlier output, now swapped out, for the caller to look at and remove.
+    private static func swapIn(_ staging: String, _ target: String, retired: String, calls: OutputCalls) throws(Failure) -> String? {
         for _ in 0..<8 {
             if OutputMarker.occupant(folder: target) == .foreign {
                 discard(staging)
@@ -92,10 +120,7 @@ public enum OutputWriter {
             switch calls.exchange(staging, target) {
             case 0:
                 // `staging` now holds what was at the target: it goes only if it is ours.
-                if OutputMarker.occupant(folder: staging) == .ours {
-                    discard(staging)
-                    return
-                }
+                if OutputMarker.occupant(folder: staging) == .ours { return staging }
                 guard calls.exchange(staging, target) == 0 else {
                     throw Failure(code: .outputNotOurs, message: "\(target) was not written by slutrapport and came in during the build; it is now at \(staging)")
                 }
@@ -103,13 +128,12 @@ public enum OutputWriter {
                 throw .notOurs(target)
             case ENOENT:
                 let error = calls.rename(staging, target)
-                if error == 0 { return }
+                if error == 0 { return nil }
                 if error == ENOTEMPTY || error == EEXIST { continue }
                 discard(staging)
                 throw .failed("cannot move the new output in place: \(reason(error))")
             case ENOSYS, EINVAL:
-                try swapByRenames(staging, target, retired: retired, calls: calls)
-                return
+                return try swapByRenames(staging, target, retired: retired, calls: calls)
             case let error:
                 discard(staging)
                 throw .failed("cannot replace the earlier output: \(reason(error))")
@@ -123,13 +147,13 @@ public enum OutputWriter {
     /// and only then the old away. A build killed between the two renames
     /// leaves the earlier output aside, marked; the next build puts it back
     /// (`removeStale`).
-    private static func swapByRenames(_ staging: String, _ target: String, retired: String, calls: OutputCalls) throws(Failure) {
+    private static func swapByRenames(_ staging: String, _ target: String, retired: String, calls: OutputCalls) throws(Failure) -> String? {
         switch calls.rename(target, retired) {
         case 0:
             break
         case ENOENT:
             let error = calls.rename(staging, target)
-            if error == 0 { return }
+            if error == 0 { return nil }
             discard(staging)
             throw .failed("cannot move the new output in place: \(reason(error))")
         case let error:
@@ -147,7 +171,7 @@ public enum OutputWriter {
             discard(staging)
             throw .failed("cannot move the new output in place: \(reason(error))")
         }
-        discard(retired)
+        return retired
     }
 
     /// Clears what builds killed earlier left in `folder`, and only what it
@@ -183,6 +207,20 @@ public enum OutputWriter {
                     continue  // our earlier output stays aside rather than be lost
                 case .ours:
                     break
+                }
+            }
+            // A build killed between its swap and its second look leaves here
+            // what a person put in the folder meanwhile: carried, never removed.
+            let base = folder.appendingPathComponent(staging.base)
+            if OutputMarker.occupant(folder: base) == .ours {
+                var done: Set<String> = []
+                var kept: [Kept] = []
+                var times: [(String, stat)] = []
+                let whole = carry(from: path, into: base, shown: base, owned: Owned(folder: path), calls: calls, done: &done, kept: &kept, times: &times)
+                for (relative, st) in times.reversed() { setTimes(base + "/" + relative, st) }
+                if !whole {
+                    _ = keepEarlier(path, target: base, calls: calls)
+                    continue
                 }
             }
             discard(path)

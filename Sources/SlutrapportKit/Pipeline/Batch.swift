@@ -90,13 +90,25 @@ public struct Batch {
             } else {
                 result = pipeline.build(folder: folders[i], loaded: loaded[i])
             }
+            let inputErrors = result.log.hasErrors
             if writes, let id = result.id, !result.log.hasErrors {
                 do throws(OutputWriter.Failure) {
-                    try OutputWriter.write(result.files, to: outputFolder.appendingPathComponent(id), calls: calls)
+                    let target = outputFolder.appendingPathComponent(id)
+                    // Notes, never warnings: what a person keeps there never fails a build, not even with --strict.
+                    for kept in try OutputWriter.write(result.files, to: target, calls: calls) {
+                        result.log.note(.outputKept, kept.message, at: SourceLocation(file: kept.path, line: 1, column: 1))
+                    }
                 } catch {
                     result.log.error(error.code, error.message,
                                      at: SourceLocation(file: outputFolder.appendingPathComponent(id), line: 1, column: 1))
                 }
+            }
+            // A failed rebuild leaves the earlier report in place (SPEC §2, "nothing lost"): say it is out of date (issue 25).
+            if write, let id = result.id, inputErrors,
+               OutputMarker.occupant(folder: outputFolder.appendingPathComponent(id)) == .ours {
+                let target = outputFolder.appendingPathComponent(id)
+                result.log.note(.outputOutOfDate, "\(target) still holds the report of an earlier build, now out of date: "
+                                + "nothing was written, since the project has errors", at: SourceLocation(file: target, line: 1, column: 1))
             }
             result.files = []  // written; the batch need not hold every report in memory
             tracker.done(folders[i])

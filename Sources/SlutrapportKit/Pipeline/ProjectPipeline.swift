@@ -92,17 +92,31 @@ public struct ProjectPipeline: Sendable {
     /// any; the tally is nil without, or when it may not be read.
     func readParticipants(folder: String, project: Project, settings: ReportSettings) -> (Tally?, DiagnosticLog) {
         var log = DiagnosticLog(keeping: settings.diagnosticsKept)
-        guard let (source, path) = ParticipantSource.single(in: folder, log: &log) else { return (nil, log) }
+        guard let (source, path) = ParticipantSource.find(in: folder, project: project, log: &log) else { return (nil, log) }
         if InputFile.report(InputFile.problem(path, inside: folder), path: path, log: &log) { return (nil, log) }
         if !source.holdsParticipants, let first = project.breakdowns.first {
             // SPEC §3.6: a breakdown is counted from each participant's row; tallies have none.
             let what = first.esf != nil ? "'esf_plus: true' declares breakdowns, which need" : "breakdowns need"
-            log.error(.breakdownNeedsParticipants, "\(what) one row per participant (participants.csv or participants.xlsx), not \(source.fileName)",
+            log.error(.breakdownNeedsParticipants, "\(what) one row per participant (participants.csv or participants.xlsx), not counts (\((path as NSString).lastPathComponent))",
                       at: first.location)
         }
         let (tally, readLog) = source.read(project, path, settings, readThreads)
         log.append(contentsOf: readLog)
+        if settings.diagnosticsKept != .max { log.groupRows(of: path) { Self.accepted($0, in: project) } }
         return (tally, log)
+    }
+
+    /// What a code column takes, for "one problem, one message" (SPEC §2): codes with their names.
+    static func accepted(_ code: DiagnosticCode, in project: Project) -> String? {
+        let pairs: [(String, String)] = switch code {
+        case .unknownSubproject: project.subprojects.map { ($0.id, $0.name) }
+        case .unknownExitReason: project.exitReasons.map { ($0.code, $0.label) }
+        case .unknownActivity: project.activities.map { ($0.code, $0.label) }
+        default: []
+        }
+        guard !pairs.isEmpty else { return nil }
+        let shown = pairs.prefix(12).map { $0.1.isEmpty || $0.1 == $0.0 ? $0.0 : "\($0.0) (\($0.1))" }
+        return shown.joined(separator: ", ") + (pairs.count > 12 ? " and \(pairs.count - 12) more" : "")
     }
 
     /// A project whose project.yaml has errors gets no output, but its
@@ -110,12 +124,13 @@ public struct ProjectPipeline: Sendable {
     /// mislead: then a note says why it was not.
     func participantDiagnosticsDespiteErrors(folder: String, partial: ProjectLoader.Partial) -> DiagnosticLog {
         var log = DiagnosticLog(keeping: options.diagnosticsKept)
-        guard let data = ParticipantSource.present(in: folder).first else { return log }
+        var found = DiagnosticLog()
+        guard let data = ParticipantSource.find(in: folder, project: partial.project, log: &found) else { return log }
         guard let project = partial.project, partial.damagedLists.isEmpty else {
             let lists = partial.damagedLists.map { "'\($0)'" }.joined(separator: " and ")
             let why = partial.project == nil ? "project.yaml could not be read as a project"
                 : "its codes are checked against \(lists) in project.yaml, which \(partial.damagedLists.count == 1 ? "has" : "have") errors"
-            log.note(.csvNotChecked, "\(data.source.fileName) was not checked: \(why)",
+            log.note(.csvNotChecked, "\((data.path as NSString).lastPathComponent) was not checked: \(why)",
                      at: SourceLocation(file: data.path, line: 1, column: 1))
             return log
         }

@@ -21,6 +21,9 @@ final class ZipArchive {
         var flags: UInt16
         var compressedSize: Int
         var localHeaderOffset: Int
+        /// What the directory says the member inflates to, checked as it inflates (issue 24).
+        var crc: UInt32 = 0
+        var uncompressedSize: Int = 0
     }
 
     let fd: Int32
@@ -100,7 +103,8 @@ final class ZipArchive {
             guard at + 46 + nameLength <= directory.count else { throw .damaged("the zip's directory is damaged") }
             let name = String(decoding: directory[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
             let member = Member(name: name, method: directory.u16(at + 10), flags: directory.u16(at + 8),
-                                compressedSize: Int(directory.u32(at + 20)), localHeaderOffset: Int(directory.u32(at + 42)))
+                                compressedSize: Int(directory.u32(at + 20)), localHeaderOffset: Int(directory.u32(at + 42)),
+                                crc: directory.u32(at + 16), uncompressedSize: Int(directory.u32(at + 24)))
             // Part names are case-insensitive (ECMA-376 Part 2); the first of two alike wins.
             let key = name.lowercased()
             if members[key] == nil { members[key] = member }
@@ -124,7 +128,7 @@ final class ZipArchive {
         let start = member.localHeaderOffset + 30 + Int(header.u16(26)) + Int(header.u16(28))
         guard start + member.compressedSize <= size else { throw .damaged("\(member.name) is cut short") }
         return try MemberStream(archive: self, name: member.name, start: start, compressedSize: member.compressedSize,
-                                stored: member.method == 0)
+                                stored: member.method == 0, crc: member.crc, size: member.uncompressedSize)
     }
 
     /// The whole member, for the small parts: at most `limits.smallPartBytes`.
@@ -162,8 +166,15 @@ final class MemberStream {
     private var taken = 0
     private(set) var produced = 0
     private var ended = false
+    /// The CRC-32 and size the directory states, and the CRC-32 of what was handed out.
+    private let expectedCRC: UInt32
+    private let expectedSize: Int
+    private var crc: UInt32 = 0
 
-    fileprivate init(archive: ZipArchive, name: String, start: Int, compressedSize: Int, stored: Bool) throws(WorkbookError) {
+    fileprivate init(archive: ZipArchive, name: String, start: Int, compressedSize: Int, stored: Bool,
+                     crc: UInt32, size: Int) throws(WorkbookError) {
+        expectedCRC = crc
+        expectedSize = size
         self.archive = archive
         self.name = name
         self.start = start
@@ -213,6 +224,16 @@ final class MemberStream {
             }
         }
         produced += made
+        crc = slutrapport_crc32(crc, out, made)
+        // Checked as it inflates: a member past its stated size stops at once,
+        // and one whose bytes changed is refused before its end is read.
+        if produced > expectedSize {
+            throw .damaged("\(name) inflates to more bytes than the zip's directory says: the file is damaged")
+        }
+        if ended {
+            if produced != expectedSize { throw .damaged("\(name) inflates to fewer bytes than the zip's directory says: the file is damaged") }
+            if crc != expectedCRC { throw .damaged("\(name) fails its CRC-32 check: the file is damaged") }
+        }
         let limits = archive.limits
         if produced > limits.memberBytes {
             throw .tooLarge(part: name, reason: "inflates to more than \(limits.memberBytes) bytes")
@@ -229,4 +250,9 @@ extension [UInt8] {
     /// Little-endian integers at `i`, as zip and compound files store them.
     func u16(_ i: Int) -> UInt16 { UInt16(self[i]) | UInt16(self[i + 1]) << 8 }
     func u32(_ i: Int) -> UInt32 { UInt32(u16(i)) | UInt32(u16(i + 2)) << 16 }
+}
+
+/// zlib's CRC-32 of `bytes`, as a zip member's header states it.
+package func zipCRC32(_ bytes: [UInt8]) -> UInt32 {
+    bytes.withUnsafeBufferPointer { slutrapport_crc32(0, $0.baseAddress, $0.count) }
 }

@@ -47,6 +47,31 @@ import Testing
         #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "+ kompetens-nord: new project\n")
     }
 
+    /// Builds made without the XML format hold no figures to compare: trouble,
+    /// saying why, never "no figure changed" (issue 24: 2 against 4
+    /// participants gave exit 0 and "no figure changed").
+    @Test func buildsWithoutTheXMLAreTroubleNotNoChange() throws {
+        let root = scratch("diff-noxml")
+        try write(minimalYAML, root + "/two/test/project.yaml")
+        try write("id,gender,start_date\n1,kvinna,2021-01-01\n2,man,2021-01-01\n", root + "/two/test/participants.csv")
+        try write(minimalYAML, root + "/four/test/project.yaml")
+        try write("id,gender,start_date\n1,kvinna,2021-01-01\n2,man,2021-01-01\n3,man,2021-02-01\n4,kvinna,2021-03-01\n",
+                  root + "/four/test/participants.csv")
+        for (data, format) in [("two", "md,html"), ("four", "md,html,docx,xlsx"), ("four", "xml")] {
+            let out = root + "/out-\(data)-\(format)"
+            #expect(try runCLI(["build", root + "/" + data, "--out", out, "--format", format, "--quiet"]).status == 0)
+        }
+        let two = root + "/out-two-md,html", four = root + "/out-four-md,html,docx,xlsx", fourXML = root + "/out-four-xml"
+        for (old, new, named) in [(two, four, two), (fourXML, two, two), (two, fourXML, two), (two, two, two)] {
+            let out = Pipe()
+            let (status, stderr) = try runCLI(["diff", old, new], stdout: out)
+            #expect(status == 2)
+            #expect(stderr == "error: \(named)/test holds no slutrapport.xml (built without the xml format?), so its figures cannot be compared; "
+                + "build both with a --format that includes xml\n")
+            #expect(out.fileHandleForReading.readDataToEndOfFile().isEmpty)
+        }
+    }
+
     @Test func aReportThatIsAPipeIsRefusedWithoutBlocking() throws {
         let root = scratch("diff-fifo")
         #expect(try runCLI(["build", "data/kompetens-nord", "--out", root + "/old", "--quiet"]).status == 0)

@@ -46,7 +46,7 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let lines = stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.prefix(2) == [
-            "\(f.folder)/participants.csv:3:3: error: the value in column 'subproject' is not the id of a subproject in project.yaml [unknown-subproject]",
+            "\(f.folder)/participants.csv:3:3: error: the value in column 'subproject' is not the id or name of a subproject in project.yaml; project.yaml has a (A) [unknown-subproject]",
             "\(f.folder)/participants.csv:4:5: error: the value in column 'gender' is not a gender; use kvinna, man or annat [unknown-gender]",
         ])
         #expect(lines.last?.hasPrefix("checked 0 projects, 1 failed, 0 warnings in ") == true)
@@ -101,9 +101,10 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let (status, stderr) = try runCLI(["check", f.folder, "--quiet", "--templates", templatesFolder], environment: ["GITHUB_ACTIONS": "true"])
         #expect(status == 1)
         let lines = stderr.split(separator: "\n")
-        #expect(lines.count == 201)  // 100 diagnostics, each with its annotation, then the count of the rest
-        #expect(lines[1] == "::error file=\(f.folder)/participants.csv,line=2,col=3::the value in column 'gender' is not a gender; use kvinna, man or annat")
-        #expect(lines.last == "… and 50 more")
+        // 150 rows alike are one message (SPEC §2), with its annotation.
+        #expect(lines.count == 2)
+        #expect(lines[1] == "::error file=\(f.folder)/participants.csv,line=2,col=3::the value in column 'gender' is not a gender; "
+                + "use kvinna, man or annat (150 rows: 2, 3, 4, 5, 6 and 145 more)")
     }
 
     @Test func aMillionBadRowsKeepTenThousandDiagnosticsAndCountTheRest() throws {
@@ -116,7 +117,9 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         #expect(log.errorCount == 30_000 + 29_999)  // an unknown gender on every row, a duplicate id on all but the first
         let (status, stderr) = try runCLI(["check", f.folder, "--quiet", "--templates", templatesFolder])
         #expect(status == 1)
-        #expect(stderr.hasSuffix("… and \(30_000 + 29_999 - 100) more\n"))
+        // The kept rows alike are one message each (gender, duplicate id); the rows past the cap are counted.
+        #expect(stderr.split(separator: "\n").count == 3)
+        #expect(stderr.hasSuffix("… and \(30_000 + 29_999 - DiagnosticLog.kept) more\n"))
         // JSON prints every diagnostic, so it keeps every one (SPEC §2: uncapped).
         let out = try runCLI(["check", f.folder, "--diagnostics", "json", "--templates", templatesFolder])
         let lines = out.stderr.split(separator: "\n")
@@ -216,5 +219,59 @@ func runCLI(_ arguments: [String], cwd: String = repositoryRoot, environment: [S
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(html.contains("<span class=\"failed\">kunde inte skrivas</span>"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["index.html", "index.md"])
+    }
+}
+
+/// `slutrapport chek data/x` built data/x into ./out (issue 25, SPEC §2): a
+/// first argument that is no subcommand and no path is a usage error naming
+/// the closest subcommand, with nothing read or written.
+@Suite struct MisspelledCommandTests {
+    @Test(arguments: [("chek", "check"), ("biuld", "build"), ("inti", "init"), ("dif", "diff"), ("Check", "check")])
+    func aMisspelledSubcommandIsAUsageErrorWithDidYouMean(typed: String, meant: String) throws {
+        let cwd = scratch("misspelled")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI([typed, repositoryRoot + "/data/vak2"], cwd: cwd)
+        #expect(status == 2)
+        #expect(stderr.hasPrefix("error: '\(typed)' is no subcommand of slutrapport, nor a file or folder here; did you mean 'slutrapport \(meant)'?\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
+        let (jsonStatus, json) = try runCLI([typed, repositoryRoot + "/data/vak2", "--diagnostics", "json"], cwd: cwd)
+        #expect(jsonStatus == 2)
+        #expect(json.split(separator: "\n").first.map(String.init) == #"{"kind":"usage","severity":"error","code":"usage","message":"'"#
+                + typed + #"' is no subcommand of slutrapport, nor a file or folder here; did you mean 'slutrapport "# + meant + #"'?"}"#)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
+    }
+
+    /// A folder that is not there is no typo of a subcommand: the message lists them.
+    @Test func aMissingFolderListsTheSubcommands() throws {
+        let cwd = scratch("missing-first")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI(["data/saknas"], cwd: cwd)
+        #expect(status == 2)
+        #expect(stderr.hasPrefix("error: 'data/saknas' is no subcommand of slutrapport, nor a file or folder here; "
+                                  + "the subcommands are build, check, diff and init\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd) == [])
+    }
+
+    /// A project folder as the first argument still builds it (the default subcommand).
+    @Test func anExistingPathIsStillBuilt() throws {
+        let cwd = scratch("path-first")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI([repositoryRoot + "/data/vak2", "--format", "md"], cwd: cwd)
+        #expect(status == 0, "\(stderr)")
+        #expect(FileManager.default.fileExists(atPath: cwd + "/out/vak2/slutrapport.md"))
+    }
+}
+
+/// `init "Unga Vägar Värmland"` said "next: slutrapport check Unga Vägar
+/// Värmland", which the shell splits into three paths (issue 25).
+@Suite struct InitHintTests {
+    @Test func theNextCommandQuotesAFolderWithSpaces() throws {
+        let cwd = scratch("init-hint")
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let (status, stderr) = try runCLI(["init", "Unga Vägar Värmland"], cwd: cwd)
+        #expect(status == 0)
+        #expect(stderr == "wrote Unga Vägar Värmland/project.yaml and Unga Vägar Värmland/participants.csv (one example row); "
+                + "next: fill in project.yaml, put your participant list in the folder in place of participants.csv "
+                + "(a workbook of any name will do), then run: slutrapport check 'Unga Vägar Värmland'\n")
     }
 }

@@ -29,7 +29,8 @@ import Testing
         "csv-unterminated-quote": ["participants.csv:3:34 csv-unterminated-quote"],
         "csv-values-in-wrong-columns": [
             "participants.csv:2:12 unknown-gender", "participants.csv:2:17 birth-year-range",
-            "participants.csv:3:3 unknown-subproject", "participants.csv:4:12 unknown-gender",
+            // Row 4's unknown gender is row 2's message: one message for both in text (SPEC §2, issue 25).
+            "participants.csv:3:3 unknown-subproject",
             "participants.csv:4:26 invalid-date", "participants.csv:5:32 invalid-date",
             "participants.csv:5:37 unknown-exit-reason", "participants.csv:6:43 unknown-exit-reason",
             "participants.csv:6:49 unknown-activity", "participants.csv:7:12 unknown-gender",
@@ -41,7 +42,7 @@ import Testing
         "pipeline-both-csv-files": ["counts.csv:1:1 both-csv-files"],
         "pipeline-counts-no-header": ["counts.csv:1:1 csv-no-header"],
         "pipeline-counts-sum-too-large": ["counts.csv:4:16 invalid-count"],
-        "pipeline-counts-too-large": ["counts.csv:2:14 invalid-count", "counts.csv:3:16 invalid-count"],
+        "pipeline-counts-too-large": ["counts.csv:2:14 invalid-count"],  // both rows one message (issue 25)
         "pipeline-duplicate-participant": ["participants.csv:4:1 duplicate-participant"],
         "pipeline-starts-after-as-of": ["participants.csv:1:1 starts-after-as-of"],
         "pipeline-yaml-and-csv-errors": ["project.yaml:8:29 invalid-value", "participants.csv:3:14 unknown-gender"],
@@ -80,7 +81,9 @@ import Testing
         "xlsx-zip-cut-short": ["reader: 1:1 xlsx-damaged", "participants.xlsx:1:1 xlsx-damaged"],
         "xlsx-parts-end-tag-mismatch": ["reader: 1:1 xlsx-malformed-xml", "participants.xlsx:1:1 xlsx-malformed-xml"],
         "xlsx-parts-shared-string-index-past-the-table": ["reader: 1:1 xlsx-cell", "participants.xlsx:1:1 xlsx-cell"],
-        "xlsx-parts-libreoffice-title-rows": ["reader: 42 rows", "participants.xlsx:1:1 csv-no-header"],
+        // The title above the header is left out (issue 25); the harness's project has none of the file's codes.
+        "xlsx-parts-libreoffice-title-rows": ["reader: 42 rows"] + ["participants.xlsx:1:1 rows-around-table"]
+            + ["participants.xlsx:5:8 unknown-activity", "participants.xlsx:6:2 unknown-subproject", "participants.xlsx:8:8 unknown-activity", "participants.xlsx:9:2 unknown-subproject", "participants.xlsx:9:8 unknown-activity", "participants.xlsx:11:8 unknown-activity", "participants.xlsx:12:2 unknown-subproject", "participants.xlsx:14:8 unknown-activity", "participants.xlsx:15:2 unknown-subproject", "participants.xlsx:15:8 unknown-activity", "participants.xlsx:17:8 unknown-activity", "participants.xlsx:18:2 unknown-subproject", "participants.xlsx:20:8 unknown-activity", "participants.xlsx:21:2 unknown-subproject", "participants.xlsx:21:8 unknown-activity", "participants.xlsx:23:8 unknown-activity", "participants.xlsx:24:2 unknown-subproject", "participants.xlsx:26:8 unknown-activity", "participants.xlsx:27:2 unknown-subproject", "participants.xlsx:27:8 unknown-activity", "participants.xlsx:29:8 unknown-activity", "participants.xlsx:30:2 unknown-subproject", "participants.xlsx:32:8 unknown-activity", "participants.xlsx:33:2 unknown-subproject", "participants.xlsx:33:8 unknown-activity", "participants.xlsx:35:8 unknown-activity", "participants.xlsx:36:2 unknown-subproject", "participants.xlsx:38:8 unknown-activity", "participants.xlsx:39:2 unknown-subproject", "participants.xlsx:39:8 unknown-activity", "participants.xlsx:41:8 unknown-activity", "participants.xlsx:42:2 unknown-subproject"],
     ]
 
     @Test func everyKeptInputKeepsThePromisesAndEndsInItsDiagnostics() throws {

@@ -52,12 +52,26 @@ import Testing
                 + "format the column's cells as dates, or as text YYYY-MM-DD (cell E5 on sheet Blad1)"))
     }
 
-    @Test func aTitleAboveTheHeaderIsOneErrorThatSaysWhereTheHeaderSeemsToBe() throws {
+    /// SPEC §3.2, "Rows around the table" (issue 25): a title above the
+    /// header was one error; now the sheet is read from its header, with a note.
+    @Test func aTitleAboveTheHeaderIsLeftOutWithANote() throws {
         let folder = "\(Self.root)/libreoffice-title-rows"
         let outcome = Batch(options: BuildOptions(), templatesFolder: templatesFolder).run(paths: [folder], write: false)
         #expect(outcome.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
-            "1:1 csv-no-header the first row is not a header: it names fewer than two of the file's columns; add a header row naming "
-                + "at least id, gender, start_date, subproject; row 3 looks like the header: delete the rows above it (row 1 on sheet in)",
+            "1:1 rows-around-table row 1 above the header (row 3) is left out: a title, not participants (cell A1 on sheet in)",
         ])
+        #expect(try xml(folder, id: "xlsx-fixture", "title-rows") == xml("\(Self.root)/reference", id: "xlsx-fixture", "title-reference"))
+    }
+
+    /// A total row under the participants ("Totalt", =COUNTA of the ids), from openpyxl and from LibreOffice.
+    @Test(arguments: ["openpyxl-total-row", "libreoffice-total-row"])
+    func aTotalRowAndATitleAreLeftOutWithNotes(name: String) throws {
+        let folder = "\(Self.root)/\(name)"
+        let outcome = Batch(options: BuildOptions(), templatesFolder: templatesFolder).run(paths: [folder], write: false)
+        #expect(outcome.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue) \($0.message)" } == [
+            "1:1 rows-around-table rows 1 to 2 above the header (row 4) are left out: a title, not participants (cell A1 on sheet Deltagare)",
+            "46:1 rows-around-table row 46 is left out: a total, not a participant (cell A46 on sheet Deltagare)",
+        ])
+        #expect(try xml(folder, id: "xlsx-fixture", name) == xml("\(Self.root)/reference", id: "xlsx-fixture", "total-reference-\(name)"))
     }
 }

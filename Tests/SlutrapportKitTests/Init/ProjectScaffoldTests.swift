@@ -20,7 +20,7 @@ import Testing
         #expect(check == 0, "\(messages)")
         let yaml = try String(contentsOfFile: folder + "/project.yaml", encoding: .utf8)
         #expect(yaml.contains("\nesf_plus: true\n"))
-        #expect(yaml.contains("metric: breakdown_share, breakdown: labour_status, values: [long_term_unemployed]"))
+        #expect(yaml.contains("metric: breakdown_share\n    breakdown: labour_status\n    values: [long_term_unemployed]"))
         #expect(yaml.contains("\nbreakdowns:\n  - id: malgrupp\n"))
         let csv = try String(contentsOfFile: folder + "/participants.csv", encoding: .utf8)
         #expect(csv.hasPrefix(Self.esfHeader + "\n"))
@@ -73,5 +73,35 @@ import Testing
         #expect(throws: ProjectScaffold.Failure.self) { try ProjectScaffold.write(to: folder, name: nil) }
         #expect(try String(contentsOfFile: outside, encoding: .utf8) == "keep\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["participants.csv"])
+    }
+
+    /// A name `check` would refuse is refused by `init`, a usage error with
+    /// nothing written (issue 24: `init --name ""` wrote a project that `check` refused).
+    @Test(arguments: [
+        ("", "--name must not be empty"),
+        ("   ", "--name must not be empty"),
+        ("Väst\u{07}i arbete", "--name holds the control character U+0007; remove it"),
+        ("Väst\u{1B}[31m", "--name holds the control character U+001B; remove it"),
+        ("Väst\u{85}", "--name holds the control character U+0085; remove it"),
+        ("Väst\u{FFFE}", "--name holds the character U+FFFE, which is no text; remove it"),
+    ]) func aNameCheckWouldRefuseIsAUsageError(name: String, message: String) throws {
+        let folder = scratch("init-name") + "/nytt"
+        let (status, stderr) = try runCLI(["init", folder, "--name", name])
+        #expect(status == 2)
+        #expect(stderr.hasPrefix("Error: \(message)\n"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    /// Without --name the folder's name is the project's: one `check` would refuse is refused too.
+    @Test func aFolderNameCheckWouldRefuseIsAUsageError() throws {
+        let folder = scratch("init-name") + "/nytt\u{01}"
+        let (status, stderr) = try runCLI(["init", folder])
+        #expect(status == 2)
+        #expect(stderr.hasPrefix("Error: the folder's name, the project's name without --name, holds the control character U+0001; give --name\n"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        // And a name that is text is written as given, and checks clean.
+        let good = scratch("init-name") + "/vast"
+        #expect(try runCLI(["init", good, "--name", "Väst i arbete"]).status == 0)
+        #expect(try runCLI(["check", good, "--strict"]).status == 0)
     }
 }

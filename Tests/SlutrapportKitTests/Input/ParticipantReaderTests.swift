@@ -74,7 +74,10 @@ import Testing
 
     /// The messages of one broken fixture's check, as `line:col code: message`.
     func messages(_ name: String) -> [String] {
-        let outcome = Batch(options: BuildOptions(), templatesFolder: templatesFolder).run(paths: ["\(Self.broken)/\(name)"], write: false)
+        // Every row, as --diagnostics json gives them: text mode makes one message of rows alike.
+        var options = BuildOptions()
+        options.keepEveryDiagnostic = true
+        let outcome = Batch(options: options, templatesFolder: templatesFolder).run(paths: ["\(Self.broken)/\(name)"], write: false)
         return outcome.diagnostics.map { "\($0.location.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column) \($0.code.rawValue): \($0.message)" }
     }
 
@@ -82,7 +85,7 @@ import Testing
         #expect(messages("values-in-wrong-columns") == [
             "participants.csv:2:15 unknown-gender: the value in column 'gender' is not a gender; use kvinna, man or annat",
             "participants.csv:2:20 birth-year-range: the birth year is not a year from 1900 to the start year",
-            "participants.csv:3:6 unknown-subproject: the value in column 'subproject' is not the id of a subproject in project.yaml",
+            "participants.csv:3:6 unknown-subproject: the value in column 'subproject' is not the id or name of a subproject in project.yaml",
             "participants.csv:4:15 unknown-gender: the value in column 'gender' is not a gender; use kvinna, man or annat",
             "participants.csv:4:29 invalid-date: the value in column 'start_date' is not a date YYYY-MM-DD",
             "participants.csv:5:35 invalid-date: the value in column 'end_date' is not a date YYYY-MM-DD",
@@ -148,7 +151,7 @@ import Testing
         #expect(messages("csv-missing-column-row-errors") == [
             "participants.csv:1:1 csv-missing-column: the header lacks the required column 'gender'",
             "participants.csv:1:1 csv-rows-not-counted: the rows are checked for the columns the header has, but none is counted until it names every required column",
-            "participants.csv:3:10 unknown-subproject: the value in column 'subproject' is not the id of a subproject in project.yaml",
+            "participants.csv:3:10 unknown-subproject: the value in column 'subproject' is not the id or name of a subproject in project.yaml",
             "participants.csv:3:20 invalid-date: the value in column 'start_date' is not a date YYYY-MM-DD",
         ])
     }

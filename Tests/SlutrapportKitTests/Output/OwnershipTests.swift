@@ -55,7 +55,17 @@ import Testing
     @Test func everyOutputFolderCarriesTheMarker() throws {
         let (out, outcome) = buildReports([try project().folder])
         #expect(!outcome.hasErrors)
-        #expect(try String(contentsOfFile: out + "/test/.slutrapport-output", encoding: .utf8) == Self.marker)
+        // The marker, then the files it wrote (bytes, CRC-32), so that a later build knows them from a person's (issue 24).
+        let marker = try String(contentsOfFile: out + "/test/.slutrapport-output", encoding: .utf8)
+        #expect(marker.hasPrefix(Self.marker + "# It wrote these files (bytes, CRC-32, path); anything else here is carried into its next build:\n"))
+        let listed = marker.split(separator: "\n").dropFirst(4).map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) ?? "" }
+        #expect(listed == ["charts/over-tid.svg", "slutrapport.docx", "slutrapport.html", "slutrapport.md", "slutrapport.xlsx", "slutrapport.xml"])
+        let md = try Data(contentsOf: URL(fileURLWithPath: out + "/test/slutrapport.md"))
+        let crc = try #require(OutputWriter.crcOfFile(out + "/test/slutrapport.md"))
+        #expect(marker.contains("\n\(OutputMarker.letters(UInt64(md.count))) \(OutputMarker.letters(UInt64(crc), width: 8)) slutrapport.md\n"))
+        #expect(OutputMarker.letters(0x1905, width: 8) == "aaaabjaf" && OutputMarker.number(letters: "aaaabjaf") == 0x1905)
+        // No digit in a listed size or CRC, which PrivacyTests could take for a birth year.
+        #expect(marker.split(separator: "\n").dropFirst(4).allSatisfy { line in line.split(separator: " ").prefix(2).allSatisfy { !$0.contains { $0.isNumber } } })
         // The next build proves the folder is its own and replaces it.
         #expect(!buildReports([try project().folder], out: out).outcome.hasErrors)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["test"])
@@ -157,7 +167,8 @@ import Testing
         try write(Self.marker, out + "/.test.new-\(dead)-ab12cd34/.slutrapport-output")
         let broken = try project(csv: "id,gender,start_date\n1,?,2021-01-01\n")
         let (_, outcome) = buildReports([broken.folder], out: out)
-        #expect(outcome.diagnostics.map(\.code) == [.unknownGender])
+        // The restored report is the earlier one, and the note says so (issue 25).
+        #expect(outcome.diagnostics.map(\.code) == [.unknownGender, .outputOutOfDate])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["test"])
         #expect(try tree(out + "/test") == [".slutrapport-output": Data(Self.marker.utf8), "slutrapport.xml": Data("<earlier/>\n".utf8)])
     }

@@ -45,7 +45,9 @@ package struct Workbook {
             .map { member throws(WorkbookError) in try Self.dateStyles(archive, member) } ?? []
         var strings = SharedStrings()
         if let member = rels.first(where: { $0.type.hasSuffix("/sharedStrings") }).flatMap({ archive.member($0.target) }) {
-            strings = try SharedStrings.read(XMLScanner(part: member.name, stream: try archive.open(member)), limits: limits)
+            let scanner = XMLScanner(part: member.name, stream: try archive.open(member))
+            strings = try SharedStrings.read(scanner, limits: limits)
+            try scanner.drain()
         }
         return Workbook(sheetName: chosen.name, archive: archive, sheet: sheetMember, sharedStrings: strings,
                         dateStyles: styles, date1904: date1904, limits: limits)
@@ -109,5 +111,6 @@ package struct Workbook {
         let scanner = XMLScanner(part: sheet.name, stream: ReadAheadStream(try archive.open(sheet)))
         let reader = SheetReader(scanner: scanner, workbook: self)
         try reader.read(body)
+        try scanner.drain()
     }
 }

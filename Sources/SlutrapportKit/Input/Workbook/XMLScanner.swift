@@ -129,9 +129,23 @@ final class XMLScanner {
         } catch {
             throw malformed(error == .notText ? "a NUL byte" : "the text is not UTF-8", at: end)
         }
+        // A byte-order mark at the start of the part, which XML allows (issue 24), is skipped.
+        if base == 0 && end == 0 && n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            pos = 3
+            lineStart = 3
+        }
         end += n
         buffer[end] = 0
         return true
+    }
+
+    /// Reads the rest of the part without looking at it, so that the
+    /// member's CRC-32 and size are checked (`MemberStream`) when a reader
+    /// stops at the element it wanted (issue 24).
+    func drain() throws(WorkbookError) {
+        if sourceEnded { return }
+        while try stream.read(into: buffer, capacity: capacity) > 0 {}
+        sourceEnded = true
     }
 
     // MARK: Tokens

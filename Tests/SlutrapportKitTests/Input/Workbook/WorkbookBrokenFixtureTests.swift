@@ -21,7 +21,8 @@ import Testing
         ("old-xls", .binaryExcel),
         ("truncated", .damaged("the zip is cut short (its directory is missing)")),
         ("zip-bomb", bomb),
-        ("zip-bomb-lying-size", bomb),
+        // Its headers claim 3,864 bytes: checked as it inflates, it stops there (issue 24), long before the ratio limit.
+        ("zip-bomb-lying-size", .damaged("xl/worksheets/sheet1.xml inflates to more bytes than the zip's directory says: the file is damaged")),
     ]
 
     @Test(arguments: expected.map(\.0))

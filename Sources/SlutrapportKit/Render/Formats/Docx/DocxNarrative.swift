@@ -46,14 +46,58 @@ struct DocxNarrative {
         var references: DocxReferences
         var out = ""
 
+        /// Blocks in document order, with a list of open containers in place
+        /// of recursion: a quote or list nested 60,000 deep (128 KiB of `>`)
+        /// overflowed the stack when each level was a call (issue 24).
         mutating func children(of node: OpaquePointer, _ context: Context) {
-            var child = cmark_node_first_child(node)
-            while let c = child {
-                block(c, context)
-                child = cmark_node_next(c)
+            struct Open {
+                var next: OpaquePointer?
+                var context: Context
+                /// A list's number and level, for its items.
+                var list: (id: Int, level: Int)?
+                /// An item's frame: only its first block carries the number.
+                var isItem = false
+            }
+            var open = [Open(next: cmark_node_first_child(node), context: context)]
+            while let last = open.indices.last {
+                guard let node = open[last].next else {
+                    open.removeLast()
+                    continue
+                }
+                open[last].next = cmark_node_next(node)
+                let context = open[last].context
+                if let list = open[last].list {
+                    // An item of a list.
+                    var inner = context
+                    inner.number = list
+                    inner.itemLevel = list.level
+                    open.append(Open(next: cmark_node_first_child(node), context: inner, isItem: true))
+                    continue
+                }
+                if open[last].isItem { open[last].context.number = nil }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_BLOCK_QUOTE:
+                    var inner = context
+                    inner.style = "Quote"
+                    open.append(Open(next: cmark_node_first_child(node), context: inner))
+                case CMARK_NODE_LIST:
+                    let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                    let level = min(context.itemLevel.map { $0 + 1 } ?? 0, 8)
+                    let id = references.list(ordered: ordered, start: max(Int(cmark_node_get_list_start(node)), 0), level: level)
+                    open.append(Open(next: cmark_node_first_child(node), context: context, list: (id, level)))
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HTML_BLOCK:
+                    block(node, context)
+                default:
+                    if DocxNarrative.string(cmark_node_get_type_string(node)) == "table" {
+                        out += table(node)
+                    } else {
+                        open.append(Open(next: cmark_node_first_child(node), context: context))
+                    }
+                }
             }
         }
 
+        /// A leaf block: paragraph, heading, code, rule (raw HTML is dropped).
         mutating func block(_ node: OpaquePointer, _ context: Context) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH:
@@ -63,26 +107,14 @@ struct DocxNarrative {
                 // The section's title is Heading 1: the narrative's headings nest under it.
                 let level = min(Int(cmark_node_get_heading_level(node)) + 1, 4)
                 out += DocxXML.paragraph("Heading\(level)", "", inlines(node, Format()))
-            case CMARK_NODE_BLOCK_QUOTE:
-                var inner = context
-                inner.style = "Quote"
-                children(of: node, inner)
-            case CMARK_NODE_LIST:
-                list(node, context)
             case CMARK_NODE_CODE_BLOCK:
                 var code = DocxNarrative.string(cmark_node_get_literal(node))
                 if code.hasSuffix("\n") { code.removeLast() }
                 out += DocxXML.paragraph("SourceCode", listProperties(context, numbered: false), DocxXML.runs(code))
             case CMARK_NODE_THEMATIC_BREAK:
                 out += DocxXML.paragraph(nil, "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"D4D4DA\"/></w:pBdr>", "")
-            case CMARK_NODE_HTML_BLOCK:
-                break
             default:
-                if DocxNarrative.string(cmark_node_get_type_string(node)) == "table" {
-                    out += table(node)
-                } else {
-                    children(of: node, context)
-                }
+                break
             }
         }
 
@@ -94,68 +126,73 @@ struct DocxNarrative {
             return context.itemLevel.map { "<w:ind w:left=\"\(360 * ($0 + 1))\"/>" } ?? ""
         }
 
-        mutating func list(_ node: OpaquePointer, _ context: Context) {
-            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            let level = min(context.itemLevel.map { $0 + 1 } ?? 0, 8)
-            let id = references.list(ordered: ordered, start: max(Int(cmark_node_get_list_start(node)), 0), level: level)
-            var item = cmark_node_first_child(node)
-            while let i = item {
-                var inner = context
-                inner.number = (id, level)
-                inner.itemLevel = level
-                var child = cmark_node_first_child(i)
-                while let c = child {
-                    block(c, inner)
-                    // Only the item's first block carries its number or bullet.
-                    inner.number = nil
-                    child = cmark_node_next(c)
-                }
-                item = cmark_node_next(i)
-            }
-        }
-
-        mutating func inlines(_ node: OpaquePointer, _ format: Format) -> String {
+        /// The runs of a block's inline content, walked with cmark's iterator
+        /// and a list of formats in place of recursion (emphasis nests as
+        /// deep as the text is long).
+        mutating func inlines(_ root: OpaquePointer, _ format: Format) -> String {
             var out = ""
-            var child = cmark_node_first_child(node)
-            while let c = child {
-                out += inline(c, format)
-                child = cmark_node_next(c)
+            guard let iterator = cmark_iter_new(root) else { return "" }
+            defer { cmark_iter_free(iterator) }
+            // The format inside each open inline container, and whether it opened a hyperlink.
+            var formats: [(format: Format, hyperlink: Bool)] = [(format, false)]
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator), node != root else { continue }
+                let current = formats[formats.count - 1].format
+                if event == CMARK_EVENT_EXIT {
+                    if formats.removeLast().hyperlink { out += "</w:hyperlink>" }
+                    continue
+                }
+                var inner = current
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT:
+                    out += DocxXML.runs(DocxNarrative.string(cmark_node_get_literal(node)), current.properties)
+                    continue
+                case CMARK_NODE_SOFTBREAK:
+                    out += DocxXML.runs(" ", current.properties)
+                    continue
+                case CMARK_NODE_LINEBREAK:
+                    out += "<w:r><w:br/></w:r>"
+                    continue
+                case CMARK_NODE_CODE:
+                    inner.code = true
+                    out += DocxXML.runs(DocxNarrative.string(cmark_node_get_literal(node)), inner.properties)
+                    continue
+                case CMARK_NODE_HTML_INLINE:
+                    continue
+                case CMARK_NODE_IMAGE:
+                    let alt = DocxNarrative.plainText(node)
+                    if let image = images[DocxNarrative.string(cmark_node_get_url(node))] {
+                        let relationshipID = references.image(image)
+                        out += DocxPicture.run(image, relationshipID: relationshipID, drawingID: references.nextDrawingID(), alt: alt,
+                                               maximumWidth: available)
+                    } else {
+                        out += DocxXML.runs(alt, current.properties)
+                    }
+                    // Its text is the alt text, written: go on after it.
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                case CMARK_NODE_EMPH:
+                    inner.italic = true
+                case CMARK_NODE_STRONG:
+                    inner.bold = true
+                case CMARK_NODE_LINK:
+                    if let url = DocxLink.safeTarget(DocxNarrative.string(cmark_node_get_url(node))) {
+                        inner.link = true
+                        out += "<w:hyperlink r:id=\"\(references.hyperlink(url))\">"
+                        formats.append((inner, true))
+                        continue
+                    }
+                default:
+                    if DocxNarrative.string(cmark_node_get_type_string(node)) == "strikethrough" { inner.strike = true }
+                }
+                // An inline container: its children take its format until its exit.
+                if cmark_node_first_child(node) != nil {
+                    formats.append((inner, false))
+                } else {
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                }
             }
             return out
-        }
-
-        mutating func inline(_ node: OpaquePointer, _ format: Format) -> String {
-            var inner = format
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT:
-                return DocxXML.runs(DocxNarrative.string(cmark_node_get_literal(node)), format.properties)
-            case CMARK_NODE_SOFTBREAK:
-                return DocxXML.runs(" ", format.properties)
-            case CMARK_NODE_LINEBREAK:
-                return "<w:r><w:br/></w:r>"
-            case CMARK_NODE_CODE:
-                inner.code = true
-                return DocxXML.runs(DocxNarrative.string(cmark_node_get_literal(node)), inner.properties)
-            case CMARK_NODE_HTML_INLINE:
-                return ""
-            case CMARK_NODE_EMPH:
-                inner.italic = true
-            case CMARK_NODE_STRONG:
-                inner.bold = true
-            case CMARK_NODE_LINK:
-                guard let url = DocxLink.safeTarget(DocxNarrative.string(cmark_node_get_url(node))) else { break }
-                inner.link = true
-                return "<w:hyperlink r:id=\"\(references.hyperlink(url))\">" + inlines(node, inner) + "</w:hyperlink>"
-            case CMARK_NODE_IMAGE:
-                let alt = DocxNarrative.plainText(node)
-                guard let image = images[DocxNarrative.string(cmark_node_get_url(node))] else { return DocxXML.runs(alt, format.properties) }
-                let relationshipID = references.image(image)
-                return DocxPicture.run(image, relationshipID: relationshipID, drawingID: references.nextDrawingID(), alt: alt,
-                                       maximumWidth: available)
-            default:
-                if DocxNarrative.string(cmark_node_get_type_string(node)) == "strikethrough" { inner.strike = true }
-            }
-            return inlines(node, inner)
         }
 
         /// A GFM table in the report's table style; a column aligned right stays right.

@@ -18,9 +18,14 @@ struct DocxPackage {
                      (3, "settings", "settings.xml", ml + "settings+xml")]
         if reference.fontTable != nil { parts.append((4, "fontTable", "fontTable.xml", ml + "fontTable+xml")) }
         if reference.theme != nil { parts.append((5, "theme", "theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml")) }
-        parts.append((6, "header", "header1.xml", ml + "header+xml"))
-        parts.append((7, "footer", "footer1.xml", ml + "footer+xml"))
+        if !reference.carries("header") { parts.append((6, "header", "header1.xml", ml + "header+xml")) }
+        if !reference.carries("footer") { parts.append((7, "footer", "footer1.xml", ml + "footer+xml")) }
         return parts
+    }
+
+    /// The reference's own headers and footers (issue 25): relationship id, part name.
+    var carriedParts: [(id: String, name: String, part: DocxReference.CarriedPart)] {
+        reference.carried.enumerated().map { i, part in ("rIdReference\(i + 1)", "reference-\(part.kind)\(i + 1).xml", part) }
     }
 
     /// Every part of the package, in the fixed order they are zipped in.
@@ -37,8 +42,13 @@ struct DocxPackage {
         ]
         if let fonts = reference.fontTable { parts.append(("word/fontTable.xml", Array(fonts.utf8))) }
         if let theme = reference.theme { parts.append(("word/theme/theme1.xml", Array(theme.utf8))) }
-        parts.append(("word/header1.xml", Array(header.utf8)))
-        parts.append(("word/footer1.xml", Array(footer.utf8)))
+        if !reference.carries("header") { parts.append(("word/header1.xml", Array(header.utf8))) }
+        if !reference.carries("footer") { parts.append(("word/footer1.xml", Array(footer.utf8))) }
+        for carried in carriedParts {
+            parts.append(("word/" + carried.name, Array(carried.part.xml.utf8)))
+            if let rels = carried.part.relationships { parts.append(("word/_rels/\(carried.name).rels", Array(rels.utf8))) }
+            for media in carried.part.media { parts.append(("word/" + media.name, media.bytes)) }
+        }
         for (i, chart) in references.charts.enumerated() {
             parts.append(("word/charts/chart\(i + 1).xml", DocxChart.part(chart, lang: view.lang)))
         }
@@ -57,6 +67,11 @@ struct DocxPackage {
         for ext in Set(references.media.map { $0.target.split(separator: ".").last.map(String.init) ?? "" }).sorted() {
             out += "<Default Extension=\"\(ext)\" ContentType=\"image/\(ext)\"/>"
         }
+        let ml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+        for carried in carriedParts {
+            out += "<Override PartName=\"/word/\(carried.name)\" ContentType=\"\(ml)\(carried.part.kind == "header" ? "header" : "footer")+xml\"/>"
+            for media in carried.part.media { out += "<Override PartName=\"/word/\(media.name)\" ContentType=\"\(media.contentType)\"/>" }
+        }
         out += "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         for part in fixedParts { out += "<Override PartName=\"/word/\(part.target)\" ContentType=\"\(part.contentType)\"/>" }
         for i in references.charts.indices {
@@ -71,6 +86,9 @@ struct DocxPackage {
         var out = DocxXML.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for part in fixedParts {
             out += "<Relationship Id=\"rId\(part.id)\" Type=\"\(DocxReferences.relationshipType)\(part.type)\" Target=\"\(part.target)\"/>"
+        }
+        for carried in carriedParts {
+            out += "<Relationship Id=\"\(carried.id)\" Type=\"\(DocxReferences.relationshipType)\(carried.part.kind)\" Target=\"\(carried.name)\"/>"
         }
         for r in references.relationships {
             out += "<Relationship Id=\"\(r.id)\" Type=\"\(r.type)\" Target=\"\(DocxXML.escaped(r.target))\""
@@ -106,8 +124,13 @@ struct DocxPackage {
     }
 
     /// The reference's styles with the report's language as the default of every run.
-    var styles: String {
-        var styles = reference.styles
+    var styles: String { Self.styles(reference.styles, languageTag: languageTag) }
+
+    /// `styles` with `languageTag` as the language of every run by default.
+    /// `DocxReference` runs it once on loading and checks the result is
+    /// well-formed: the search for `<w:rPr>` is textual (issue 24).
+    static func styles(_ reference: String, languageTag: String) -> String {
+        var styles = reference
         guard let defaults = styles.range(of: "<w:rPrDefault>"),
               let open = styles.range(of: "<w:rPr>", range: defaults.upperBound..<styles.endIndex),
               let close = styles.range(of: "</w:rPr>", range: open.upperBound..<styles.endIndex) else { return styles }
@@ -139,7 +162,18 @@ struct DocxPackage {
                 + (list.ordered ? "<w:lvlOverride w:ilvl=\"\(list.level)\"><w:startOverride w:val=\"\(list.start)\"/></w:lvlOverride>" : "")
                 + "</w:num>"
         }
-        guard var numbering = reference.numbering, let end = numbering.range(of: "</w:numbering>", options: .backwards) else {
+        guard let numbering = reference.numbering else {
+            return DocxXML.declaration + "<w:numbering xmlns:w=\"\(DocxXML.w)\">" + abstract + instances + "</w:numbering>\n"
+        }
+        return Self.numbering(numbering, abstract: abstract, instances: instances)
+    }
+
+    /// The reference's numbering with `abstract` definitions before its first
+    /// instance and `instances` at its end; `DocxReference` checks on loading
+    /// that the result is well-formed (the search is textual, issue 24).
+    static func numbering(_ reference: String, abstract: String, instances: String) -> String {
+        var numbering = reference
+        guard let end = numbering.range(of: "</w:numbering>", options: .backwards) else {
             return DocxXML.declaration + "<w:numbering xmlns:w=\"\(DocxXML.w)\">" + abstract + instances + "</w:numbering>\n"
         }
         numbering.replaceSubrange(end, with: instances + "</w:numbering>")

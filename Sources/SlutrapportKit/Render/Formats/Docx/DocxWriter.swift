@@ -15,7 +15,7 @@ struct DocxWriter: FormatWriter {
                       at: SourceLocation(file: templates.folder.appendingPathComponent("reference.docx"), line: 1, column: 1))
             return []
         }
-        let section = Self.section(reference.section ?? Self.defaultSection)
+        let section = Self.section(reference.section ?? Self.defaultSection, references: Self.headerAndFooterReferences(reference))
         let available = Self.textWidth(of: section)
         let images = Dictionary(document.images.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let narrative = DocxNarrative(markdown: MarkdownRenderer(), images: images, available: available)
@@ -31,23 +31,47 @@ struct DocxWriter: FormatWriter {
         }
     }
 
+    /// Our header and footer, or the reference's own in their place (as pandoc keeps them, issue 25).
+    static func headerAndFooterReferences(_ reference: DocxReference) -> String {
+        let ours = "<w:headerReference w:type=\"default\" r:id=\"rId6\"/><w:footerReference w:type=\"default\" r:id=\"rId7\"/>"
+        guard !reference.carried.isEmpty else { return ours }
+        var out = ""
+        for kind in ["header", "footer"] {
+            if !reference.carries(kind) { out += "<w:\(kind)Reference w:type=\"default\" r:id=\"rId\(kind == "header" ? 6 : 7)\"/>" }
+            for (i, part) in reference.carried.enumerated() where part.kind == kind {
+                out += "<w:\(kind)Reference w:type=\"\(part.type)\" r:id=\"rIdReference\(i + 1)\"/>"
+            }
+        }
+        return out
+    }
+
     /// The page's section properties with our header and footer, without the reference's revision ids.
-    static func section(_ reference: String) -> String {
-        guard let open = reference.range(of: ">"), reference.hasPrefix("<w:sectPr") else { return section(defaultSection) }
-        return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId6\"/><w:footerReference w:type=\"default\" r:id=\"rId7\"/>"
-            + reference[open.upperBound...]
+    static func section(_ reference: String, references: String = "<w:headerReference w:type=\"default\" r:id=\"rId6\"/><w:footerReference w:type=\"default\" r:id=\"rId7\"/>") -> String {
+        guard let open = reference.range(of: ">"), reference.hasPrefix("<w:sectPr") else { return section(defaultSection, references: references) }
+        return "<w:sectPr>" + references + reference[open.upperBound...]
     }
 
     /// The page width less its left and right margins, in twips.
+    /// `DocxReference` has checked each to lie in 0...31680; clamped here
+    /// too, so that no sum can overflow whatever reaches it.
     static func textWidth(of section: String) -> Int {
-        let width = attribute("w:w", of: "<w:pgSz", in: section) ?? 11906
-        let margins = (attribute("w:left", of: "<w:pgMar", in: section) ?? 1021) + (attribute("w:right", of: "<w:pgMar", in: section) ?? 1021)
+        func twips(_ name: String, _ element: String, _ otherwise: Int) -> Int {
+            min(max(attribute(name, of: element, in: section) ?? otherwise, 0), DocxReference.maximumTwips)
+        }
+        let width = twips("w:w", "<w:pgSz", 11906)
+        let margins = twips("w:left", "<w:pgMar", 1021) + twips("w:right", "<w:pgMar", 1021)
         return max(width - margins, 1440)
     }
 
     static func attribute(_ name: String, of element: String, in xml: String) -> Int? {
+        attributeText(name, of: element, in: xml).flatMap { Int($0.prefix(9)) }
+    }
+
+    /// The text of attribute `name` on the first `element` of `xml`.
+    static func attributeText(_ name: String, of element: String, in xml: String) -> String? {
         guard let start = xml.range(of: element), let end = xml.range(of: ">", range: start.upperBound..<xml.endIndex),
-              let value = xml.range(of: " \(name)=\"", range: start.upperBound..<end.lowerBound) else { return nil }
-        return Int(xml[value.upperBound...].prefix { $0.isNumber })
+              let value = xml.range(of: " \(name)=\"", range: start.upperBound..<end.lowerBound),
+              let close = xml.range(of: "\"", range: value.upperBound..<end.lowerBound) else { return nil }
+        return String(xml[value.upperBound..<close.lowerBound])
     }
 }

@@ -125,3 +125,100 @@ extension DocxReferenceTests {
                 == "<w:sectPr w:rsidR=\"001\"><w:pgSz w:w=\"12240\"/></w:sectPr>")
     }
 }
+
+/// Everything slutrapport takes from a user's reference.docx is parsed and
+/// checked before use (issue 24): a part that is not well-formed XML, or not
+/// the part its name says, or a page whose size or margins Word cannot have,
+/// is `reference-docx-invalid` naming the part. Before, a broken styles.xml
+/// was copied into a .docx that opened nowhere (exit 0), and margins near
+/// Int.max trapped on overflow.
+extension DocxReferenceTests {
+    @Test(arguments: ["word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/numbering.xml", "word/document.xml"])
+    func aPartThatIsNotWellFormedIsRefusedByName(part: String) throws {
+        let folder = try templates { name, text in name == part ? text.replacingOccurrences(of: "</w:", with: "</w:x", options: [], range: nil)
+            .replacingOccurrences(of: "</a:", with: "</a:x") : text }
+        let (set, log) = TemplateSet.load(folder: folder)
+        #expect(set == nil)
+        #expect(positions(log, relativeTo: folder) == ["reference.docx:1:1 error reference-docx-invalid"])
+        let message = log.all.first?.message ?? ""
+        #expect(message.hasPrefix("reference.docx is not a Word document slutrapport can use: \(part) is not well-formed XML (line "), "\(message)")
+    }
+
+    @Test func aPartWithAnotherRootIsRefused() throws {
+        let folder = try templates { name, text in name == "word/numbering.xml" ? text.replacingOccurrences(of: "w:numbering", with: "w:styles") : text }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message) == ["reference.docx is not a Word document slutrapport can use: word/numbering.xml holds <styles>, not <numbering>"])
+    }
+
+    @Test func aPartWithADocumentTypeIsRefused() throws {
+        let folder = try templates { name, text in
+            name == "word/styles.xml" ? text.replacingOccurrences(of: "?>", with: "?><!DOCTYPE x [<!ENTITY e \"e\">]>") : text
+        }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message) == ["reference.docx is not a Word document slutrapport can use: word/styles.xml is not well-formed XML "
+            + "(line 1, column 56: a document type declaration (DTD); a Word part has none, and entities are never expanded)"])
+    }
+
+    /// The page taken into slutrapport's own document.xml uses a prefix that document does not declare: it would not be well-formed there.
+    @Test func aPageWithAPrefixOfItsOwnIsRefused() throws {
+        let folder = try templates { name, text in
+            name == "word/document.xml"
+                ? text.replacingOccurrences(of: "<w:document ", with: "<w:document xmlns:w15=\"urn:x\" ")
+                    .replacingOccurrences(of: "</w:sectPr>", with: "<w15:footnoteColumns w15:val=\"1\"/></w:sectPr>")
+                : text
+        }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message).first?.hasPrefix(
+            "reference.docx is not a Word document slutrapport can use: word/document.xml: its page settings (w:sectPr) are not well-formed on their own (") == true,
+            "\(log.all.map(\.message))")
+    }
+
+    /// Sizes near Int.max trapped on overflow (a crash, no message); any size past Word's 31,680 twips (22 inches) is refused.
+    @Test(arguments: [
+        "<w:pgMar w:top=\"1134\" w:right=\"9223372036854775807\" w:bottom=\"1247\" w:left=\"9223372036854775807\"",
+        "<w:pgMar w:top=\"1134\" w:right=\"0\" w:bottom=\"1247\" w:left=\"0\"",
+        "<w:pgMar w:top=\"1134\" w:right=\"99999999999999999999999\" w:bottom=\"1247\" w:left=\"1\"",
+        "<w:pgMar w:top=\"1134\" w:right=\"٣\" w:bottom=\"1247\" w:left=\"1\"",
+    ]) func anAbsurdPageIsRefusedNotTrapped(margins: String) throws {
+        let folder = try templates { name, text in
+            guard name == "word/document.xml" else { return text }
+            var text = text
+            if let r = text.range(of: "<w:pgMar w:top=\"1134\" w:right=\"1021\" w:bottom=\"1247\" w:left=\"1021\"") { text.replaceSubrange(r, with: margins) }
+            if margins.contains("w:right=\"0\"") {
+                text = text.replacingOccurrences(of: "<w:pgSz w:w=\"11906\"", with: "<w:pgSz w:w=\"9223372036854775807\"")
+            }
+            return text
+        }
+        #expect(try DocxReading(path: folder + "/reference.docx").text("word/document.xml").contains(margins))
+        let out = scratch("absurd")
+        let (status, stderr) = try runCLI(["build", repositoryRoot + "/data/vak2", "--templates", folder, "--out", out, "--format", "docx"], timeout: 60)
+        #expect(status == 1, "\(stderr)")
+        #expect(stderr.contains("reference.docx:1:1: error: reference.docx is not a Word document slutrapport can use: word/document.xml: the page's "), "\(stderr)")
+        #expect(stderr.contains("is not a whole number of twips from 0 to 31680"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/vak2"))
+    }
+
+    /// slutrapport sets the report's language in the reference's run
+    /// defaults by a textual search: a comment holding `</w:rPr>` put the
+    /// language inside the comment, and the report had none (found reading
+    /// the code as an adversary, issue 24).
+    @Test func aReferenceWhoseStylesSlutrapportCannotChangeSafelyIsRefused() throws {
+        let folder = try templates { name, text in
+            name == "word/styles.xml" ? text.replacingOccurrences(of: "<w:rPrDefault><w:rPr>", with: "<w:rPrDefault><w:rPr><!-- </w:rPr> -->") : text
+        }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message) == ["reference.docx is not a Word document slutrapport can use: word/styles.xml: "
+            + "the report's language cannot be set in its run defaults (w:rPrDefault) without breaking it"])
+    }
+
+    /// A comment after the root holding `</w:numbering>` took the report's lists into the comment: lists without numbers, exit 0.
+    @Test func aReferenceWhoseNumberingSlutrapportCannotExtendSafelyIsRefused() throws {
+        let folder = try templates { name, text in
+            name == "word/numbering.xml" ? text.replacingOccurrences(of: "</w:numbering>", with: "</w:numbering><!-- </w:numbering> -->") : text
+        }
+        let (_, log) = TemplateSet.load(folder: folder)
+        #expect(log.all.map(\.message) == ["reference.docx is not a Word document slutrapport can use: word/numbering.xml: "
+            + "the report's lists cannot be added to it without breaking it"])
+    }
+}
+
