@@ -209,6 +209,27 @@ def xlsx_verdict(result, verdict):
           f"{verdict(our_peak < polars_peak)}")
 
 
+def disclosure_case():
+    """Disclosure control is part of the build (issue 23): the largest example
+    (bidrag-till-forsorjning, 32 subprojects) with --suppress-below 5, median
+    of 5, and the batch of 2,000 with --suppress-below 5 against without."""
+    example = os.path.join(ROOT, "data", "bidrag-till-forsorjning")
+    out = os.path.join(DATA, "out-disclosure")
+    largest, _, status = median_run([BIN, "build", example, "--out", out, "--quiet", "--suppress-below", "5"], 5)
+    assert status == 0, "slutrapport failed on the largest example"
+    batch = os.path.join(DATA, "batch")
+    out = os.path.join(DATA, "out-batch")
+    runs = []
+    for extra in ([], ["--suppress-below", "5"]):
+        shutil.rmtree(out, ignore_errors=True)
+        t, _, status = timed([BIN, "build", batch, "--out", out, "--quiet", "--format", "md,html,xml"] + extra)
+        assert status == 0
+        runs.append(t)
+    print(f"\ndisclosure: largest example with --suppress-below 5 {largest:.2f} s; "
+          f"batch {runs[1]:.2f} s with --suppress-below 5 against {runs[0]:.2f} s without: {runs[1] / runs[0]:.2f} x", flush=True)
+    return largest, runs[1] / runs[0]
+
+
 def main():
     ensure_duckdb()
     ensure_polars()
@@ -241,6 +262,7 @@ def main():
     docx_ratio, docx_status = batch_with_docx(batch, out)
     workbook = xlsx_case()
     esf = esf_case()
+    largest, disclosure_ratio = disclosure_case()
 
     ours, _, duck, query, _, _ = results["1M"]
     print("\ntargets (docs/performance.md):")
@@ -253,6 +275,8 @@ def main():
     print(f"  the batch with docx at most 1.3 x:    {docx_ratio:.2f} x: {verdict(docx_ratio <= 1.3 and docx_status == 0)}")
     xlsx_verdict(workbook, verdict)
     esf_verdict(esf)
+    print(f"  largest example, --suppress-below 5, under 1 s: {largest:.2f} s: {verdict(largest < 1)}")
+    print(f"  the batch with --suppress-below 5 at most 2 x: {disclosure_ratio:.2f} x: {verdict(disclosure_ratio <= 2)}")
 
 
 def verdict(ok):
@@ -265,6 +289,11 @@ if __name__ == "__main__":
         generate_batch()
         ratio, _ = batch_with_docx(os.path.join(DATA, "batch"), os.path.join(DATA, "out-batch"))
         print(f"the batch with docx at most 1.3 x: {ratio:.2f} x")
+    elif sys.argv[1:] == ["disclosure"]:
+        # `python3 bench/run.py disclosure`: the disclosure case alone.
+        generate_batch()
+        largest, ratio = disclosure_case()
+        print(f"largest example under 1 s: {verdict(largest < 1)}; the batch at most 2 x: {verdict(ratio <= 2)}")
     elif sys.argv[1:] == ["xlsx"]:
         # `python3 bench/run.py xlsx`: the workbook case alone.
         ensure_polars()

@@ -53,7 +53,7 @@ struct IntegerProgram {
         guard n > 0 else { return .infeasible }
         var obj = [Double](repeating: 0, count: n)
         for v in objective { obj[v] += maximize ? -1 : 1 }
-        var (start, index, value, rowLower, rowUpper) = columns()
+        let (start, index, value, rowLower, rowUpper) = columns()
         let colLower = lower.map(Double.init)
         let colUpper = upper.map { $0.map(Double.init) ?? Double.greatestFiniteMagnitude }
         let rowCount = Int32(max(rows.count, 1))
