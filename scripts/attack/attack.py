@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""The attacker of SPEC §4.5: reads a suppressed build's slutrapport.xml and
+slutrapport.xlsx, rebuilds every linear relation between its counts from
+SPEC §4's definitions (model.py), and for every primary hidden count solves,
+with integer programs (scipy.optimize.milp), the smallest and the largest
+value it can prove. The promise: 1 and N−1, unless an always-shown total
+(the project's participants, active, ended) is smaller.
+
+Before attacking, the relations are checked on the true figures, worked out
+from the project's own input files (truth.py): a relation that does not hold
+there is a bug in this test and fails it loudly. Every figure a build shows
+(the suppressed one and the plain one) is compared with the true figure too,
+and every hiding mark with what it is documented to mean.
+
+  attack.py --project DIR --suppressed OUT_S/<id> [--plain OUT_P/<id>] --suppress-below N [--as-of D] [--json]
+
+Exit status: 0 nothing narrowed and every check held; 1 otherwise.
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csr_matrix
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from model import Rel, kstr, read_xml, relations  # noqa: E402
+from truth import load_project, true_figures  # noqa: E402
+from workbook import read_xlsx  # noqa: E402
+
+RESULT_ESF = ("job_searching", "education_training", "employment", "qualification")
+# Counts the report shows whatever their size: the project's own totals (SPEC §4.5), the ESF+ total
+# (the same number), and the timeline's monthly totals (docs/disclosure.md §7).
+ALWAYS_SHOWN = {("P", "proj", "T"), ("A", "proj", "T"), ("E", "proj", "T"), ("ESF", "total", "T")}
+
+
+def always_shown(key):
+    return key in ALWAYS_SHOWN or (key[0] == "TLS" and key[-1] == "T") or key[0] == "TLE"
+
+
+def load(build_dir, project, n_main, read_workbook=True):
+    xml = os.path.join(build_dir, "slutrapport.xml")
+    pub, st = read_xml(xml, project, n_main)
+    unplaced = []
+    xlsx = os.path.join(build_dir, "slutrapport.xlsx")
+    if read_workbook and os.path.exists(xlsx):
+        if st.lang == "en":
+            unplaced = read_xlsx(xlsx, pub, st, project)
+        else:
+            unplaced = ["slutrapport.xlsx not read: build with --lang en"]
+    return pub, st, unplaced
+
+
+def secondary_floor(n, mode):
+    if mode == "doc":
+        # docs/disclosure.md §3-4: every 0 < c < N is hidden first, then ".." hides the smallest
+        # *shown non-zero* cell, and zeros are never hidden: a ".." is at least N (at least 1 when
+        # the cell's own table has no N).
+        return max(n, 1)
+    return int(mode)
+
+
+class Attack:
+    def __init__(self, pub, st, project, truth=None, floor_mode="doc"):
+        self.pub, self.st, self.truth = pub, st, truth
+        self.rels = relations(st, project) + pub.rels
+        self.floor_mode = floor_mode
+        self.errors = []
+        self.total = pub.values.get(("P", "proj", "T"), (None,))[0]
+        self.ub = self.total if self.total is not None else 10 ** 7
+
+    # -- the self-check -------------------------------------------------------------------
+    def self_check(self, label):
+        t = self.truth
+        if t is None:
+            return
+        for r in self.rels:
+            ok, s = r.holds(lambda k: t[k])
+            if not ok:
+                terms = ", ".join(f"{c}×{kstr(k)}={t[k]}" for k, c in r.coeffs.items())
+                self.errors.append(f"RELATION FAILS ON TRUE FIGURES ({label}): {r.why}: {s} not in "
+                                   f"[{r.lo}, {r.hi}]  ({terms})")
+        self.check_published(self.pub, label)
+
+    def check_published(self, pub, label):
+        t = self.truth
+        for k, (v, where) in pub.values.items():
+            if t[k] != v:
+                self.errors.append(f"FIGURE ({label}): {where} shows {v}, the true figure is {t[k]}")
+            n = pub.n_of(k, self.st.sensitive)
+            if 0 < v < n and not always_shown(k):
+                self.errors.append(f"SMALL COUNT SHOWN ({label}): {where} shows {v} < N={n}")
+        for k, (n, where) in pub.primary.items():
+            if not 1 <= t[k] <= n - 1:
+                self.errors.append(f"MARK ({label}): {where} is '<{n}' but the true figure is {t[k]}")
+        for k, (n, where) in pub.secondary.items():
+            f = secondary_floor(n, self.floor_mode)
+            if t[k] < f:
+                self.errors.append(f"MARK ({label}): {where} is '..' (documented ≥ {f}) but the true figure is {t[k]}")
+        for c in pub.conflicts:
+            self.errors.append(f"FORMATS DISAGREE ({label}): {c}")
+
+    # -- the attack -----------------------------------------------------------------------
+    def bounds_of(self, k):
+        pub = self.pub
+        if k in pub.values:
+            v = pub.values[k][0]
+            return v, v
+        if k in pub.primary:
+            n = pub.primary[k][0]
+            return 1, n - 1
+        if k in pub.secondary:
+            return secondary_floor(pub.secondary[k][0], self.floor_mode), self.ub
+        return 0, self.ub
+
+    def allowed(self, k):
+        """What the marks and the always-shown totals allow on their own."""
+        n = self.pub.primary[k][0]
+        pv = self.pub.values
+        big = self.ub
+        if k[0] == "A":
+            cap = pv.get(("A", "proj", "T"), (big,))[0]
+        elif k[0] in ("E", "X", "BDE", "BDNSE", "TLE") or (k[0] == "ESF" and k[1] in RESULT_ESF) or \
+                (k[0] == "ESFNS" and k[1] == "qualification"):
+            cap = pv.get(("E", "proj", "T"), (big,))[0]
+        else:
+            cap = pv.get(("P", "proj", "T"), (big,))[0]
+        return 1, min(n - 1, cap)
+
+    def run(self, max_routes=3):
+        pub = self.pub
+        for k in [k for k in pub.primary if k in pub.secondary]:
+            # one format says "<N", another "..": they contradict each other (the check reports it);
+            # the attacker keeps only what both allow, that the count is not zero
+            self.errors.append(f"MARKS DISAGREE: {pub.primary[k][1]} is '<{pub.primary[k][0]}', "
+                               f"{pub.secondary[k][1]} is '..'")
+            del pub.primary[k]
+            pub.secondary[k] = (1, pub.secondary[k][1])
+        fixed = {}
+        lb, ub = {}, {}
+        keys = set(pub.keys)
+        for r in self.rels:
+            keys.update(r.coeffs)
+        for k in keys:
+            lb[k], ub[k] = self.bounds_of(k)
+            if lb[k] > ub[k]:
+                self.errors.append(f"BOUNDS: {kstr(k)} cannot be in [{lb[k]}, {ub[k]}]")
+            if lb[k] == ub[k]:
+                fixed[k] = lb[k]
+        reduced = []
+        for r in self.rels:
+            const = sum(c * fixed[k] for k, c in r.coeffs.items() if k in fixed)
+            free = {k: c for k, c in r.coeffs.items() if k not in fixed}
+            lo = None if r.lo is None else r.lo - const
+            hi = None if r.hi is None else r.hi - const
+            if not free:
+                if (lo is not None and lo > 0) or (hi is not None and hi < 0):
+                    self.errors.append(f"PUBLISHED FIGURES BREAK A RELATION: {r.why} "
+                                       f"({', '.join(f'{c}×{kstr(k)}={fixed[k]}' for k, c in r.coeffs.items())})")
+                continue
+            reduced.append((free, lo, hi, r))
+        # connected components of the unknown counts
+        parent = {}
+
+        def find(x):
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+        for free, _, _, _ in reduced:
+            ks = list(free)
+            for k in ks[1:]:
+                a, b = find(ks[0]), find(k)
+                if a != b:
+                    parent[a] = b
+        comps = {}
+        for k in keys:
+            if k not in fixed:
+                comps.setdefault(find(k), []).append(k)
+        comp_rels = {}
+        for item in reduced:
+            comp_rels.setdefault(find(next(iter(item[0]))), []).append(item)
+        self.narrowed = []
+        self.primaries = [k for k in pub.primary]
+        # a primary count that another format shows outright
+        for k in self.primaries:
+            if k in pub.values:
+                v = pub.values[k][0]
+                self.narrowed.append({"cell": kstr(k), "mark": pub.primary[k][1], "min": v, "max": v,
+                                      "allowed": list(self.allowed(k)),
+                                      "route": [f"shown as {v} in {pub.values[k][1]}"]})
+        routes_left = max_routes
+        for root, vars_ in sorted(comps.items(), key=lambda kv: kstr(kv[0])):
+            prim = [k for k in vars_ if k in pub.primary]
+            if not prim:
+                continue
+            found = self.solve_component(sorted(vars_, key=kstr), comp_rels.get(root, []), lb, ub, prim, routes_left)
+            routes_left -= sum(1 for n in found if n.get("route"))
+            self.narrowed += found
+        return self
+
+    def solve_component(self, vars_, crels, lb, ub, prim, routes_left):
+        idx = {k: i for i, k in enumerate(vars_)}
+        n = len(vars_)
+        rows, cols, data, lo, hi = [], [], [], [], []
+        for j, (free, l, h, _) in enumerate(crels):
+            for k, c in free.items():
+                rows.append(j)
+                cols.append(idx[k])
+                data.append(c)
+            lo.append(-np.inf if l is None else l)
+            hi.append(np.inf if h is None else h)
+        A = csr_matrix((data, (rows, cols)), shape=(len(crels), n)) if crels else None
+        L = np.array([lb[k] for k in vars_], dtype=float)
+        U = np.array([ub[k] for k in vars_], dtype=float)
+
+        def solve(c, extra=None, rel_mask=None):
+            cons = []
+            if A is not None:
+                if rel_mask is None:
+                    cons.append(LinearConstraint(A, lo, hi))
+                elif rel_mask.any():
+                    cons.append(LinearConstraint(A[rel_mask], np.array(lo)[rel_mask], np.array(hi)[rel_mask]))
+            L2, U2 = L.copy(), U.copy()
+            if extra:
+                for i, (a, b) in extra.items():
+                    L2[i] = max(L2[i], a)
+                    U2[i] = min(U2[i], b)
+                if (L2 > U2).any():
+                    return None
+            res = milp(c, constraints=cons, integrality=np.ones(n), bounds=Bounds(L2, U2),
+                       options={"time_limit": 30})
+            if res.status == 0:
+                return np.round(res.x).astype(int)
+            if res.status == 2:
+                return None
+            raise RuntimeError(f"milp: {res.message}")
+
+        seen_lo = {k: None for k in prim}
+        seen_hi = {k: None for k in prim}
+
+        def witness(x):
+            for k in prim:
+                v = int(x[idx[k]])
+                seen_lo[k] = v if seen_lo[k] is None else min(seen_lo[k], v)
+                seen_hi[k] = v if seen_hi[k] is None else max(seen_hi[k], v)
+        if self.truth is not None:
+            x = np.array([self.truth[k] for k in vars_])
+            if (x >= L).all() and (x <= U).all() and (A is None or ((A @ x >= np.array(lo)) & (A @ x <= np.array(hi))).all()):
+                witness(x)
+        c = np.zeros(n)
+        for k in prim:
+            c[idx[k]] = 1
+        for sign in (1, -1):
+            x = solve(sign * c)
+            if x is None:
+                self.errors.append(f"INFEASIBLE: the published figures and the relations of a component with "
+                                   f"{', '.join(kstr(k) for k in prim[:5])} have no solution")
+                return []
+            witness(x)
+        out = []
+        for k in prim:
+            a_lo, a_hi = self.allowed(k)
+            mn, mx = seen_lo[k], seen_hi[k]
+            if mn > a_lo:
+                c = np.zeros(n)
+                c[idx[k]] = 1
+                x = solve(c)
+                witness(x)
+                mn = int(x[idx[k]])
+            if mx < a_hi:
+                c = np.zeros(n)
+                c[idx[k]] = -1
+                x = solve(c)
+                witness(x)
+                mx = int(x[idx[k]])
+            if mn > a_lo or mx < a_hi:
+                item = {"cell": kstr(k), "mark": self.pub.primary[k][1], "min": mn, "max": mx, "allowed": [a_lo, a_hi],
+                        "component": {"unknowns": n, "relations": len(crels)}}
+                if routes_left > 0 and len(crels) <= 400:
+                    item["route"] = self.route(k, idx, crels, solve, mn, mx, a_lo, a_hi)
+                    routes_left -= 1
+                out.append(item)
+        return out
+
+    def route(self, k, idx, crels, solve, mn, mx, a_lo, a_hi):
+        """A minimal set of relations that still proves the narrowing (deletion filter)."""
+        i = idx[k]
+        # the value the attacker rules out
+        target = {i: (a_lo, mn - 1)} if mn > a_lo else {i: (mx + 1, a_hi)}
+        mask = np.ones(len(crels), dtype=bool)
+        zero = np.zeros(len(idx))
+        for j in range(len(crels)):
+            mask[j] = False
+            if solve(zero, target, mask) is not None:
+                mask[j] = True
+        steps = []
+        for j in np.nonzero(mask)[0]:
+            free, _, _, r = crels[j]
+            known = [f"{kstr(x)}={self.pub.values[x][0]}" for x in r.coeffs if x in self.pub.values]
+            hidden = [f"{kstr(x)}{self.mark_text(x)}" for x in free]
+            steps.append(f"{r.why}  [shown: {', '.join(known) or '–'}; unknown: {', '.join(hidden)}]")
+        return steps
+
+    def mark_text(self, x):
+        if x in self.pub.primary:
+            return f" '<{self.pub.primary[x][0]}'"
+        if x in self.pub.secondary:
+            return " '..'"
+        if x in self.pub.hidden:
+            return " (hidden)"
+        return " (not published)"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--project", required=True)
+    ap.add_argument("--suppressed", required=True, help="the build's OUT/<id> folder")
+    ap.add_argument("--plain", help="the same project built without --suppress-below")
+    ap.add_argument("--suppress-below", type=int, default=0)
+    ap.add_argument("--as-of")
+    ap.add_argument("--secondary-floor", default="doc", help="what '..' is known to be at least: doc (N), 1 or 0")
+    ap.add_argument("--routes", type=int, default=3)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+    result = attack_project(a.project, a.suppressed, a.plain, a.suppress_below, a.as_of, a.secondary_floor, a.routes)
+    if a.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print_result(result)
+    return 1 if result["errors"] or result["narrowed"] else 0
+
+
+def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, floor_mode="doc", routes=3):
+    project = load_project(project_dir)
+    truth = true_figures(project_dir, as_of)
+    pub, st, unplaced = load(suppressed_dir, project, n_main)
+    att = Attack(pub, st, project, truth, floor_mode)
+    att.self_check("suppressed build")
+    if plain_dir:
+        ppub, pst, punplaced = load(plain_dir, project, 0)
+        plain = Attack(ppub, pst, project, truth, floor_mode)
+        plain.self_check("plain build")
+        att.errors += [e for e in plain.errors if not e.startswith("RELATION FAILS")]
+        if truth is None:
+            # no input the truth reader takes: check the relations on the plain build's figures
+            for r in plain.rels:
+                if all(k in ppub.values for k in r.coeffs):
+                    ok, s = r.holds(lambda k: ppub.values[k][0])
+                    if not ok:
+                        att.errors.append(f"RELATION FAILS ON THE PLAIN BUILD: {r.why}: {s}")
+        unplaced += [u + " (plain)" for u in punplaced]
+    if truth is None:
+        att.errors.append("no true figures: the project's input is not one the truth reader takes")
+    att.run(max_routes=routes)
+    return {"project": project_dir, "suppressBelow": n_main, "primary": len(att.primaries),
+            "secondary": len(pub.secondary), "relations": len(att.rels), "narrowed": att.narrowed,
+            "errors": att.errors, "unplaced": unplaced, "notes": pub.notes}
+
+
+def print_result(r):
+    print(f"{r['project']} --suppress-below {r['suppressBelow']}: {r['primary']} primary hidden counts, "
+          f"{r['secondary']} secondary, {r['relations']} relations, {len(r['narrowed'])} narrowed")
+    for e in r["errors"]:
+        print("  ERROR", e)
+    for n in r["narrowed"]:
+        print(f"  NARROWED {n['cell']} ({n['mark']}): attacker proves [{n['min']}, {n['max']}], allowed [{n['allowed'][0]}, {n['allowed'][1]}]")
+        for step in n.get("route") or []:
+            print("      via", step)
+    for u in r["unplaced"]:
+        print("  note:", u)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

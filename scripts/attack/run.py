@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Drives the attacker test (`make attack`): every example of data/ (with
+participant or count data), Tests/Fixtures/esf-hand, the hand-made corpus and
+the random projects of make_projects.py are built with --suppress-below 3,
+--suppress-below 5 and with none (the sensitive rule alone, which is also the
+plain build the self-check reads), as XML and workbook, in a temporary
+folder; attack.py attacks each build. Prints a summary and exits 1 on any
+narrowed count or failed check.
+
+  run.py [--bin PATH] [--templates DIR] [--random N] [--jobs 2] [--keep DIR]
+
+The binary defaults to $SLUTRAPPORT_BIN, else .build/release/slutrapport; the
+templates to $SLUTRAPPORT_TEMPLATES, else the repository's templates/.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import attack  # noqa: E402
+import make_projects  # noqa: E402
+from truth import load_project, participant_file  # noqa: E402
+
+LEVELS = (3, 5, 0)
+
+
+def gather(work, n_random):
+    """Copies of the examples, the corpus and the random projects in one folder: [(folder, id, origin)]."""
+    projects = os.path.join(work, "projects")
+    os.makedirs(projects)
+    out = []
+    sources = [os.path.join(REPO, "data", d) for d in sorted(os.listdir(os.path.join(REPO, "data")))]
+    sources.append(os.path.join(REPO, "Tests", "Fixtures", "esf-hand"))
+    for src in sources:
+        if not os.path.exists(os.path.join(src, "project.yaml")):
+            continue
+        project = load_project(src)
+        if participant_file(src, project)[0] is None:
+            continue  # a project description: no figures to attack
+        dst = os.path.join(projects, os.path.basename(src))
+        shutil.copytree(src, dst)
+        for extra in ("expected.json", "README.md"):
+            if os.path.exists(os.path.join(dst, extra)):
+                os.remove(os.path.join(dst, extra))
+        out.append((dst, str(project.get("id") or os.path.basename(src)), "example"))
+    for pid in make_projects.corpus(projects):
+        out.append((os.path.join(projects, pid), pid, "corpus"))
+    for seed in range(n_random):
+        pid = make_projects.random_project(seed, projects)
+        out.append((os.path.join(projects, pid), pid, "random"))
+    return projects, out
+
+
+def build(binary, templates, projects, out, level, jobs):
+    cmd = [binary, "build", projects, "--out", out, "--format", "xml,xlsx", "--lang", "en",
+           "--suppress-below", str(level), "--quiet", "--jobs", str(jobs)]
+    if templates:
+        cmd += ["--templates", templates]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    errors = [l for l in r.stderr.splitlines() if ": error:" in l]
+    return r.returncode, errors
+
+
+def attack_one(args):
+    folder, pid, origin, work, routes = args
+    results = []
+    for level in LEVELS:
+        sup = os.path.join(work, f"out-{level}", pid)
+        plain = os.path.join(work, "out-0", pid)
+        if not os.path.exists(os.path.join(sup, "slutrapport.xml")):
+            results.append({"project": pid, "origin": origin, "suppressBelow": level, "primary": 0, "secondary": 0,
+                            "narrowed": [], "errors": [f"no build of {pid} with --suppress-below {level}"],
+                            "unplaced": [], "notes": [], "relations": 0})
+            continue
+        try:
+            r = attack.attack_project(folder, sup, plain, level, routes=routes)
+        except Exception as e:  # a crash of the attacker is a failure of the test, never a pass
+            r = {"project": pid, "suppressBelow": level, "primary": 0, "secondary": 0, "narrowed": [],
+                 "errors": [f"attacker crashed: {type(e).__name__}: {e}"], "unplaced": [], "notes": [], "relations": 0}
+        r["project"], r["origin"] = pid, origin
+        results.append(r)
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=os.environ.get("SLUTRAPPORT_BIN", os.path.join(REPO, ".build/release/slutrapport")))
+    ap.add_argument("--templates", default=os.environ.get("SLUTRAPPORT_TEMPLATES", os.path.join(REPO, "templates")))
+    ap.add_argument("--random", type=int, default=200)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--routes", type=int, default=1, help="routes worked out per build (the first narrowed counts)")
+    ap.add_argument("--keep", help="work in this folder and keep it")
+    ap.add_argument("--json", help="write every result here")
+    a = ap.parse_args()
+    t0 = time.time()
+    binary = os.path.abspath(a.bin)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"no slutrapport binary at {binary}: run `make build`, or set SLUTRAPPORT_BIN")
+    if a.keep:
+        shutil.rmtree(a.keep, ignore_errors=True)
+        os.makedirs(a.keep)
+        work = os.path.abspath(a.keep)
+    else:
+        work = tempfile.mkdtemp(prefix="slutrapport-attack-")
+    try:
+        projects, items = gather(work, a.random)
+        build_errors = []
+        for level in LEVELS:
+            rc, errs = build(binary, a.templates, projects, os.path.join(work, f"out-{level}"), level, a.jobs)
+            build_errors += [f"--suppress-below {level}: {e}" for e in errs]
+            if rc not in (0, 1):
+                build_errors.append(f"--suppress-below {level}: slutrapport exited {rc}")
+        t_build = time.time() - t0
+        tasks = [(f, pid, origin, work, a.routes) for f, pid, origin in items]
+        results = []
+        with ProcessPoolExecutor(max_workers=a.jobs) as pool:
+            for rs in pool.map(attack_one, tasks, chunksize=4):
+                results += rs
+        t_all = time.time() - t0
+        ok = report(results, build_errors, len(items), t_build, t_all, binary)
+        if a.json:
+            with open(a.json, "w", encoding="utf-8") as f:
+                json.dump({"builds": build_errors, "results": results}, f, ensure_ascii=False, indent=1)
+        return 0 if ok else 1
+    finally:
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(results, build_errors, n_projects, t_build, t_all, binary):
+    print(f"attacker test: {n_projects} projects × {len(LEVELS)} builds with {binary}")
+    print(f"  (builds {t_build:.0f} s, in all {t_all:.0f} s)")
+    errors = list(build_errors)
+    for level in LEVELS:
+        rs = [r for r in results if r["suppressBelow"] == level]
+        prim = sum(r["primary"] for r in rs)
+        sec = sum(r["secondary"] for r in rs)
+        nar = sum(len(r["narrowed"]) for r in rs)
+        projs = sum(1 for r in rs if r["narrowed"])
+        name = f"--suppress-below {level}" if level else "sensitive rule alone"
+        print(f"  {name:22} {prim:6} primary hidden, {sec:6} secondary, {nar:6} narrowed "
+              f"({projs} of {len(rs)} builds)")
+        for origin in ("example", "corpus", "random"):
+            ro = [r for r in rs if r.get("origin") == origin]
+            print(f"      {origin:8} {sum(r['primary'] for r in ro):6} primary, "
+                  f"{sum(len(r['narrowed']) for r in ro):6} narrowed in {sum(1 for r in ro if r['narrowed'])} of {len(ro)}")
+    for r in results:
+        errors += [f"{r['project']} (--suppress-below {r['suppressBelow']}): {e}" for e in r["errors"]]
+    notes = sorted({f"{r['project']}: {u}" for r in results for u in r["unplaced"] + r["notes"]})
+    if notes:
+        print(f"  notes ({len(notes)}): " + "; ".join(notes[:8]) + (" …" if len(notes) > 8 else ""))
+    examples = [(r, n) for r in results for n in r["narrowed"] if n.get("route")]
+    seen = set()
+    shown = 0
+    for r, n in examples:
+        kind = n["cell"].split("/")[0]
+        if (r.get("origin"), kind) in seen and len(seen) < 8:
+            continue
+        seen.add((r.get("origin"), kind))
+        print(f"  NARROWED {r['project']} --suppress-below {r['suppressBelow']}: {n['cell']} ({n['mark']}) "
+              f"proved in [{n['min']}, {n['max']}], allowed [{n['allowed'][0]}, {n['allowed'][1]}]")
+        for step in n["route"]:
+            print(f"      via {step}")
+        shown += 1
+        if shown >= 6:
+            break
+    if errors:
+        print(f"  {len(errors)} CHECK FAILURES (a wrong relation, a wrong figure, a mark that does not mean what it says):")
+        for e in errors[:30]:
+            print("   ", e)
+        if len(errors) > 30:
+            print(f"    … and {len(errors) - 30} more")
+    narrowed = sum(len(r["narrowed"]) for r in results)
+    print("attacker test: " + ("PASSED" if not errors and not narrowed else
+                               f"FAILED ({narrowed} narrowed hidden counts, {len(errors)} check failures)"))
+    return not errors and not narrowed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
