@@ -82,7 +82,8 @@ def attack_one(args):
                             "unplaced": [], "notes": [], "relations": 0})
             continue
         try:
-            r = attack.attack_project(folder, sup, plain, level, routes=routes)
+            # the plain build is the --suppress-below 0 one: check it once, with that level
+            r = attack.attack_project(folder, sup, plain if level == 0 else None, level, routes=routes)
         except Exception as e:  # a crash of the attacker is a failure of the test, never a pass
             r = {"project": pid, "suppressBelow": level, "primary": 0, "secondary": 0, "narrowed": [],
                  "errors": [f"attacker crashed: {type(e).__name__}: {e}"], "unplaced": [], "notes": [], "relations": 0}
