@@ -65,7 +65,8 @@ def secondary_floor(n, mode):
 class Attack:
     def __init__(self, pub, st, project, truth=None, floor_mode="doc"):
         self.pub, self.st, self.truth = pub, st, truth
-        self.rels = relations(st, project) + pub.rels
+        self.structural = relations(st, project)
+        self.rels = self.structural + pub.rels
         self.floor_mode = floor_mode
         self.errors = []
         self.total = pub.values.get(("P", "proj", "T"), (None,))[0]
@@ -115,8 +116,8 @@ class Attack:
             return secondary_floor(pub.secondary[k][0], self.floor_mode), self.ub
         return 0, self.ub
 
-    def allowed(self, k):
-        """What the marks and the always-shown totals allow on their own."""
+    def ideal(self, k):
+        """1 and N−1, or less when the always-shown total the count is part of is smaller."""
         n = self.pub.primary[k][0]
         pv = self.pub.values
         big = self.ub
@@ -138,19 +139,73 @@ class Attack:
                                f"{pub.secondary[k][1]} is '..'")
             del pub.primary[k]
             pub.secondary[k] = (1, pub.secondary[k][1])
-        fixed = {}
-        lb, ub = {}, {}
+        self.primaries = list(pub.primary)
         keys = set(pub.keys)
         for r in self.rels:
             keys.update(r.coeffs)
+        lb, ub = {}, {}
         for k in keys:
             lb[k], ub[k] = self.bounds_of(k)
             if lb[k] > ub[k]:
                 self.errors.append(f"BOUNDS: {kstr(k)} cannot be in [{lb[k]}, {ub[k]}]")
-            if lb[k] == ub[k]:
-                fixed[k] = lb[k]
+        # 1. everything published
+        full = Program(self.rels, lb, ub, self.truth)
+        self.errors += full.errors
+        ideal = {k: self.ideal(k) for k in self.primaries}
+        got = full.bounds(self.primaries, {k: ideal[k][0] for k in ideal}, {k: ideal[k][1] for k in ideal})
+        inside = [k for k in self.primaries if got[k][0] > ideal[k][0] or got[k][1] < ideal[k][1]]
+        # 2. the marks and the always-shown totals on their own, with the relations of SPEC §4 (no
+        #    shown figure but those totals, no share or goal): what no report with these marks can avoid
+        lb2, ub2 = {}, {}
+        for k in keys:
+            if k in pub.values and k not in ALWAYS_SHOWN:
+                lb2[k], ub2[k] = 0, self.ub
+            else:
+                lb2[k], ub2[k] = lb[k], ub[k]
+        marks_only = Program(self.structural, lb2, ub2, self.truth)
+        allowed = marks_only.bounds(inside, {k: ideal[k][0] for k in inside}, {k: ideal[k][1] for k in inside}) \
+            if inside else {}
+        self.narrowed, self.inside = [], []
+        routes_left = max_routes
+        for k in inside:
+            mn, mx = got[k]
+            a_lo, a_hi = max(allowed[k][0], ideal[k][0]), min(allowed[k][1], ideal[k][1])
+            item = {"cell": kstr(k), "mark": pub.primary[k][1], "min": mn, "max": mx, "ideal": list(ideal[k]),
+                    "allowed": [a_lo, a_hi]}
+            if k in pub.values:
+                item["route"] = [f"shown as {pub.values[k][0]} in {pub.values[k][1]}"]
+            if mn > a_lo or mx < a_hi:
+                if routes_left > 0 and "route" not in item:
+                    item["route"] = full.route(k, (a_lo, mn - 1) if mn > a_lo else (mx + 1, a_hi), self)
+                    routes_left -= 1
+                self.narrowed.append(item)
+            else:
+                self.inside.append(item)
+        return self
+
+    def mark_text(self, x):
+        if x in self.pub.primary:
+            return f" '<{self.pub.primary[x][0]}'"
+        if x in self.pub.secondary:
+            return " '..'"
+        if x in self.pub.hidden:
+            return " (hidden)"
+        if x in self.pub.values:
+            return f"={self.pub.values[x][0]}"
+        return " (not published)"
+
+
+class Program:
+    """The attacker's integer program: relations, a range per count; split into connected components
+    of the counts it does not know."""
+
+    def __init__(self, rels, lb, ub, truth):
+        self.lb, self.ub, self.truth = lb, ub, truth
+        self.errors = []
+        fixed = {k: lb[k] for k in lb if lb[k] == ub[k]}
+        self.fixed = fixed
         reduced = []
-        for r in self.rels:
+        for r in rels:
             const = sum(c * fixed[k] for k, c in r.coeffs.items() if k in fixed)
             free = {k: c for k, c in r.coeffs.items() if k not in fixed}
             lo = None if r.lo is None else r.lo - const
@@ -161,7 +216,6 @@ class Attack:
                                        f"({', '.join(f'{c}×{kstr(k)}={fixed[k]}' for k, c in r.coeffs.items())})")
                 continue
             reduced.append((free, lo, hi, r))
-        # connected components of the unknown counts
         parent = {}
 
         def find(x):
@@ -175,35 +229,21 @@ class Attack:
                 a, b = find(ks[0]), find(k)
                 if a != b:
                     parent[a] = b
-        comps = {}
-        for k in keys:
-            if k not in fixed:
-                comps.setdefault(find(k), []).append(k)
-        comp_rels = {}
+        self.comp_of = {k: find(k) for k in lb if k not in fixed}
+        self.comp_rels = {}
         for item in reduced:
-            comp_rels.setdefault(find(next(iter(item[0]))), []).append(item)
-        self.narrowed = []
-        self.primaries = [k for k in pub.primary]
-        # a primary count that another format shows outright
-        for k in self.primaries:
-            if k in pub.values:
-                v = pub.values[k][0]
-                self.narrowed.append({"cell": kstr(k), "mark": pub.primary[k][1], "min": v, "max": v,
-                                      "allowed": list(self.allowed(k)),
-                                      "route": [f"shown as {v} in {pub.values[k][1]}"]})
-        routes_left = max_routes
-        for root, vars_ in sorted(comps.items(), key=lambda kv: kstr(kv[0])):
-            prim = [k for k in vars_ if k in pub.primary]
-            if not prim:
-                continue
-            found = self.solve_component(sorted(vars_, key=kstr), comp_rels.get(root, []), lb, ub, prim, routes_left)
-            routes_left -= sum(1 for n in found if n.get("route"))
-            self.narrowed += found
-        return self
+            self.comp_rels.setdefault(find(next(iter(item[0]))), []).append(item)
+        self.comp_vars = {}
+        for k, c in self.comp_of.items():
+            self.comp_vars.setdefault(c, []).append(k)
+        self.cache = {}
 
-    def solve_component(self, vars_, crels, lb, ub, prim, routes_left):
+    def component(self, root):
+        if root in self.cache:
+            return self.cache[root]
+        vars_ = sorted(self.comp_vars[root], key=kstr)
+        crels = self.comp_rels.get(root, [])
         idx = {k: i for i, k in enumerate(vars_)}
-        n = len(vars_)
         rows, cols, data, lo, hi = [], [], [], [], []
         for j, (free, l, h, _) in enumerate(crels):
             for k, c in free.items():
@@ -212,120 +252,123 @@ class Attack:
                 data.append(c)
             lo.append(-np.inf if l is None else l)
             hi.append(np.inf if h is None else h)
-        A = csr_matrix((data, (rows, cols)), shape=(len(crels), n)) if crels else None
-        L = np.array([lb[k] for k in vars_], dtype=float)
-        U = np.array([ub[k] for k in vars_], dtype=float)
+        A = csr_matrix((data, (rows, cols)), shape=(len(crels), len(vars_))) if crels else None
+        comp = {"vars": vars_, "rels": crels, "idx": idx, "A": A, "lo": np.array(lo), "hi": np.array(hi),
+                "L": np.array([self.lb[k] for k in vars_], dtype=float),
+                "U": np.array([self.ub[k] for k in vars_], dtype=float)}
+        self.cache[root] = comp
+        return comp
 
-        def solve(c, extra=None, rel_mask=None):
-            cons = []
-            if A is not None:
-                if rel_mask is None:
-                    cons.append(LinearConstraint(A, lo, hi))
-                elif rel_mask.any():
-                    cons.append(LinearConstraint(A[rel_mask], np.array(lo)[rel_mask], np.array(hi)[rel_mask]))
-            L2, U2 = L.copy(), U.copy()
-            if extra:
-                for i, (a, b) in extra.items():
-                    L2[i] = max(L2[i], a)
-                    U2[i] = min(U2[i], b)
-                if (L2 > U2).any():
-                    return None
-            res = milp(c, constraints=cons, integrality=np.ones(n), bounds=Bounds(L2, U2),
-                       options={"time_limit": 30})
-            if res.status == 0:
-                return np.round(res.x).astype(int)
-            if res.status == 2:
-                return None
-            raise RuntimeError(f"milp: {res.message}")
+    def solve(self, comp, c, extra=None, mask=None):
+        n = len(comp["vars"])
+        cons = []
+        A = comp["A"]
+        if A is not None:
+            if mask is None:
+                cons.append(LinearConstraint(A, comp["lo"], comp["hi"]))
+            elif mask.any():
+                cons.append(LinearConstraint(A[mask], comp["lo"][mask], comp["hi"][mask]))
+        L, U = comp["L"].copy(), comp["U"].copy()
+        for i, (a, b) in (extra or {}).items():
+            L[i], U[i] = max(L[i], a), min(U[i], b)
+        if (L > U).any():
+            return None
+        res = milp(c, constraints=cons, integrality=np.ones(n), bounds=Bounds(L, U), options={"time_limit": 60})
+        if res.status == 0:
+            return np.round(res.x).astype(int)
+        if res.status == 2:
+            return None
+        raise RuntimeError(f"milp: {res.message}")
 
-        seen_lo = {k: None for k in prim}
-        seen_hi = {k: None for k in prim}
+    def bounds(self, targets, lo_goal, hi_goal):
+        """{k: (mn, mx)}: mn is the proven minimum when that is above lo_goal[k], else some
+        feasible value at or below it; mx likewise against hi_goal[k]."""
+        out = {}
+        by_comp = {}
+        for k in targets:
+            if k in self.fixed:
+                out[k] = (self.fixed[k], self.fixed[k])
+            else:
+                by_comp.setdefault(self.comp_of[k], []).append(k)
+        for root, prim in by_comp.items():
+            comp = self.component(root)
+            idx, n = comp["idx"], len(comp["vars"])
+            seen_lo, seen_hi = {}, {}
 
-        def witness(x):
+            def witness(x):
+                for k in prim:
+                    v = int(x[idx[k]])
+                    seen_lo[k] = min(seen_lo.get(k, v), v)
+                    seen_hi[k] = max(seen_hi.get(k, v), v)
+            if self.truth is not None:
+                x = np.array([self.truth[k] for k in comp["vars"]])
+                A = comp["A"]
+                if (x >= comp["L"]).all() and (x <= comp["U"]).all() and \
+                        (A is None or ((A @ x >= comp["lo"]) & (A @ x <= comp["hi"])).all()):
+                    witness(x)
+            for sign, seen, goal in ((1, seen_lo, lo_goal), (-1, seen_hi, hi_goal)):
+                for _ in range(4):
+                    todo = [k for k in prim if k not in seen or (seen[k] > goal[k] if sign > 0 else seen[k] < goal[k])]
+                    if not todo:
+                        break
+                    before = [seen.get(k) for k in todo]
+                    c = np.zeros(n)
+                    for k in todo:
+                        c[idx[k]] = sign
+                    x = self.solve(comp, c)
+                    if x is None:
+                        self.errors.append("INFEASIBLE: the published figures and the relations of a component with "
+                                           + ", ".join(kstr(k) for k in prim[:5]) + " have no solution")
+                        for k in prim:
+                            out[k] = (lo_goal[k], hi_goal[k])
+                        break
+                    witness(x)
+                    if [seen.get(k) for k in todo] == before or len(todo) == 1:
+                        break
+                else:
+                    pass
+                if len(out) and all(k in out for k in prim):
+                    break
+            if all(k in out for k in prim):
+                continue
             for k in prim:
-                v = int(x[idx[k]])
-                seen_lo[k] = v if seen_lo[k] is None else min(seen_lo[k], v)
-                seen_hi[k] = v if seen_hi[k] is None else max(seen_hi[k], v)
-        if self.truth is not None:
-            x = np.array([self.truth[k] for k in vars_])
-            if (x >= L).all() and (x <= U).all() and (A is None or ((A @ x >= np.array(lo)) & (A @ x <= np.array(hi))).all()):
-                witness(x)
-        c = np.zeros(n)
-        for k in prim:
-            c[idx[k]] = 1
-        for sign in (1, -1):
-            x = solve(sign * c)
-            if x is None:
-                self.errors.append(f"INFEASIBLE: the published figures and the relations of a component with "
-                                   f"{', '.join(kstr(k) for k in prim[:5])} have no solution")
-                return []
-            witness(x)
-        # grouped solves first: push every count not yet seen at its allowed bound there at once
-        bounds = {k: self.allowed(k) for k in prim}
-        for sign, seen, side in ((1, seen_lo, 0), (-1, seen_hi, 1)):
-            for _ in range(4):
-                todo = [k for k in prim if (seen[k] > bounds[k][0] if side == 0 else seen[k] < bounds[k][1])]
-                if len(todo) < 2:
-                    break
-                before = sum(seen[k] for k in todo)
-                c = np.zeros(n)
-                for k in todo:
-                    c[idx[k]] = sign
-                witness(solve(c))
-                if sum(seen[k] for k in todo) == before:
-                    break
-        out = []
-        for k in prim:
-            a_lo, a_hi = bounds[k]
-            mn, mx = seen_lo[k], seen_hi[k]
-            if mn > a_lo:
-                c = np.zeros(n)
-                c[idx[k]] = 1
-                x = solve(c)
-                witness(x)
-                mn = int(x[idx[k]])
-            if mx < a_hi:
-                c = np.zeros(n)
-                c[idx[k]] = -1
-                x = solve(c)
-                witness(x)
-                mx = int(x[idx[k]])
-            if mn > a_lo or mx < a_hi:
-                item = {"cell": kstr(k), "mark": self.pub.primary[k][1], "min": mn, "max": mx, "allowed": [a_lo, a_hi],
-                        "component": {"unknowns": n, "relations": len(crels)}}
-                if routes_left > 0 and len(crels) <= 400:
-                    item["route"] = self.route(k, idx, crels, solve, mn, mx, a_lo, a_hi)
-                    routes_left -= 1
-                out.append(item)
+                mn, mx = seen_lo[k], seen_hi[k]
+                if mn > lo_goal[k]:
+                    c = np.zeros(n)
+                    c[idx[k]] = 1
+                    x = self.solve(comp, c)
+                    witness(x)
+                    mn = int(x[idx[k]])
+                if mx < hi_goal[k]:
+                    c = np.zeros(n)
+                    c[idx[k]] = -1
+                    x = self.solve(comp, c)
+                    witness(x)
+                    mx = int(x[idx[k]])
+                out[k] = (mn, mx)
         return out
 
-    def route(self, k, idx, crels, solve, mn, mx, a_lo, a_hi):
-        """A minimal set of relations that still proves the narrowing (deletion filter)."""
-        i = idx[k]
-        # the value the attacker rules out
-        target = {i: (a_lo, mn - 1)} if mn > a_lo else {i: (mx + 1, a_hi)}
+    def route(self, k, ruled_out, att):
+        """A minimal set of relations that still rules out `ruled_out` for k (deletion filter)."""
+        comp = self.component(self.comp_of[k])
+        crels = comp["rels"]
+        if len(crels) > 400:
+            return [f"(a component of {len(comp['vars'])} unknown counts and {len(crels)} relations)"]
+        i = comp["idx"][k]
+        target = {i: ruled_out}
         mask = np.ones(len(crels), dtype=bool)
-        zero = np.zeros(len(idx))
+        zero = np.zeros(len(comp["vars"]))
         for j in range(len(crels)):
             mask[j] = False
-            if solve(zero, target, mask) is not None:
+            if self.solve(comp, zero, target, mask) is not None:
                 mask[j] = True
         steps = []
         for j in np.nonzero(mask)[0]:
             free, _, _, r = crels[j]
-            known = [f"{kstr(x)}={self.pub.values[x][0]}" for x in r.coeffs if x in self.pub.values]
-            hidden = [f"{kstr(x)}{self.mark_text(x)}" for x in free]
-            steps.append(f"{r.why}  [shown: {', '.join(known) or '–'}; unknown: {', '.join(hidden)}]")
+            known = [f"{kstr(x)}={self.fixed[x]}" for x in r.coeffs if x in self.fixed]
+            hidden = [f"{kstr(x)}{att.mark_text(x)}" for x in free]
+            steps.append(f"{r.why}  [known: {', '.join(known) or '–'}; unknown: {', '.join(hidden)}]")
         return steps
-
-    def mark_text(self, x):
-        if x in self.pub.primary:
-            return f" '<{self.pub.primary[x][0]}'"
-        if x in self.pub.secondary:
-            return " '..'"
-        if x in self.pub.hidden:
-            return " (hidden)"
-        return " (not published)"
 
 
 def main(argv=None):
@@ -362,6 +405,7 @@ def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, f
     att.run(max_routes=routes)
     return {"project": project_dir, "suppressBelow": n_main, "primary": len(att.primaries),
             "secondary": len(pub.secondary), "relations": len(att.rels), "narrowed": att.narrowed,
+            "inside": att.inside,
             "errors": att.errors, "unplaced": unplaced, "notes": pub.notes}
 
 
@@ -383,11 +427,13 @@ def check_plain(project, plain_dir, truth, floor_mode="doc"):
 
 def print_result(r):
     print(f"{r['project']} --suppress-below {r['suppressBelow']}: {r['primary']} primary hidden counts, "
-          f"{r['secondary']} secondary, {r['relations']} relations, {len(r['narrowed'])} narrowed")
+          f"{r['secondary']} secondary, {r['relations']} relations; {len(r['narrowed'])} narrowed beyond what the "
+          f"marks and the always-shown totals allow, {len(r['inside'])} more narrowed inside 1..N−1 only by them")
     for e in r["errors"]:
         print("  ERROR", e)
     for n in r["narrowed"]:
-        print(f"  NARROWED {n['cell']} ({n['mark']}): attacker proves [{n['min']}, {n['max']}], allowed [{n['allowed'][0]}, {n['allowed'][1]}]")
+        print(f"  NARROWED {n['cell']} ({n['mark']}): attacker proves [{n['min']}, {n['max']}], "
+              f"marks and always-shown totals allow [{n['allowed'][0]}, {n['allowed'][1]}]")
         for step in n.get("route") or []:
             print("      via", step)
     for u in r["unplaced"]:
