@@ -130,7 +130,7 @@ class Attack:
             cap = pv.get(("P", "proj", "T"), (big,))[0]
         return 1, min(n - 1, cap)
 
-    def run(self, max_routes=3):
+    def run(self, max_routes=3, max_narrowed=0):
         pub = self.pub
         for k in [k for k in pub.primary if k in pub.secondary]:
             # one format says "<N", another "..": they contradict each other (the check reports it);
@@ -148,14 +148,11 @@ class Attack:
             lb[k], ub[k] = self.bounds_of(k)
             if lb[k] > ub[k]:
                 self.errors.append(f"BOUNDS: {kstr(k)} cannot be in [{lb[k]}, {ub[k]}]")
-        # 1. everything published
+        # 1. everything published; 2. the marks and the always-shown totals on their own, with the
+        #    relations of SPEC §4 (no other shown figure, share or goal): what no report with these marks
+        #    can avoid. A count is narrowed when 1 proves more than 2.
         full = Program(self.rels, lb, ub, self.truth)
         self.errors += full.errors
-        ideal = {k: self.ideal(k) for k in self.primaries}
-        got = full.bounds(self.primaries, {k: ideal[k][0] for k in ideal}, {k: ideal[k][1] for k in ideal})
-        inside = [k for k in self.primaries if got[k][0] > ideal[k][0] or got[k][1] < ideal[k][1]]
-        # 2. the marks and the always-shown totals on their own, with the relations of SPEC §4 (no
-        #    shown figure but those totals, no share or goal): what no report with these marks can avoid
         lb2, ub2 = {}, {}
         for k in keys:
             if k in pub.values and k not in ALWAYS_SHOWN:
@@ -163,24 +160,36 @@ class Attack:
             else:
                 lb2[k], ub2[k] = lb[k], ub[k]
         marks_only = Program(self.structural, lb2, ub2, self.truth)
-        allowed = marks_only.bounds(inside, {k: ideal[k][0] for k in inside}, {k: ideal[k][1] for k in inside}) \
-            if inside else {}
         self.narrowed, self.inside = [], []
+        self.complete = True
         routes_left = max_routes
-        for k in inside:
-            mn, mx = got[k]
-            a_lo, a_hi = max(allowed[k][0], ideal[k][0]), min(allowed[k][1], ideal[k][1])
-            item = {"cell": kstr(k), "mark": pub.primary[k][1], "min": mn, "max": mx, "ideal": list(ideal[k]),
-                    "allowed": [a_lo, a_hi]}
-            if k in pub.values:
-                item["route"] = [f"shown as {pub.values[k][0]} in {pub.values[k][1]}"]
-            if mn > a_lo or mx < a_hi:
-                if routes_left > 0 and "route" not in item:
-                    item["route"] = full.route(k, (a_lo, mn - 1) if mn > a_lo else (mx + 1, a_hi), self)
-                    routes_left -= 1
-                self.narrowed.append(item)
-            else:
-                self.inside.append(item)
+        order = sorted(self.primaries, key=kstr)
+        for at in range(0, len(order), 16):
+            if max_narrowed and len(self.narrowed) >= max_narrowed:
+                self.complete = False
+                break
+            chunk = order[at:at + 16]
+            ideal = {k: self.ideal(k) for k in chunk}
+            got = full.bounds(chunk, {k: ideal[k][0] for k in chunk}, {k: ideal[k][1] for k in chunk})
+            inside = [k for k in chunk if got[k][0] > ideal[k][0] or got[k][1] < ideal[k][1]]
+            if not inside:
+                continue
+            allowed = marks_only.bounds(inside, {k: ideal[k][0] for k in inside}, {k: ideal[k][1] for k in inside})
+            for k in inside:
+                mn, mx = got[k]
+                a_lo, a_hi = max(allowed[k][0], ideal[k][0]), min(allowed[k][1], ideal[k][1])
+                item = {"cell": kstr(k), "mark": pub.primary[k][1], "min": mn, "max": mx, "ideal": list(ideal[k]),
+                        "allowed": [a_lo, a_hi]}
+                if k in pub.values:
+                    item["route"] = [f"shown as {pub.values[k][0]} in {pub.values[k][1]}"]
+                if mn > a_lo or mx < a_hi:
+                    if routes_left > 0 and "route" not in item:
+                        item["route"] = full.route(k, (a_lo, mn - 1) if mn > a_lo else (mx + 1, a_hi), self)
+                        routes_left -= 1
+                    self.narrowed.append(item)
+                else:
+                    self.inside.append(item)
+        self.errors += [e for e in marks_only.errors if e not in self.errors]
         return self
 
     def mark_text(self, x):
@@ -380,9 +389,10 @@ def main(argv=None):
     ap.add_argument("--as-of")
     ap.add_argument("--secondary-floor", default="doc", help="what '..' is known to be at least: doc (N), 1 or 0")
     ap.add_argument("--routes", type=int, default=3)
+    ap.add_argument("--max-narrowed", type=int, default=0, help="stop after this many narrowed counts (0: find all)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
-    result = attack_project(a.project, a.suppressed, a.plain, a.suppress_below, a.as_of, a.secondary_floor, a.routes)
+    result = attack_project(a.project, a.suppressed, a.plain, a.suppress_below, a.as_of, a.secondary_floor, a.routes, a.max_narrowed)
     if a.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
@@ -390,7 +400,8 @@ def main(argv=None):
     return 1 if result["errors"] or result["narrowed"] else 0
 
 
-def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, floor_mode="doc", routes=3):
+def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, floor_mode="doc", routes=3,
+                   max_narrowed=0):
     project = load_project(project_dir)
     truth = true_figures(project_dir, as_of)
     pub, st, unplaced = load(suppressed_dir, project, n_main)
@@ -402,10 +413,10 @@ def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, f
         unplaced += punplaced
     if truth is None:
         att.errors.append("no true figures: the project's input is not one the truth reader takes")
-    att.run(max_routes=routes)
+    att.run(max_routes=routes, max_narrowed=max_narrowed)
     return {"project": project_dir, "suppressBelow": n_main, "primary": len(att.primaries),
             "secondary": len(pub.secondary), "relations": len(att.rels), "narrowed": att.narrowed,
-            "inside": att.inside,
+            "inside": att.inside, "complete": att.complete,
             "errors": att.errors, "unplaced": unplaced, "notes": pub.notes}
 
 
