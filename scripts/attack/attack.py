@@ -130,7 +130,7 @@ class Attack:
             cap = pv.get(("P", "proj", "T"), (big,))[0]
         return 1, min(n - 1, cap)
 
-    def run(self, max_routes=3, max_narrowed=0):
+    def run(self, max_routes=3, max_narrowed=0, route_cells=None):
         pub = self.pub
         for k in [k for k in pub.primary if k in pub.secondary]:
             # one format says "<N", another "..": they contradict each other (the check reports it);
@@ -164,11 +164,13 @@ class Attack:
         self.complete = True
         routes_left = max_routes
         order = sorted(self.primaries, key=kstr)
-        for at in range(0, len(order), 16):
+        if route_cells:
+            order = [k for k in order if kstr(k) in route_cells]
+        for at in range(0, len(order), 8):
             if max_narrowed and len(self.narrowed) >= max_narrowed:
                 self.complete = False
                 break
-            chunk = order[at:at + 16]
+            chunk = order[at:at + 8]
             ideal = {k: self.ideal(k) for k in chunk}
             got = full.bounds(chunk, {k: ideal[k][0] for k in chunk}, {k: ideal[k][1] for k in chunk})
             inside = [k for k in chunk if got[k][0] > ideal[k][0] or got[k][1] < ideal[k][1]]
@@ -183,7 +185,7 @@ class Attack:
                 if k in pub.values:
                     item["route"] = [f"shown as {pub.values[k][0]} in {pub.values[k][1]}"]
                 if mn > a_lo or mx < a_hi:
-                    if routes_left > 0 and "route" not in item:
+                    if (routes_left > 0 or route_cells) and "route" not in item:
                         item["route"] = full.route(k, (a_lo, mn - 1) if mn > a_lo else (mx + 1, a_hi), self)
                         routes_left -= 1
                     self.narrowed.append(item)
@@ -367,7 +369,8 @@ class Program:
         target = {i: ruled_out}
         mask = np.ones(len(crels), dtype=bool)
         zero = np.zeros(len(comp["vars"]))
-        for j in range(len(crels)):
+        # drop the widest relations first, so that the route left is made of the narrow ones
+        for j in sorted(range(len(crels)), key=lambda j: (-len(crels[j][0]), j)):
             mask[j] = False
             if self.solve(comp, zero, target, mask) is not None:
                 mask[j] = True
@@ -401,7 +404,7 @@ def main(argv=None):
 
 
 def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, floor_mode="doc", routes=3,
-                   max_narrowed=0):
+                   max_narrowed=0, route_cells=None):
     project = load_project(project_dir)
     truth = true_figures(project_dir, as_of)
     pub, st, unplaced = load(suppressed_dir, project, n_main)
@@ -413,7 +416,7 @@ def attack_project(project_dir, suppressed_dir, plain_dir, n_main, as_of=None, f
         unplaced += punplaced
     if truth is None:
         att.errors.append("no true figures: the project's input is not one the truth reader takes")
-    att.run(max_routes=routes, max_narrowed=max_narrowed)
+    att.run(max_routes=routes, max_narrowed=max_narrowed, route_cells=route_cells)
     return {"project": project_dir, "suppressBelow": n_main, "primary": len(att.primaries),
             "secondary": len(pub.secondary), "relations": len(att.rels), "narrowed": att.narrowed,
             "inside": att.inside, "complete": att.complete,

@@ -71,7 +71,7 @@ def build(binary, templates, projects, out, level, jobs):
 
 
 def attack_one(args):
-    folder, pid, origin, work, routes, max_narrowed = args
+    folder, pid, origin, work, routes, max_narrowed, floor = args
     results = []
     for level in LEVELS:
         sup = os.path.join(work, f"out-{level}", pid)
@@ -84,7 +84,7 @@ def attack_one(args):
         try:
             # the plain build is the --suppress-below 0 one: check it once, with that level
             r = attack.attack_project(folder, sup, plain if level == 0 else None, level, routes=routes,
-                                      max_narrowed=max_narrowed)
+                                      max_narrowed=max_narrowed, floor_mode=floor)
         except Exception as e:  # a crash of the attacker is a failure of the test, never a pass
             r = {"project": pid, "suppressBelow": level, "primary": 0, "secondary": 0, "narrowed": [], "inside": [],
                  "errors": [f"attacker crashed: {type(e).__name__}: {e}"], "unplaced": [], "notes": [], "relations": 0}
@@ -99,10 +99,12 @@ def main():
     ap.add_argument("--templates", default=os.environ.get("SLUTRAPPORT_TEMPLATES", os.path.join(REPO, "templates")))
     ap.add_argument("--random", type=int, default=200)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--routes", type=int, default=1, help="routes worked out per build (the first narrowed counts)")
+    ap.add_argument("--routes", type=int, default=6, help="how many narrowed counts to show with their route")
     ap.add_argument("--max-narrowed", type=int, default=10,
                     help="per build, stop attacking after this many narrowed counts (0: find them all); "
                          "a leaking binary then fails sooner, and the counts read 'at least'")
+    ap.add_argument("--secondary-floor", default="doc",
+                    help="what a '..' count is taken to be at least: doc (its N, as docs/disclosure.md implies), 1 or 0")
     ap.add_argument("--keep", help="work in this folder and keep it")
     ap.add_argument("--json", help="write every result here")
     ap.add_argument("--strict", action="store_true",
@@ -127,11 +129,29 @@ def main():
             if rc not in (0, 1):
                 build_errors.append(f"--suppress-below {level}: slutrapport exited {rc}")
         t_build = time.time() - t0
-        tasks = [(f, pid, origin, work, a.routes, a.max_narrowed) for f, pid, origin in items]
+        tasks = [(f, pid, origin, work, 0, a.max_narrowed, a.secondary_floor) for f, pid, origin in items]
         results = []
         with ProcessPoolExecutor(max_workers=a.jobs) as pool:
             for rs in pool.map(attack_one, tasks, chunksize=4):
                 results += rs
+        # routes (a deletion filter: many solves) only for the examples the summary shows, one a kind
+        folders = {pid: f for f, pid, _ in items}
+        picked, kinds = [], set()
+        for r in results:
+            for n in r["narrowed"]:
+                kind = (r.get("origin"), n["cell"].split("/")[0], r["suppressBelow"] == 0)
+                if kind not in kinds and len(picked) < a.routes:
+                    kinds.add(kind)
+                    picked.append((r, n))
+        for r, n in picked:
+            if n.get("route"):
+                continue
+            again = attack.attack_project(folders[r["project"]], os.path.join(work, f"out-{r['suppressBelow']}", r["project"]),
+                                          None, r["suppressBelow"], routes=0, max_narrowed=0, route_cells=[n["cell"]],
+                                          floor_mode=a.secondary_floor)
+            for m in again["narrowed"]:
+                if m["cell"] == n["cell"]:
+                    n["route"] = m.get("route")
         t_all = time.time() - t0
         ok = report(results, build_errors, len(items), t_build, t_all, binary, a.strict)
         if a.json:
@@ -170,22 +190,12 @@ def report(results, build_errors, n_projects, t_build, t_all, binary, strict=Fal
     notes = sorted({f"{r['project']}: {u}" for r in results for u in r["unplaced"] + r["notes"]})
     if notes:
         print(f"  notes ({len(notes)}): " + "; ".join(notes[:8]) + (" …" if len(notes) > 8 else ""))
-    examples = [(r, n) for r in results for n in r["narrowed"] if n.get("route")]
-    seen = set()
-    shown = 0
-    for r, n in examples:
-        kind = n["cell"].split("/")[0]
-        if (r.get("origin"), kind) in seen and len(seen) < 8:
-            continue
-        seen.add((r.get("origin"), kind))
+    for r, n in [(r, n) for r in results for n in r["narrowed"] if n.get("route")]:
         print(f"  NARROWED {r['project']} --suppress-below {r['suppressBelow']}: {n['cell']} ({n['mark']}) "
               f"proved in [{n['min']}, {n['max']}]; the marks and always-shown totals allow "
               f"[{n['allowed'][0]}, {n['allowed'][1]}]")
         for step in n["route"]:
-            print(f"      via {step}")
-        shown += 1
-        if shown >= 6:
-            break
+            print(f"      via {step}" if len(step) < 400 else f"      via {step[:400]}…")
     if errors:
         print(f"  {len(errors)} CHECK FAILURES (a wrong relation, a wrong figure, a mark that does not mean what it says):")
         for e in errors[:30]:
