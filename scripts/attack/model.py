@@ -169,7 +169,7 @@ def read_xml(path, project, n_main):
             for e in ex.findall(NS + "exit"):
                 r = e.get("reason")
                 w = f"{where}/exit[{r}]"
-                sup = gender_attrs(e, ("X", scope, r), pub, sens, w)
+                gender_attrs(e, ("X", scope, r), pub, sens, w)
                 if e.get("share") is not None:
                     pub.share([("X", scope, r, "T")], [("E", scope, "T")], float(e.get("share")), 1, "xml " + w + "@share")
         return True
@@ -260,8 +260,6 @@ def read_xml(path, project, n_main):
     for m in root.findall(f"{NS}timeline/{NS}month"):
         month = m.get("month")
         st.months.append((month, int(m.get("active")), int(m.get("cumulative"))))
-        gender_attrs(m, ("TLS", month), pub, sens, f"timeline/month[{month}]",
-                     extra=[("ended", ("TLE", month))]) if False else None
         pub.value(("TLS", month, "T"), int(m.get("started")), f"xml month[{month}]@started")
         pub.value(("TLE", month), int(m.get("ended")), f"xml month[{month}]@ended")
         sup = set((m.get("suppressed") or "").split())
