@@ -176,9 +176,14 @@ class Attack:
             inside = [k for k in chunk if got[k][0] > ideal[k][0] or got[k][1] < ideal[k][1]]
             if not inside:
                 continue
-            allowed = marks_only.bounds(inside, {k: ideal[k][0] for k in inside}, {k: ideal[k][1] for k in inside})
+            # can the marks alone reach past what everything published proves?
+            allowed = marks_only.bounds(inside, {k: got[k][0] - 1 for k in inside}, {k: got[k][1] + 1 for k in inside},
+                                        lp_first=True)
             for k in inside:
                 mn, mx = got[k]
+                if allowed[k][0] < mn or allowed[k][1] > mx:
+                    # narrowed: the marks' own bounds, exactly, for the report
+                    allowed[k] = marks_only.bounds([k], {k: -1}, {k: 10 ** 9})[k]
                 a_lo, a_hi = max(allowed[k][0], ideal[k][0]), min(allowed[k][1], ideal[k][1])
                 item = {"cell": kstr(k), "mark": pub.primary[k][1], "min": mn, "max": mx, "ideal": list(ideal[k]),
                         "allowed": [a_lo, a_hi]}
@@ -270,7 +275,7 @@ class Program:
         self.cache[root] = comp
         return comp
 
-    def solve(self, comp, c, extra=None, mask=None):
+    def solve(self, comp, c, extra=None, mask=None, relaxed=False):
         n = len(comp["vars"])
         cons = []
         A = comp["A"]
@@ -284,16 +289,19 @@ class Program:
             L[i], U[i] = max(L[i], a), min(U[i], b)
         if (L > U).any():
             return None
-        res = milp(c, constraints=cons, integrality=np.ones(n), bounds=Bounds(L, U), options={"time_limit": 60})
+        res = milp(c, constraints=cons, integrality=np.zeros(n) if relaxed else np.ones(n), bounds=Bounds(L, U),
+                   options={"time_limit": 60})
         if res.status == 0:
-            return np.round(res.x).astype(int)
+            return res.x if relaxed else np.round(res.x).astype(int)
         if res.status == 2:
             return None
         raise RuntimeError(f"milp: {res.message}")
 
-    def bounds(self, targets, lo_goal, hi_goal):
+    def bounds(self, targets, lo_goal, hi_goal, lp_first=False):
         """{k: (mn, mx)}: mn is the proven minimum when that is above lo_goal[k], else some
-        feasible value at or below it; mx likewise against hi_goal[k]."""
+        feasible value at or below it; mx likewise against hi_goal[k]. With lp_first, a linear
+        relaxation that already rules out lo_goal[k] gives mn as the relaxation's bound rounded up
+        (a proven lower bound above lo_goal, not always the minimum)."""
         out = {}
         by_comp = {}
         for k in targets:
@@ -347,15 +355,23 @@ class Program:
                 if mn > lo_goal[k]:
                     c = np.zeros(n)
                     c[idx[k]] = 1
-                    x = self.solve(comp, c)
-                    witness(x)
-                    mn = int(x[idx[k]])
+                    lp = self.solve(comp, c, relaxed=True) if lp_first else None
+                    if lp is not None and np.ceil(lp[idx[k]] - 1e-6) > lo_goal[k]:
+                        mn = int(np.ceil(lp[idx[k]] - 1e-6))
+                    else:
+                        x = self.solve(comp, c)
+                        witness(x)
+                        mn = int(x[idx[k]])
                 if mx < hi_goal[k]:
                     c = np.zeros(n)
                     c[idx[k]] = -1
-                    x = self.solve(comp, c)
-                    witness(x)
-                    mx = int(x[idx[k]])
+                    lp = self.solve(comp, c, relaxed=True) if lp_first else None
+                    if lp is not None and np.floor(lp[idx[k]] + 1e-6) < hi_goal[k]:
+                        mx = int(np.floor(lp[idx[k]] + 1e-6))
+                    else:
+                        x = self.solve(comp, c)
+                        witness(x)
+                        mx = int(x[idx[k]])
                 out[k] = (mn, mx)
         return out
 
