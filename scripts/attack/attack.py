@@ -181,12 +181,12 @@ class Attack:
                                         lp_first=True)
             for k in inside:
                 mn, mx = got[k]
-                if allowed[k][0] < mn or allowed[k][1] > mx:
-                    # narrowed: the marks' own bounds, exactly, for the report
+                if route_cells and (allowed[k][0] < mn or allowed[k][1] > mx):
+                    # narrowed, and shown with its route: the marks' own bounds, exactly
                     allowed[k] = marks_only.bounds([k], {k: -1}, {k: 10 ** 9})[k]
                 a_lo, a_hi = max(allowed[k][0], ideal[k][0]), min(allowed[k][1], ideal[k][1])
                 item = {"cell": kstr(k), "mark": pub.primary[k][1], "min": mn, "max": mx, "ideal": list(ideal[k]),
-                        "allowed": [a_lo, a_hi]}
+                        "allowed": [a_lo, a_hi], "allowedExact": bool(route_cells)}
                 if k in pub.values:
                     item["route"] = [f"shown as {pub.values[k][0]} in {pub.values[k][1]}"]
                 if mn > a_lo or mx < a_hi:
@@ -463,7 +463,8 @@ def print_result(r):
         print("  ERROR", e)
     for n in r["narrowed"]:
         print(f"  NARROWED {n['cell']} ({n['mark']}): attacker proves [{n['min']}, {n['max']}], "
-              f"marks and always-shown totals allow [{n['allowed'][0]}, {n['allowed'][1]}]")
+              f"marks and always-shown totals allow {'' if n.get('allowedExact') else 'at least '}"
+              f"[{n['allowed'][0]}, {n['allowed'][1]}]")
         for step in n.get("route") or []:
             print("      via", step)
     for u in r["unplaced"]:

@@ -151,7 +151,7 @@ def main():
                                           floor_mode=a.secondary_floor)
             for m in again["narrowed"]:
                 if m["cell"] == n["cell"]:
-                    n["route"] = m.get("route")
+                    n["route"], n["allowed"], n["allowedExact"] = m.get("route"), m["allowed"], True
         t_all = time.time() - t0
         ok = report(results, build_errors, len(items), t_build, t_all, binary, a.strict)
         if a.json:
