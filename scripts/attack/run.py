@@ -100,7 +100,7 @@ def main():
     ap.add_argument("--random", type=int, default=200)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--routes", type=int, default=6, help="how many narrowed counts to show with their route")
-    ap.add_argument("--max-narrowed", type=int, default=10,
+    ap.add_argument("--max-narrowed", type=int, default=5,
                     help="per build, stop attacking after this many narrowed counts (0: find them all); "
                          "a leaking binary then fails sooner, and the counts read 'at least'")
     ap.add_argument("--secondary-floor", default="doc",
