@@ -28,7 +28,7 @@ from scipy.sparse import csr_matrix
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import Rel, kstr, read_xml, relations  # noqa: E402
 from truth import load_project, true_figures  # noqa: E402
-from workbook import read_xlsx  # noqa: E402
+from workbook import read_md, read_xlsx  # noqa: E402
 
 RESULT_ESF = ("job_searching", "education_training", "employment", "qualification")
 # Counts the report shows whatever their size: the project's own totals (SPEC §4.5), the ESF+ total
@@ -44,12 +44,13 @@ def load(build_dir, project, n_main, read_workbook=True):
     xml = os.path.join(build_dir, "slutrapport.xml")
     pub, st = read_xml(xml, project, n_main)
     unplaced = []
-    xlsx = os.path.join(build_dir, "slutrapport.xlsx")
-    if read_workbook and os.path.exists(xlsx):
-        if st.lang == "en":
-            unplaced = read_xlsx(xlsx, pub, st, project)
-        else:
-            unplaced = ["slutrapport.xlsx not read: build with --lang en"]
+    for name, reader in (("slutrapport.xlsx", read_xlsx), ("slutrapport.md", read_md)):
+        path = os.path.join(build_dir, name)
+        if read_workbook and os.path.exists(path):
+            if st.lang == "en":
+                unplaced += reader(path, pub, st, project)
+            else:
+                unplaced.append(f"{name} not read: build with --lang en")
     return pub, st, unplaced
 
 

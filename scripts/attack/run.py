@@ -61,7 +61,7 @@ def gather(work, n_random):
 
 
 def build(binary, templates, projects, out, level, jobs):
-    cmd = [binary, "build", projects, "--out", out, "--format", "xml,xlsx", "--lang", "en",
+    cmd = [binary, "build", projects, "--out", out, "--format", "xml,xlsx,md", "--lang", "en",
            "--suppress-below", str(level), "--quiet", "--jobs", str(jobs)]
     if templates:
         cmd += ["--templates", templates]

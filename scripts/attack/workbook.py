@@ -72,16 +72,81 @@ def gender_table(pub, st, rows, where, keyfn, share_den=None, first=2):
             continue
         for j, g, pct in cols:
             key = prefix + (g,)
-            cell_obs(pub, key, r[j] if j < len(r) else None, f"xlsx '{where}' row '{r[0]}' {g}", st.sensitive)
+            cell_obs(pub, key, r[j] if j < len(r) else None, f"{pub.fmt} '{where}' row '{r[0]}' {g}", st.sensitive)
             if pct and share_den is not None and j + 1 < len(r):
                 den = share_den(prefix, g)
                 if den is not None:
-                    share_obs(pub, key, den, r[j + 1], f"xlsx '{where}' row '{r[0]}' {g} %")
+                    share_obs(pub, key, den, r[j + 1], f"{pub.fmt} '{where}' row '{r[0]}' {g} %")
     return unplaced
 
 
 def read_xlsx(path, pub, st, project):
     wb = openpyxl.load_workbook(path, data_only=True)
+    return read_tables([rows_of(ws) for ws in wb.worksheets], pub, st, project, "xlsx")
+
+
+MD_NUMBER = re.compile(r"^-?[0-9][0-9,]*$")
+MD_PERCENT = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*%$")
+
+
+def md_cell(text):
+    """A Markdown table cell as the workbook would hold it (English number format)."""
+    t = text.strip().replace("\\<", "<").replace("\\|", "|")
+    if t.startswith("**") and t.endswith("**") and len(t) > 4:
+        t = t[2:-2]
+    if t == "":
+        return None
+    if MD_NUMBER.match(t):
+        return int(t.replace(",", ""))
+    m = MD_PERCENT.match(t)
+    if m:
+        return float(m.group(1)) / 100
+    return t
+
+
+def read_md(path, pub, st, project):
+    """The Markdown report's tables: a bold caption line, then a pipe table (the workbook's tables)."""
+    lines = open(path, encoding="utf-8").read().splitlines()
+    tables = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if line.startswith("**") and line.endswith("**") and len(line) > 4:
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j + 1 < len(lines) and lines[j].startswith("|") and set(lines[j + 1].strip()) <= set("|:- "):
+                rows = [[lines[i].strip()[2:-2]]]
+                k = j
+                while k < len(lines) and lines[k].startswith("|"):
+                    if k != j + 1:
+                        cells = [md_cell(c) for c in split_row(lines[k])]
+                        rows.append(cells)
+                    k += 1
+                rows[1] = ["" if c is None else c for c in rows[1]]
+                tables.append(rows)
+                i = k
+                continue
+        i += 1
+    return read_tables(tables, pub, st, project, "md")
+
+
+def split_row(line):
+    """A pipe table row's cells; `\\|` is a pipe inside a cell."""
+    cells, cur, esc = [], "", False
+    for ch in line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]:
+        if ch == "|" and not esc:
+            cells.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        esc = ch == "\\" and not esc
+    cells.append(cur)
+    return cells
+
+
+def read_tables(tables, pub, st, project, fmt):
+    pub.fmt = fmt
     unplaced = []
     sub_by_name = {name: sid for sid, name in st.sub_names.items()}
     bd_titles = {}
@@ -89,8 +154,7 @@ def read_xlsx(path, pub, st, project):
         for t in labels(b.get("title")) + [str(b["id"])]:
             bd_titles[t] = str(b["id"])
     goals_seen = False
-    for ws in wb.worksheets:
-        rows = rows_of(ws)
+    for rows in tables:
         if not rows:
             continue
         cap = str(rows[0][0] or "")
@@ -121,7 +185,7 @@ def read_xlsx(path, pub, st, project):
             else:
                 scope = None
             if scope is None or scope not in st.scopes:
-                unplaced.append(f"sheet '{cap}': scope unknown")
+                unplaced.append(f"{fmt} table '{cap}': scope unknown")
                 continue
             lab2code = {lab: c for c, lab in st.reason_labels.items()}
 
@@ -143,9 +207,9 @@ def read_xlsx(path, pub, st, project):
                         v = med[j] if j < len(med) else None
                         g = GCOL[h]
                         if isinstance(v, (int, float)):
-                            pub.rels.append(_rel_ge1(("E", "proj", g), f"xlsx median of {g} shown"))
+                            pub.rels.append(_rel_ge1(("E", "proj", g), f"{pub.fmt} median of {g} shown"))
                         elif v == "\u2013":
-                            pub.rels.append(_rel_eq0(("E", "proj", g), f"xlsx median of {g} '–'"))
+                            pub.rels.append(_rel_eq0(("E", "proj", g), f"{pub.fmt} median of {g} '–'"))
         elif cap == "Participants per activity":
             n = gender_table(pub, st, rows, cap,
                              lambda lab, i: ("ACT", st.activities[i]) if i < len(st.activities) else None,
@@ -177,10 +241,10 @@ def read_xlsx(path, pub, st, project):
             goals_seen = True
             n = goals_sheet(pub, st, rows, cap)
         else:
-            unplaced.append(f"sheet '{cap}' not read")
+            unplaced.append(f"{fmt} table '{cap}' not read")
             continue
         if n:
-            unplaced.append(f"sheet '{cap}': {n} cells not placed")
+            unplaced.append(f"{fmt} table '{cap}': {n} cells not placed")
     return unplaced
 
 
@@ -212,11 +276,11 @@ def subproject_sheet(pub, st, rows, cap, sub_by_name):
             if j >= len(r):
                 continue
             if h in GCOL:
-                cell_obs(pub, ("P", scope, GCOL[h]), r[j], f"xlsx '{cap}' row '{lab}' {h}", st.sensitive)
+                cell_obs(pub, ("P", scope, GCOL[h]), r[j], f"{pub.fmt} '{cap}' row '{lab}' {h}", st.sensitive)
             elif h == "Active":
-                cell_obs(pub, ("A", scope, "T"), r[j], f"xlsx '{cap}' row '{lab}' {h}", st.sensitive)
+                cell_obs(pub, ("A", scope, "T"), r[j], f"{pub.fmt} '{cap}' row '{lab}' {h}", st.sensitive)
             elif h == "Ended":
-                cell_obs(pub, ("E", scope, "T"), r[j], f"xlsx '{cap}' row '{lab}' {h}", st.sensitive)
+                cell_obs(pub, ("E", scope, "T"), r[j], f"{pub.fmt} '{cap}' row '{lab}' {h}", st.sensitive)
     return unplaced
 
 
@@ -235,7 +299,7 @@ def area_sheet(pub, st, rows, cap):
             continue
         for h, j in cols.items():
             if h in GCOL and j < len(r):
-                cell_obs(pub, ("P", scope, GCOL[h]), r[j], f"xlsx '{cap}' row '{lab}' {h}", st.sensitive)
+                cell_obs(pub, ("P", scope, GCOL[h]), r[j], f"{pub.fmt} '{cap}' row '{lab}' {h}", st.sensitive)
     return unplaced
 
 
@@ -258,7 +322,7 @@ def goals_sheet(pub, st, rows, cap):
             g = {"women": "W", "men": "M", "other": "O", "other/not stated": "O"}.get(lab[len("of whom "):])
             scope = infos[i][2][0][1]
             key = ("P", scope, g)
-            where = f"xlsx '{cap}' row '{lab}'"
+            where = f"{pub.fmt} '{cap}' row '{lab}'"
             cell_obs(pub, key, outcome, where + " outcome", st.sensitive)
             t = r[2]
             if isinstance(t, (int, float)):
@@ -275,7 +339,7 @@ def goals_sheet(pub, st, rows, cap):
         if info is None:
             continue
         gid, unit, num, den, _ = info
-        where = f"xlsx '{cap}' goal {gid}"
+        where = f"{pub.fmt} '{cap}' goal {gid}"
         t = r[2]
         if unit == "count":
             cell_obs(pub, num[0], outcome, where + " outcome", st.sensitive)
