@@ -3,7 +3,7 @@
 participant or count data), Tests/Fixtures/esf-hand, the hand-made corpus and
 the random projects of make_projects.py are built with --suppress-below 3,
 --suppress-below 5 and with none (the sensitive rule alone, which is also the
-plain build the self-check reads), as XML and workbook, in a temporary
+plain build the self-check reads), as XML, workbook and Markdown (--lang en), in a temporary
 folder; attack.py attacks each build. Prints a summary and exits 1 on any
 narrowed count or failed check.
 
