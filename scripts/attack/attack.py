@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The attacker of SPEC §4.5: reads a suppressed build's slutrapport.xml and
-slutrapport.xlsx, rebuilds every linear relation between its counts from
+"""The attacker of SPEC §4.5: reads a suppressed build's slutrapport.xml,
+slutrapport.xlsx and slutrapport.md (built with --lang en), rebuilds every linear relation between its counts from
 SPEC §4's definitions (model.py), and for every primary hidden count solves,
 with integer programs (scipy.optimize.milp), the smallest and the largest
 value it can prove. The promise: 1 and N−1, unless an always-shown total
