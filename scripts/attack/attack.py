@@ -149,15 +149,22 @@ class Attack:
             lb[k], ub[k] = self.bounds_of(k)
             if lb[k] > ub[k]:
                 self.errors.append(f"BOUNDS: {kstr(k)} cannot be in [{lb[k]}, {ub[k]}]")
-        # 1. everything published; 2. the marks and the always-shown totals on their own, with the
-        #    relations of SPEC §4 (no other shown figure, share or goal): what no report with these marks
-        #    can avoid. A count is narrowed when 1 proves more than 2.
+        # 1. everything published; 2. the marks, the zeros and the always-shown totals on their own, with
+        #    the relations of SPEC §4 (no other shown figure, share or goal; a shown count only as "not
+        #    small"): what no report with these marks can avoid. A count is narrowed when 1 proves more than 2.
         full = Program(self.rels, lb, ub, self.truth)
         self.errors += full.errors
         lb2, ub2 = {}, {}
         for k in keys:
             if k in pub.values and k not in ALWAYS_SHOWN:
-                lb2[k], ub2[k] = 0, self.ub
+                # What the marks say of a count shown with no mark (docs/disclosure.md, "The proof"):
+                # a zero is a zero (the method never hides one); any other is not small, at least its
+                # N as a '..' is; a count shown though small (a month's totals) is what it is.
+                v, n = pub.values[k][0], pub.n_of(k, self.st.sensitive)
+                if v == 0 or v < n:
+                    lb2[k], ub2[k] = v, v
+                else:
+                    lb2[k], ub2[k] = secondary_floor(n, self.floor_mode), self.ub
             else:
                 lb2[k], ub2[k] = lb[k], ub[k]
         marks_only = Program(self.structural, lb2, ub2, self.truth)
