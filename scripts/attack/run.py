@@ -202,12 +202,28 @@ def report(results, build_errors, n_projects, t_build, t_all, binary, strict=Fal
             print("   ", e)
         if len(errors) > 30:
             print(f"    … and {len(errors) - 30} more")
-    narrowed = sum(len(r["narrowed"]) for r in results)
+    known = set()
+    with open(os.path.join(HERE, "known-narrowed.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split("#")[0].split()
+            if len(parts) == 2:
+                known.add((parts[0], int(parts[1])))
+    def level(r):
+        return int(r["suppressBelow"] or 0)
+    narrowed = sum(len(r["narrowed"]) for r in results if (r["project"], level(r)) not in known)
     if strict:
         narrowed += sum(len(r["inside"]) for r in results)
-    print("attacker test: " + ("PASSED" if not errors and not narrowed else
-                               f"FAILED ({narrowed} narrowed hidden counts, {len(errors)} check failures)"))
-    return not errors and not narrowed
+    known_found = sum(len(r["narrowed"]) for r in results if (r["project"], level(r)) in known)
+    seen = {(r["project"], level(r)) for r in results}
+    stale = sorted(k for k in known if k in seen and not any(r["narrowed"] for r in results if (r["project"], level(r)) == k))
+    if known_found:
+        print(f"  {known_found} narrowed counts in the known builds of known-narrowed.txt (issue 23, not failing)")
+    if stale:
+        print(f"  known-narrowed.txt lists builds that no longer narrow anything: {stale}: take them out")
+    ok = not errors and not narrowed and not stale
+    print("attacker test: " + ("PASSED" if ok else
+                               f"FAILED ({narrowed} narrowed hidden counts outside the known builds, {len(errors)} check failures)"))
+    return ok
 
 
 if __name__ == "__main__":

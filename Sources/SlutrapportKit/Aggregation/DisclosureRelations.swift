@@ -82,6 +82,11 @@ struct CellTable: Sendable {
         if let esf = f.esf { addESF(f, esf) }
         for (i, b) in f.subprojects.enumerated() { addScope(.subproject(i), b) }
         for (i, g) in f.groups.enumerated() { addScope(.group(i), g.figures) }
+        // No format shows a subproject's or an area's active by gender (their tables give the
+        // active in total, and the ended by gender under the exit reasons): unknowns to an attacker.
+        for scope in f.subprojects.indices.map({ Suppression.Scope.subproject($0) }) + f.groups.indices.map({ .group($0) }) {
+            for g in Self.genders { unpublished.insert(Cell(scope, .active, g)) }
+        }
         // Subprojects add up to the project, and a group's subprojects to the group.
         if !f.subprojects.isEmpty {
             let rows: [Suppression.Row] = [.participants, .active, .ended] + f.overall.exits.indices.map { .exit($0) }
@@ -163,10 +168,21 @@ extension CellTable {
             let ageRows: [Suppression.Row] = [.esf(.below18), .esf(.age18to29), .esf(.age55Plus)]
                 + (hasGroup.contains("age") ? [.esfNotStated("age")] : [])
             appendAtMost(column(ageRows, g), [participants])
-            // An ESF+ age group that is a run of the report's age bands is their sum.
+            // An ESF+ age group that is a run of the report's age bands is their sum; otherwise it holds
+            // the bands wholly inside it and lies within the bands it meets (the same age at the start).
             for (indicator, from, to) in [(ESFIndicator.below18, nil, 17), (.age18to29, 18, 29), (.age55Plus, 55, nil)] as [(ESFIndicator, Int?, Int?)] {
-                guard let bands = f.ageBands, let run = Self.bands(bands, from: from, to: to) else { continue }
-                appendSum(Sum(total: Cell(.project, .esf(indicator), g), parts: column(run.map { .age($0) }, g)))
+                guard let bands = f.ageBands else { continue }
+                let group = Cell(.project, .esf(indicator), g)
+                if let run = Self.bands(bands, from: from, to: to) {
+                    appendSum(Sum(total: group, parts: column(run.map { .age($0) }, g)))
+                    continue
+                }
+                let low = from ?? Int.min, high = to ?? Int.max
+                let known = bands.indices.filter { bands[$0].known }
+                let inside = known.filter { (bands[$0].from ?? Int.min) >= low && (bands[$0].to ?? Int.max) <= high }
+                let meeting = known.filter { (bands[$0].from ?? Int.min) <= high && (bands[$0].to ?? Int.max) >= low }
+                if !inside.isEmpty { appendAtMost(column(inside.map { .age($0) }, g), [group]) }
+                appendAtMost([group], column(meeting.map { .age($0) }, g))
             }
             if hasGroup.contains("age"), let bands = f.ageBands, let unknown = bands.firstIndex(where: { !$0.known }) {
                 appendSum(Sum(total: Cell(.project, .esfNotStated("age"), g), parts: column([.age(unknown)], g)))

@@ -56,7 +56,8 @@ extension IndexView.Row {
         let hidden = positiveReasons.contains { s.isHidden(Suppression.Cell(.project, .exit($0), nil)) }
         positive = hidden ? "" : Share(positiveReasons.reduce(0) { $0 + f.overall.exits[$1].total }, of: f.overall.ended.total)
             .map { style.percent($0.whole) } ?? "–"
-        let measured = f.goals.compactMap(\.met)
+        // Only the verdicts the reports show: a hidden goal's met / not met would bound its count.
+        let measured = f.visibleGoals().compactMap(\.met)
         goalsMet = measured.isEmpty ? "–" : "\(measured.count { $0 }) / \(measured.count)"
     }
 }

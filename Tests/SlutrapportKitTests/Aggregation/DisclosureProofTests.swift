@@ -99,3 +99,66 @@ import Testing
         #expect(Language.en.translation.labels.protectedNote(2, 2) == "2 counts are hidden to protect the small ones. With the limit 2, <2 can only mean 1.")
     }
 }
+
+/// Routes an adversarial review found after the proof went in (issue 23).
+@Suite struct DisclosureReviewTests {
+    typealias Cell = Suppression.Cell
+
+    /// The batch index's "goals met" counted a goal whose outcome the report
+    /// hides: "0 / 1" beside a hidden subproject of <5 women and <5 men and
+    /// a target of 3 said that subproject had 2. Now it counts only the
+    /// verdicts the reports show.
+    @Test func theIndexCountsOnlyTheGoalsAReportShows() throws {
+        var rows = ["id,subproject,gender,start_date,end_date,exit_reason"]
+        for i in 0..<10 { rows.append("QZIDS\(i),stor,kvinna,2023-02-01,,") }
+        for i in 0..<10 { rows.append("QZIDT\(i),stor,man,2023-02-01,,") }
+        rows += ["QZIDL1,liten,kvinna,2023-02-01,,", "QZIDL2,liten,man,2023-02-01,,"]
+        let yaml = """
+            id: t7
+            name: Test sju
+            period: {start: 2023-01-01, end: 2023-12-31}
+            subprojects: [{id: stor, name: Stor}, {id: liten, name: Liten}]
+            goals:
+              - {id: liten-deltagare, text: "Minst 3 deltagare i Liten", metric: participants, target: 3, subproject: liten}
+
+            """
+        let first = try Fixture(["project.yaml": yaml, "participants.csv": rows.joined(separator: "\n") + "\n"], name: "t7")
+        let second = try Fixture(["project.yaml": minimalYAML.replacingOccurrences(of: "id: test", with: "id: t2"),
+                                  "participants.csv": "id,gender,start_date\nQZIDA,kvinna,2021-02-01\n"], name: "t2")
+        let parent = scratch("index-goals")
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        for f in [first, second] { try FileManager.default.moveItem(atPath: f.folder, toPath: parent + "/" + (f.folder as NSString).lastPathComponent) }
+        let (out, _) = buildReports([parent]) { $0.suppressBelow = 5; $0.formats = [.md] }
+        let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
+        let row = try #require(index.split(separator: "\n").first { $0.contains("Test sju") })
+        // Columns: name, participants, women, men, ended, positive, goals met, reports.
+        #expect(row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[6] == "–", "\(row)")
+        #expect(!row.contains("0 / 1"))
+    }
+
+    /// An ESF+ age group the age bands do not cover exactly still bounds
+    /// them: everyone in the band 56– is 55 or older, so the men of that
+    /// band are at most the ESF+ men of 55 and above (6), and the band's 9
+    /// less that left its small women in 3…4. Band total and ESF+ men may
+    /// not both be shown.
+    @Test func anAgeBandInsideAnESFGroupIsBoundedByIt() throws {
+        var rows = ["id,gender,birth_year,start_date,end_date,exit_reason,labour_status,education,disability,third_country_national,foreign_background,minority,homeless,rural,qualification"]
+        var i = 0
+        for (gender, born, n) in [("kvinna", 2003, 12), ("kvinna", 1968, 6), ("kvinna", 1963, 3), ("kvinna", 1993, 7),
+                                  ("man", 2003, 8), ("man", 1983, 9), ("man", 1963, 6)] {
+            for _ in 0..<n {
+                rows.append("QZID\(i),\(gender),\(born),2023-02-01,,,unemployed,isced_3_4,nej,nej,nej,nej,nej,nej,")
+                i += 1
+            }
+        }
+        let yaml = "id: test\nname: T\nperiod: {start: 2023-01-01, end: 2023-12-31}\nesf_plus: true\nage_bands: [18, 25, 35, 56]\n"
+        var f = try #require(try figures(yaml: yaml, csv: rows.joined(separator: "\n") + "\n").0)
+        f.suppress(below: 5)
+        let s = f.suppression
+        let band = try #require(f.ageBands?.firstIndex { $0.from == 56 })
+        #expect(s.isPrimary(Cell(.project, .age(band), .woman)))
+        #expect(s.isHidden(Cell(.project, .age(band), nil)) || s.isHidden(Cell(.project, .esf(.age55Plus), .man)),
+                "the band's total and the ESF+ men of 55 and above are both shown")
+        #expect(DisclosureProofTests.violations(f).isEmpty)
+    }
+}

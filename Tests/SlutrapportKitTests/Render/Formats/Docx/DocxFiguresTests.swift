@@ -44,31 +44,31 @@ import Testing
             ["Studier", "..", "", "..", "", "67", "28\(pc)"],
             ["Avbrutit", "<5", "", "..", "", "..", ""],
             ["Annan orsak", "30", "30\(pc)", "36", "25\(pc)", "66", "27\(pc)"],
-            ["Fullföljt projektet", "..", "", "20", "14\(pc)", "..", ""],
+            ["Fullföljt projektet", "..", "", "..", "", "..", ""],
             ["Avslutade", "99", "", "143", "", "242", ""],
         ])
         let subprojects = try Self.table("Deltagare per delprojekt", in: tables)
-        #expect(subprojects[4] == ["Delprojekt Kil", "Gruppverksamhet", "14", "..", "..", "<5", ".."])
+        #expect(subprojects[4] == ["Delprojekt Kil", "Gruppverksamhet", "..", "..", "..", "<5", "32"])
         #expect(subprojects[5] == ["Delprojekt Kristinehamn", "Gruppverksamhet", "..", "..", "..", "<5", "43"])
         #expect(subprojects.last == ["Totalt", "", "114", "168", "282", "40", "242"])
         // A subproject's table: a share is shown only where its count and its denominator both are.
         #expect(try Self.table("Avslutsorsaker i Delprojekt Kil efter kön", in: tables) == [
             ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
-            ["Arbete", "6", "43\(pc)", "5", "", "11", ""],
+            ["Arbete", "6", "", "5", "", "11", "34\(pc)"],
             ["Studier", "<5", "", "<5", "", "..", ""],
-            ["Avbrutit", "0", "0\(pc)", "<5", "", "<5", ""],
+            ["Avbrutit", "0", "", "<5", "", "<5", ""],
             ["Annan orsak", "<5", "", "<5", "", "..", ""],
-            ["Fullföljt projektet", "<5", "", "<5", "", "5", ""],
-            ["Avslutade", "14", "", "..", "", "..", ""],
+            ["Fullföljt projektet", "<5", "", "<5", "", "5", "16\(pc)"],
+            ["Avslutade", "..", "", "..", "", "32", ""],
         ])
         #expect(try Self.table("Avslutsorsaker i området Individuellt stöd efter kön", in: tables) == [
             ["Avslutsorsak", "Kvinnor", "%", "Män", "%", "Totalt", "%"],
             ["Arbete", "..", "", "..", "", "15", "26\(pc)"],
             ["Studier", "..", "", "..", "", "13", "22\(pc)"],
-            ["Avbrutit", "0", "0\(pc)", "<5", "", "<5", ""],
+            ["Avbrutit", "0", "", "<5", "", "<5", ""],
             ["Annan orsak", "..", "", "..", "", "..", ""],
             ["Fullföljt projektet", "<5", "", "..", "", "9", "16\(pc)"],
-            ["Avslutade", "24", "", "34", "", "58", ""],
+            ["Avslutade", "..", "", "..", "", "58", ""],
         ])
         // The goals keep their outcomes: none of them rests on a hidden count.
         #expect(try Self.table("Mål, målvärden och utfall", in: tables).map { $0.dropFirst(2) } == [
@@ -104,9 +104,9 @@ import Testing
         let hidden = try DocxReading(path: Build.suppressed.outputFolder + "/slutrapport.docx")
         let exits = try Self.series(hidden, chart: 2)
         #expect(exits.count == 2)
-        // Hidden counts (women: studier, dropped out, completed; men: studier, dropped out) have no point, never their size.
+        // Hidden counts (studier, dropped out and completed, women and men) have no point, never their size.
         #expect(exits[0].hasPrefix("Kvinnor: ") && [" 1=", " 2=", " 4="].allSatisfy { !exits[0].contains($0) } && exits[0].contains(" 3="))
-        #expect(exits[1].hasPrefix("Män: ") && [" 1=", " 2="].allSatisfy { !exits[1].contains($0) } && exits[1].contains(" 4="))
+        #expect(exits[1].hasPrefix("Män: ") && [" 1=", " 2=", " 4="].allSatisfy { !exits[1].contains($0) } && exits[1].contains(" 3="))
     }
 
     @Test func theEnglishReportWritesNumbersTheEnglishWay() throws {
