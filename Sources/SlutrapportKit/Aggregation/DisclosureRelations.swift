@@ -305,14 +305,6 @@ extension CellTable {
 extension ESFBreakdown {
     /// The output indicator counting this yes/no breakdown's "yes".
     var esfIndicator: ESFIndicator? {
-        switch self {
-        case .disability: .disability
-        case .thirdCountryNational: .thirdCountryNational
-        case .foreignBackground: .foreignBackground
-        case .minority: .minority
-        case .homeless: .homeless
-        case .rural: .rural
-        case .labourStatus, .education, .qualification: nil
-        }
+        [.labourStatus, .education, .qualification].contains(self) ? nil : ESFIndicator.allCases.first { $0.breakdown == self }
     }
 }

@@ -93,7 +93,12 @@ public struct ReportViewBuilder {
     func figureNotes() -> [String] {
         guard let f = figures else { return [] }
         var notes: [String] = []
-        if f.lateStarters > 0 { notes.append(labels.lateStartersNote(f.lateStarters, f.asOf.description)) }
+        // A count of people like any other: under disclosure control a small one shows as its mark does.
+        let s0 = f.suppression
+        if f.lateStarters > 0 {
+            notes.append(f.lateStarters < s0.threshold ? labels.fewLateStartersNote(below: s0.threshold, f.asOf.description)
+                : labels.lateStartersNote(f.lateStarters, f.asOf.description))
+        }
         if f.source == .counts { notes.append(labels.countsSourceNote) }
         if !f.notReported.isEmpty { notes.append(labels.notReportedNote(f.notReported.count, of: project.subprojects.count)) }
         // Sensitive counts are held to their own N (SPEC §4.8): said apart where it differs from --suppress-below.

@@ -182,7 +182,11 @@ extension Labels {
     public var goalNotShown: String { phrases.goalNotShown }
     public func of(_ a: String, _ b: String) -> String { phrases.of(a, b) }
     public var sharesNote: String { phrases.sharesNote }
-    public func lateStartersNote(_ n: Int, _ asOf: String) -> String { phrases.lateStartersNote(n, asOf) }
+    public func lateStartersNote(_ n: Int, _ asOf: String) -> String { phrases.lateStartersNote(String(n), n != 1, asOf) }
+    /// Fewer than `threshold` late starters, under disclosure control.
+    public func fewLateStartersNote(below threshold: Int, _ asOf: String) -> String {
+        phrases.lateStartersNote(fewerThan(threshold), true, asOf)
+    }
     public var countsSourceNote: String { phrases.countsSourceNote }
     public var noParticipantData: String { phrases.noParticipantData }
     public var notReported: String { phrases.notReported }

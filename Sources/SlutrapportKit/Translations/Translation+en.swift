@@ -96,7 +96,7 @@ extension Translation {
             goalNotShown: "not shown (too few people)",
             of: { "\($0) of \($1)" },
             sharesNote: "Shares are of ended participants in the same column and rounded one by one, so they may not add up to 100%.",
-            lateStartersNote: { n, asOf in "\(n) participant\(n == 1 ? "" : "s") starting after \(asOf) \(n == 1 ? "is" : "are") not counted." },
+            lateStartersNote: { n, plural, asOf in "\(n) participant\(plural ? "s" : "") starting after \(asOf) \(plural ? "are" : "is") not counted." },
             countsSourceNote: "The figures come from tallies (counts per subproject, gender and exit reason); age, activities and time in the project are therefore not shown.",
             noParticipantData: "The report holds no participant data; goals are shown with their targets.",
             metricParticipants: "number of participants",

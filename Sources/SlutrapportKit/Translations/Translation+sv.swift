@@ -96,7 +96,7 @@ extension Translation {
             goalNotShown: "visas inte (för få personer)",
             of: { "\($0) av \($1)" },
             sharesNote: "Andelar avser avslutade deltagare i samma kolumn och avrundas var för sig; summan kan därför avvika från 100 %.",
-            lateStartersNote: { n, asOf in "\(n) deltagare som börjar efter \(asOf) räknas inte med." },
+            lateStartersNote: { n, _, asOf in "\(n) deltagare som börjar efter \(asOf) räknas inte med." },
             countsSourceNote: "Siffrorna bygger på sammanräknade uppgifter (antal per delprojekt, kön och avslutsorsak); ålder, aktiviteter och tid i projektet redovisas därför inte.",
             noParticipantData: "Rapporten innehåller inga deltagaruppgifter; målen visas med sina målvärden.",
             metricParticipants: "antal deltagare",

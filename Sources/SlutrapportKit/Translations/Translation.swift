@@ -31,7 +31,8 @@ public struct Phrases: Sendable {
     public var goalNotShown: String
     public var of: @Sendable (_ part: String, _ whole: String) -> String
     public var sharesNote: String
-    public var lateStartersNote: @Sendable (_ count: Int, _ asOf: String) -> String
+    /// `count` as text ("3", or "färre än 5" under disclosure control); `plural` whether it is more than one.
+    public var lateStartersNote: @Sendable (_ count: String, _ plural: Bool, _ asOf: String) -> String
     public var countsSourceNote: String
     public var noParticipantData: String
     public var metricParticipants: String

@@ -161,4 +161,19 @@ import Testing
                 "the band's total and the ESF+ men of 55 and above are both shown")
         #expect(DisclosureProofTests.violations(f).isEmpty)
     }
+
+    /// The note on late starters counts people: under disclosure control a
+    /// small number of them shows as the marks do ("fewer than 5"), not as 1.
+    @Test func aSmallNumberOfLateStartersIsNotPrinted() throws {
+        let csv = "id,gender,start_date\n" + (0..<12).map { "QZID\($0),\($0 % 2 == 0 ? "kvinna" : "man"),2021-02-01" }.joined(separator: "\n")
+            + "\nQZIDLATE,kvinna,2022-08-01\n"
+        let fixture = try Fixture(["project.yaml": minimalYAML + "report: {as_of: 2022-06-30}\n", "participants.csv": csv])
+        for (lang, n, expected) in [(Language.sv, 5, "färre än 5 deltagare som börjar efter 2022-06-30 räknas inte med."),
+                                    (.en, 5, "fewer than 5 participants starting after 2022-06-30 are not counted."),
+                                    (.sv, 0, "1 deltagare som börjar efter 2022-06-30 räknas inte med.")] {
+            let (view, _) = try reportView(folder: fixture.folder, ReportChoices(lang: lang, suppressBelow: n))
+            let notes = view.sections.flatMap(\.notes)
+            #expect(notes.contains(expected), "\(notes)")
+        }
+    }
 }
